@@ -1,0 +1,82 @@
+"""Sections -> Chunks (a few consecutive blocks of one section) and their sentences."""
+from __future__ import annotations
+
+import hashlib
+
+from .records import Chunk, Document, Section
+from .text import split_sentences
+
+TARGET_CHARS = 700
+MAX_TABLE_CHARS = 1500
+
+
+def heading_path(doc: Document, sec: Section) -> str:
+    by_number = {s.section: s for s in doc.sections}
+    path = [sec]
+    while path[0].parent and path[0].parent in by_number:
+        path.insert(0, by_number[path[0].parent])
+    return " > ".join(s.heading for s in path)
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def make_chunks(doc: Document, start_id: int = 0) -> list[Chunk]:
+    chunks: list[Chunk] = []
+
+    def emit(sec: Section, path: str, parts: list[str], page, line) -> None:
+        text = "\n".join(parts).strip()
+        if text:
+            chunks.append(Chunk(id=start_id + len(chunks), doc=doc.doc, section=sec.section, title=sec.title,
+                                heading_path=path, text=text, sha=content_hash(path + "\n" + text),
+                                page=page, line=line))
+
+    for sec in doc.sections:
+        base = heading_path(doc, sec)
+        path = base
+        parts: list[str] = []
+        first = (None, None)
+        size = 0
+        blocks = sec.blocks
+        i = 0
+        while i < len(blocks):
+            b = blocks[i]
+            if b.kind == "subheading":
+                emit(sec, path, parts, *first)
+                parts, size, first = [], 0, (None, None)
+                path = f"{base} > {b.text}"
+                i += 1
+                continue
+            if b.kind == "table":
+                emit(sec, path, parts, *first)
+                parts, size = [], 0
+                rows = []
+                while i < len(blocks) and blocks[i].kind == "table":
+                    rows.append(blocks[i])
+                    i += 1
+                header = rows[0].text
+                group, gsize = [], 0
+                for r in rows:
+                    if gsize + len(r.text) > MAX_TABLE_CHARS and group:
+                        emit(sec, path, group, rows[0].page, rows[0].line)
+                        group, gsize = [header], len(header)
+                    group.append(r.text)
+                    gsize += len(r.text)
+                emit(sec, path, group, rows[0].page, rows[0].line)
+                first = (None, None)
+                continue
+            if not parts:
+                first = (b.page, b.line)
+            if size and size + len(b.text) > TARGET_CHARS:
+                emit(sec, path, parts, *first)
+                parts, size, first = [], 0, (b.page, b.line)
+            parts.append(b.text)
+            size += len(b.text)
+            i += 1
+        emit(sec, path, parts, *first)
+    return chunks
+
+
+def chunk_sentences(chunk: Chunk) -> list[str]:
+    return split_sentences(chunk.text)

@@ -1,0 +1,368 @@
+"""Build, check and load index/.
+
+Layout: index/CURRENT names the active version folder (index/v-<time>/) that holds
+manifest.json, documents/glossary/facts/chunks/sentences JSON, chunks.faiss and the
+sentence and fact vectors. A build writes a new version folder and then replaces
+CURRENT atomically, so a build killed halfway leaves the previous index working; a
+lock file keeps two builds from running at once. index/cache.npz keeps embeddings by
+content hash so an edit re-embeds only the text it changed.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator, Optional
+
+import numpy as np
+
+from .chunks import chunk_sentences, content_hash, make_chunks
+from .embedders import Embedder, embedder_name, embedder_spec, load_embedder
+from .facts import extract_facts
+from .glossary import extract_glossary
+from .loaders import SUPPORTED_SUFFIXES, LoadError, file_sha256
+from .records import Chunk, Document, Fact, GlossaryTerm
+from .structure import parse_document
+
+PARSER_VERSION = "2026-11-24.1"
+INDEX_FORMAT = 1
+FLAT_LIMIT = 20000  # above this many chunks FAISS switches to HNSW (see README, "Scale")
+
+
+class IndexError_(Exception):
+    """The index is missing, stale or damaged; the message says which and what to do."""
+
+
+@dataclass
+class BuildReport:
+    documents: int = 0
+    sections: int = 0
+    chunks: int = 0
+    glossary: int = 0
+    facts: int = 0
+    seconds: float = 0.0
+    embedded: int = 0
+    cached: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.documents} Dokumente, {self.sections} Abschnitte, {self.chunks} Chunks, "
+                f"{self.glossary} Glossarbegriffe, {self.facts} Fakten in {self.seconds:.1f} s "
+                f"({self.embedded} neu eingebettet, {self.cached} aus dem Cache)")
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    if not corpus.is_dir():
+        raise IndexError_(f"Der Korpus-Ordner {corpus} existiert nicht.")
+    return sorted(p for p in corpus.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def corpus_state(corpus: Path) -> dict[str, str]:
+    return {p.name: file_sha256(p) for p in corpus_files(corpus)}
+
+
+def fact_text(f: Fact) -> str:
+    """What a fact is about, as one line, for embedding and keyword search."""
+    return " ".join(x for x in (f.subject, f.measure, f.period or "", f.value, f.source_text) if x)
+
+
+# ---------------------------------------------------------------- files
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _write_json(path: Path, obj) -> None:
+    _write_atomic(path, json.dumps(obj, ensure_ascii=False).encode("utf-8"))
+
+
+def _sha_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+@contextmanager
+def build_lock(index: Path, wait: bool = True) -> Iterator[None]:
+    index.mkdir(parents=True, exist_ok=True)
+    with open(index / ".lock", "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError as exc:
+            raise IndexError_("Ein anderer Index-Aufbau läuft gerade; bitte später erneut versuchen.") from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def current_dir(index: Path) -> Optional[Path]:
+    cur = index / "CURRENT"
+    if not cur.is_file():
+        return None
+    name = cur.read_text(encoding="utf-8").strip()
+    d = index / name
+    return d if name and d.is_dir() else None
+
+
+def read_manifest(index: Path) -> Optional[dict]:
+    d = current_dir(index)
+    if d is None or not (d / "manifest.json").is_file():
+        return None
+    try:
+        return json.loads((d / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def staleness(corpus: Path, index: Path) -> Optional[str]:
+    """None when the index is up to date, else a German reason why it must be built."""
+    manifest = read_manifest(index)
+    if manifest is None:
+        return "Es gibt noch keinen Index"
+    if manifest.get("format") != INDEX_FORMAT or manifest.get("parser_version") != PARSER_VERSION:
+        return "Der Parser hat sich geändert"
+    try:
+        if manifest.get("embedder") != embedder_name(embedder_spec()):
+            return "Der Index wurde mit einem anderen Embedder gebaut"
+    except Exception as exc:
+        raise IndexError_(str(exc)) from exc
+    if manifest.get("corpus") != corpus_state(corpus):
+        return "Der Korpus hat sich geändert"
+    problem = verify_files(index, manifest)
+    if problem:
+        return problem
+    return None
+
+
+def verify_files(index: Path, manifest: dict) -> Optional[str]:
+    d = current_dir(index)
+    for name, sha in manifest.get("files", {}).items():
+        p = d / name
+        if not p.is_file():
+            return f"Die Index-Datei {name} fehlt"
+        if _sha_file(p) != sha:
+            return f"Die Index-Datei {name} ist beschädigt (Prüfsumme stimmt nicht)"
+    return None
+
+
+# ---------------------------------------------------------------- embedding cache
+
+class EmbeddingCache:
+    """Vectors by content hash, per embedder; stored as one .npz next to the versions."""
+
+    def __init__(self, path: Path, embedder: str):
+        self.path, self.embedder = path, embedder
+        self.vectors: dict[str, np.ndarray] = {}
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                if str(data["embedder"]) == embedder:
+                    for k, v in zip(data["keys"], data["vectors"]):
+                        self.vectors[str(k)] = v
+        except (OSError, KeyError, ValueError, EOFError):
+            pass  # no cache yet, or a damaged one: start empty
+
+    def embed(self, embedder: Embedder, texts: list[str], kind: str,
+              progress: Optional[Callable[[int], None]] = None) -> tuple[np.ndarray, int]:
+        keys = [content_hash(kind + "\n" + t) for t in texts]
+        missing = sorted({k: t for k, t in zip(keys, texts) if k not in self.vectors}.items())
+        batch = 16
+        for s in range(0, len(missing), batch):
+            part = missing[s:s + batch]
+            fn = embedder.embed_queries if kind == "query" else embedder.embed_passages
+            vecs = fn([t for _, t in part])
+            for (k, _), v in zip(part, vecs):
+                self.vectors[k] = v
+            if progress:
+                progress(len(part))
+        if not texts:
+            return np.zeros((0, embedder.dim), dtype=np.float32), 0
+        return np.stack([self.vectors[k] for k in keys]).astype(np.float32), len(missing)
+
+    def save(self, keep: set[str]) -> None:
+        keys = sorted(k for k in self.vectors if k in keep)
+        if not keys:
+            return
+        tmp = self.path.with_name(f".cache.{os.getpid()}.tmp.npz")
+        np.savez(tmp, embedder=np.array(self.embedder), keys=np.array(keys),
+                 vectors=np.stack([self.vectors[k] for k in keys]))
+        os.replace(tmp, self.path)
+
+
+# ---------------------------------------------------------------- build
+
+def build_index(corpus: Path, index: Path, force: bool = False, progress: bool = False,
+                log: Callable[[str], None] = lambda m: print(m, file=sys.stderr)) -> BuildReport:
+    """Parse the corpus, embed what changed and switch index/CURRENT to the new version."""
+    t0 = time.perf_counter()
+    report = BuildReport()
+    with build_lock(index):
+        if not force and staleness(corpus, index) is None:
+            m = read_manifest(index) or {}
+            c = m.get("counts", {})
+            report.documents, report.sections, report.chunks = c.get("documents", 0), c.get("sections", 0), c.get("chunks", 0)
+            report.glossary, report.facts = c.get("glossary", 0), c.get("facts", 0)
+            report.seconds = time.perf_counter() - t0
+            return report
+        spec = embedder_spec()
+        emb_name = embedder_name(spec)
+        state = corpus_state(corpus)
+        docs: list[Document] = []
+        for path in corpus_files(corpus):
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                msg = f"{path.name}: Dateityp '{path.suffix or 'ohne Endung'}' wird nicht unterstützt (erlaubt: .md, .pdf)."
+                report.errors.append(msg)
+                log(msg)
+                continue
+            try:
+                docs.append(parse_document(path))
+            except LoadError as exc:
+                report.errors.append(str(exc))
+                log(str(exc))
+        glossary: list[GlossaryTerm] = []
+        facts: list[Fact] = []
+        chunks: list[Chunk] = []
+        for d in docs:
+            glossary.extend(extract_glossary(d))
+            facts.extend(extract_facts(d))
+            chunks.extend(make_chunks(d, start_id=len(chunks)))
+        sentences = [{"chunk": c.id, "text": s} for c in chunks for s in chunk_sentences(c)]
+        embedder = load_embedder(spec)
+        cache = EmbeddingCache(index / "cache.npz", emb_name)
+        passage_texts = [c.heading_path + "\n" + c.text for c in chunks]
+        sentence_texts = [s["text"] for s in sentences]
+        fact_texts = [fact_text(f) for f in facts]
+        total = len(passage_texts) + len(sentence_texts) + len(fact_texts)
+        bar = _Progress(total, enabled=progress)
+        chunk_vecs, n1 = cache.embed(embedder, passage_texts, "passage", bar.update)
+        sent_vecs, n2 = cache.embed(embedder, sentence_texts, "passage", bar.update)
+        fact_vecs, n3 = cache.embed(embedder, fact_texts, "passage", bar.update)
+        bar.close()
+        report.embedded = n1 + n2 + n3
+        report.cached = total - report.embedded
+        keep = {content_hash("passage\n" + t) for t in passage_texts + sentence_texts + fact_texts}
+        cache.save(keep)
+
+        version = f"v-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+        vdir = index / version
+        vdir.mkdir(parents=True)
+        _write_json(vdir / "documents.json", [d.to_dict() for d in docs])
+        _write_json(vdir / "glossary.json", [t.to_dict() for t in glossary])
+        _write_json(vdir / "facts.json", [f.to_dict() for f in facts])
+        _write_json(vdir / "chunks.json", [c.to_dict() for c in chunks])
+        _write_json(vdir / "sentences.json", sentences)
+        _write_faiss(vdir / "chunks.faiss", chunk_vecs)
+        np.save(vdir / "sentences.npy", sent_vecs)
+        np.save(vdir / "facts.npy", fact_vecs)
+        files = {p.name: _sha_file(p) for p in sorted(vdir.iterdir())}
+        report.documents = len(docs)
+        report.sections = sum(len(d.sections) for d in docs)
+        report.chunks, report.glossary, report.facts = len(chunks), len(glossary), len(facts)
+        manifest = {
+            "format": INDEX_FORMAT, "parser_version": PARSER_VERSION, "embedder": emb_name,
+            "dim": int(chunk_vecs.shape[1]) if chunk_vecs.size else embedder.dim,
+            "corpus": state, "files": files, "errors": report.errors,
+            "counts": {"documents": report.documents, "sections": report.sections, "chunks": report.chunks,
+                       "glossary": report.glossary, "facts": report.facts},
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        }
+        _write_json(vdir / "manifest.json", manifest)
+        _write_atomic(index / "CURRENT", version.encode())
+        for old in index.glob("v-*"):
+            if old.is_dir() and old.name != version:
+                shutil.rmtree(old, ignore_errors=True)
+        report.seconds = time.perf_counter() - t0
+        return report
+
+
+def _write_faiss(path: Path, vecs: np.ndarray) -> None:
+    import faiss
+
+    dim = vecs.shape[1] if vecs.ndim == 2 and vecs.shape[1] else 384
+    if len(vecs) > FLAT_LIMIT:
+        idx = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+        idx.hnsw.efConstruction = 80
+    else:
+        idx = faiss.IndexFlatIP(dim)
+    if len(vecs):
+        idx.add(np.ascontiguousarray(vecs, dtype=np.float32))
+    tmp = path.with_name(f".{path.name}.tmp")
+    faiss.write_index(idx, str(tmp))
+    os.replace(tmp, path)
+
+
+class _Progress:
+    """A progress bar on a terminal, silent otherwise."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.done = max(total, 1), 0
+        self.enabled = enabled and sys.stderr.isatty()
+
+    def update(self, n: int) -> None:
+        self.done += n
+        if self.enabled:
+            width = 30
+            filled = int(width * self.done / self.total)
+            sys.stderr.write(f"\rEinbetten [{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled and self.done:
+            sys.stderr.write("\n")
+
+
+# ---------------------------------------------------------------- load
+
+@dataclass
+class LoadedIndex:
+    manifest: dict
+    documents: list[Document]
+    glossary: list[GlossaryTerm]
+    facts: list[Fact]
+    chunks: list[Chunk]
+    sentences: list[dict]
+    chunk_index: object  # faiss index
+    sentence_vectors: np.ndarray
+    fact_vectors: np.ndarray
+
+
+def load_index(index: Path) -> LoadedIndex:
+    import faiss
+
+    manifest = read_manifest(index)
+    if manifest is None:
+        raise IndexError_(f"Im Ordner {index} liegt kein gültiger Index; bitte 'amip build' ausführen.")
+    problem = verify_files(index, manifest)
+    if problem:
+        raise IndexError_(problem + "; bitte 'amip build --force' ausführen.")
+    d = current_dir(index)
+    try:
+        rd = lambda n: json.loads((d / n).read_text(encoding="utf-8"))  # noqa: E731
+        return LoadedIndex(
+            manifest=manifest,
+            documents=[Document.from_dict(x) for x in rd("documents.json")],
+            glossary=[GlossaryTerm.from_dict(x) for x in rd("glossary.json")],
+            facts=[Fact.from_dict(x) for x in rd("facts.json")],
+            chunks=[Chunk.from_dict(x) for x in rd("chunks.json")],
+            sentences=rd("sentences.json"),
+            chunk_index=faiss.read_index(str(d / "chunks.faiss")),
+            sentence_vectors=np.load(d / "sentences.npy"),
+            fact_vectors=np.load(d / "facts.npy"),
+        )
+    except Exception as exc:
+        raise IndexError_(f"Der Index in {index} kann nicht gelesen werden ({type(exc).__name__}); "
+                          f"bitte 'amip build --force' ausführen.") from exc

@@ -1,0 +1,118 @@
+"""A BM25 keyword index that suits German: umlauts folded, light stemming, compounds split.
+
+"Verwaltungsbudget" is indexed as itself and as "verwaltung" + "budget", so a question
+about the "Budget" finds it; "Qualifizierungsangebote" matches "Angebote".
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+
+_WORD_RE = re.compile(r"[A-Za-zÄÖÜäöüß0-9§]+")
+STOPWORDS = set("""
+a aber alle allem allen aller alles als also am an ander andere anderen auch auf aus bei beim bin bis bist
+da dabei damit dann das dass dem den denn der des dessen die dies diese diesem diesen dieser dieses doch dort
+du durch ein eine einem einen einer eines er es etwa euch für gegen gibt hat hatte haben hier ich ihr ihre
+ihrem ihren ihrer im in ins ist ja jede jedem jeden jeder jedes kann kein keine können man mehr mit muss
+nach nicht noch nun nur ob oder ohne sehr sein seine sich sie sind so soll sollen über um und uns unsere
+unser unter viel vom von vor war waren was weil welche welcher welches wenn wer werden wie wieviel wir wird
+wo wofür worum wozu zu zum zur zwischen gab gibt geben sagt steht stehen heißt bedeutet
+the of and or to in is are was were what which who whom how many much does do did for on at by with from
+about as be been it its this that these those there their an any please tell me show
+""".split())
+
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+_SUFFIXES = ("ungen", "innen", "ern", "en", "er", "es", "e", "n", "s")
+
+
+def fold(word: str) -> str:
+    return word.lower().translate(_FOLD)
+
+
+def stem(word: str) -> str:
+    w = fold(word)
+    if len(w) <= 4 or w.isdigit():
+        return w
+    for suf in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            return w[: -len(suf)]
+    return w
+
+
+def words(text: str) -> list[str]:
+    return _WORD_RE.findall(text)
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in words(text) if fold(w) not in STOPWORDS and len(w) > 1]
+
+
+class KeywordIndex:
+    """Okapi BM25 over stemmed tokens plus compound parts; one document per chunk/text."""
+
+    def __init__(self, texts: list[str], k1: float = 1.4, b: float = 0.75):
+        self.k1, self.b = k1, b
+        self.vocab: set[str] = set()
+        raw_tokens = [[stem(w) for w in content_words(t)] for t in texts]
+        for toks in raw_tokens:
+            self.vocab.update(toks)
+        self.docs = [self._with_parts(toks) for toks in raw_tokens]
+        self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for i, toks in enumerate(self.docs):
+            for tok, tf in Counter(toks).items():
+                self.postings[tok].append((i, tf))
+        self.lengths = [len(d) or 1 for d in self.docs]
+        self.avgdl = sum(self.lengths) / max(len(self.lengths), 1)
+        n = len(self.docs)
+        self.idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()}
+        self.all_terms = set(self.postings)
+
+    def _with_parts(self, toks: list[str]) -> list[str]:
+        out = list(toks)
+        for t in toks:
+            out.extend(self.split_compound(t))
+        return out
+
+    def split_compound(self, tok: str) -> list[str]:
+        """Parts of a compound that are words of the corpus themselves (with a linking s)."""
+        parts: list[str] = []
+        if len(tok) < 9 or tok.isdigit():
+            return parts
+        for i in range(4, len(tok) - 3):
+            head, tail = tok[:i], tok[i:]
+            if tail in self.vocab or stem(tail) in self.vocab:
+                h = head[:-1] if head.endswith("s") and head[:-1] in self.vocab else head
+                if h in self.vocab:
+                    parts.extend([h, stem(tail)])
+                elif len(tail) >= 5:
+                    parts.append(stem(tail))
+        return parts
+
+    def query_terms(self, text: str) -> list[str]:
+        toks = [stem(w) for w in content_words(text)]
+        out = []
+        for t in toks:
+            out.append(t)
+            if t not in self.all_terms:
+                out.extend(p for p in self.split_compound(t) if p in self.all_terms)
+        return out
+
+    def search(self, text: str, k: int = 20) -> list[tuple[int, float]]:
+        scores: dict[int, float] = defaultdict(float)
+        for term in set(self.query_terms(text)):
+            idf = self.idf.get(term)
+            if idf is None:
+                continue
+            for i, tf in self.postings[term]:
+                denom = tf + self.k1 * (1 - self.b + self.b * self.lengths[i] / self.avgdl)
+                scores[i] += idf * tf * (self.k1 + 1) / denom
+        return sorted(scores.items(), key=lambda kv: -kv[1])[:k]
+
+    def coverage(self, text: str) -> float:
+        """Share of the question's content words that the corpus knows (0..1)."""
+        toks = [stem(w) for w in content_words(text)]
+        if not toks:
+            return 0.0
+        known = sum(1 for t in toks if t in self.all_terms or any(p in self.all_terms for p in self.split_compound(t)))
+        return known / len(toks)
