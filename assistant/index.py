@@ -69,8 +69,15 @@ def corpus_state(corpus: Path) -> dict[str, str]:
 
 
 def fact_text(f: Fact) -> str:
-    """What a fact is about, as one line, for embedding and keyword search."""
+    """What a fact is about, as one line, for keyword search."""
     return " ".join(x for x in (f.subject, f.measure, f.period or "", f.value, f.source_text) if x)
+
+
+def fact_label(f: Fact) -> str:
+    """The short line that gets embedded for a fact: what it counts and when (cheap to embed)."""
+    if f.table:
+        return " ".join(x for x in (f.subject, f.measure, f.period or "") if x)
+    return f.source_text[:160]
 
 
 # ---------------------------------------------------------------- files
@@ -245,7 +252,7 @@ def build_index(corpus: Path, index: Path, force: bool = False, progress: bool =
         cache = EmbeddingCache(index / "cache.npz", emb_name)
         passage_texts = [c.heading_path + "\n" + c.text for c in chunks]
         sentence_texts = [s["text"] for s in sentences]
-        fact_texts = [fact_text(f) for f in facts]
+        fact_texts = [fact_label(f) for f in facts]
         total = len(passage_texts) + len(sentence_texts) + len(fact_texts)
         bar = _Progress(total, enabled=progress)
         chunk_vecs, n1 = cache.embed(embedder, passage_texts, "passage", bar.update)

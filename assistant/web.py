@@ -261,9 +261,10 @@ def document(doc_id: str):
     if doc is None:
         abort(404, description=f"Das Dokument „{doc_id}“ gibt es nicht.")
     target = request.args.get("s", "")
+    target = target if doc.section(target) is not None else ""  # ignore unknown sections
     hl = request.args.get("hl", "")[:MAX_HIGHLIGHT_CHARS]
     view = build_document_view(doc)
-    found = highlight(view, hl, target if doc.section(target) else None) if hl.strip() else None
+    found = highlight(view, hl, target or None) if hl.strip() else None
     return render_template("document.html", doc=doc, view=view, toc=build_toc(doc.sections),
                            hl=hl, hl_found=found, target=target)
 
@@ -285,15 +286,16 @@ def glossary():
     assistant = get_assistant()
     query = request.args.get("q", "")[:MAX_QUERY_CHARS].strip()
     terms = sorted(assistant.glossary, key=lambda t: (sort_key(t.abbr), sort_key(t.long)))
-    shown = [t for t in terms if term_matches(t, query)] if query else terms
     titles = {(d.doc, s.section): s.title for d in assistant.documents.values() for s in d.sections}
+    # Every term is rendered; those not matching ?q= carry `hidden`. Without JavaScript the
+    # page then shows only the matches, with it glossary.js can widen the filter again.
     groups: dict[str, list] = {}
-    for term in shown:
-        groups.setdefault(letter_of(term.abbr), []).append(term)
-    letters = sorted({letter_of(t.abbr) for t in terms}, key=lambda x: (x == "#", x))
-    return render_template("glossary.html", groups=sorted(groups.items(), key=lambda g: (g[0] == "#", g[0])),
-                           letters=letters, query=query, count=len(shown), total=len(terms),
-                           titles=titles)
+    for term in terms:
+        groups.setdefault(letter_of(term.abbr), []).append((term, term_matches(term, query)))
+    ordered = sorted(groups.items(), key=lambda g: (g[0] == "#", g[0]))
+    count = sum(visible for _, items in ordered for _, visible in items)
+    return render_template("glossary.html", groups=ordered, query=query, count=count,
+                           total=len(terms), titles=titles)
 
 
 # ---------------------------------------------------------------- JSON API

@@ -1,0 +1,413 @@
+"""The answering engine: route a question to the glossary, the facts or the passages.
+
+`Assistant.open(corpus, index)` loads (building first when needed) and `ask()` answers.
+Routing, in order:
+1. glossary — the question names an abbreviation and asks what it is ("Was ist AsA flex?", "LZB?");
+2. fact — the question asks for a figure ("wie viele", "budget", "planned ... entries");
+3. none — the programme does not cover the question (unknown words, weak similarity, a year
+   the programme gives no figure for);
+4. passage — the best one to three sentences of the best passages.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Optional
+
+import numpy as np
+
+from .embedders import Embedder, load_embedder
+from .fusion import blend
+from .glossary import Glossary, term_pattern
+from .index import IndexError_, LoadedIndex, build_index, fact_text, load_index, staleness
+from .keyword import KeywordIndex, content_words, fold, stem
+from .lexicon import bridge
+from .records import Answer, Chunk, Citation, Document, Fact, GlossaryTerm
+from .text import normalise_space
+
+NONE_ANSWER = "Dazu enthält das Arbeitsmarkt- und Integrationsprogramm keine Angaben."
+MAX_ANSWER_CHARS = 600
+
+_GLOSSARY_CUE = re.compile(
+    r"\b(was\s+(ist|sind|bedeutet|bedeuten|heißt|heisst|meint)|wof[üu]r\s+steht|steht\s+f[üu]r|bedeutung|"
+    r"abk[üu]rzung|langform|ausgeschrieben|what\s+(is|are|does|do)|stand\s+for|stands\s+for|meaning|mean|"
+    r"definition|define|abbreviation|erkl[äa]r)", re.I)
+_FIGURE_CUE = re.compile(
+    r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|anzahl|zahl\s+der|betrag|budget|etat|mittel|kosten|quote|"
+    r"anteil|prozent|geplante?n?|eintritte|neueintritte|plätze|plaetze|vzä|mitarbeit|personal|integrationen|"
+    r"zielwert|bestand|how\s+many|how\s+much|number|amount|budget|share|percentage|percent|rate|planned|entries|"
+    r"places|staff|figure|total|target|count|euro|€|%)", re.I)
+_YEAR_RE = re.compile(r"\b(19|20)\d\d\b")
+_MONTHS = {"januar": "Januar", "january": "Januar", "februar": "Februar", "february": "Februar", "märz": "März",
+           "march": "März", "april": "April", "mai": "Mai", "may": "Mai", "juni": "Juni", "june": "Juni",
+           "juli": "Juli", "july": "Juli", "august": "August", "september": "September", "sept": "September",
+           "oktober": "Oktober", "october": "Oktober", "november": "November", "nov": "November",
+           "dezember": "Dezember", "december": "Dezember", "dez": "Dezember", "dec": "Dezember"}
+_MONEY_CUE = re.compile(r"(budget|betrag|€|euro|kosten|mittel|geld|money|funds|how much|wie hoch|ausgaben)", re.I)
+_PERCENT_CUE = re.compile(r"(quote|anteil|prozent|%|share|percent|rate)", re.I)
+_COUNT_CUE = re.compile(r"(wie\s*viele|anzahl|how many|number of|eintritte|entries|plätze|places|personen)", re.I)
+
+
+class Assistant:
+    """Everything needed to answer: parsed records, vectors, keyword indexes, the embedder."""
+
+    def __init__(self, loaded: LoadedIndex, embedder: Embedder, mode: str = "hybrid"):
+        self.loaded = loaded
+        self.embedder = embedder
+        self.mode = mode
+        self.documents: dict[str, Document] = {d.doc: d for d in loaded.documents}
+        self.glossary = loaded.glossary
+        self.facts = loaded.facts
+        self.chunks = loaded.chunks
+        self.lookup = Glossary(self.glossary)
+        self.chunk_kw = KeywordIndex([c.heading_path + "\n" + c.text for c in self.chunks])
+        self.fact_kw = KeywordIndex([fact_text(f) for f in self.facts])
+        self.sentences = loaded.sentences
+        self.sent_by_chunk: dict[int, list[int]] = {}
+        for i, s in enumerate(self.sentences):
+            self.sent_by_chunk.setdefault(s["chunk"], []).append(i)
+        self.section_titles = {(d.doc, s.section): s.title for d in loaded.documents for s in d.sections}
+
+    # ------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, corpus: Path, index: Path, mode: str = "hybrid",
+             log: Callable[[str], None] = lambda m: print(m, file=sys.stderr)) -> "Assistant":
+        """Load the index, building it first when it is missing or stale (and saying so)."""
+        reason = staleness(corpus, index)
+        if reason:
+            log(f"{reason}; der Index wird gebaut …")
+            report = build_index(corpus, index, progress=True, log=log)
+            log(report.summary())
+        loaded = load_index(index)
+        embedder = load_embedder()
+        if embedder.name != loaded.manifest.get("embedder"):
+            raise IndexError_("Der Index wurde mit einem anderen Embedder gebaut; bitte 'amip build --force'.")
+        return cls(loaded, embedder, mode=mode)
+
+    def with_mode(self, mode: str) -> "Assistant":
+        """The same data answering with another retrieval mode (evaluation baselines)."""
+        other = object.__new__(Assistant)
+        other.__dict__.update(self.__dict__)
+        other.mode = mode
+        return other
+
+    def health(self) -> dict:
+        m = self.loaded.manifest
+        return {"status": "ok", "documents": len(self.documents), "chunks": len(self.chunks),
+                "glossary": len(self.glossary), "facts": len(self.facts),
+                "embedder": m.get("embedder"), "built_at": m.get("built_at")}
+
+    # ------------------------------------------------------------ answering
+
+    def ask(self, question: str) -> Answer:
+        t0 = time.perf_counter()
+        q = normalise_space(question)
+        answer = self._route(q)
+        answer.question = question
+        answer.took_ms = (time.perf_counter() - t0) * 1000
+        return answer
+
+    def _route(self, q: str) -> Answer:
+        terms = self.lookup.find_in(q)
+        expanded = self._expand(q, terms)
+        qvec = self.embedder.embed_queries([q])[0]
+        if terms and self._is_glossary_question(q, terms):
+            return self._glossary_answer(q, terms, qvec)
+        ranked = self._rank_chunks(expanded, qvec)
+        if _FIGURE_CUE.search(q):
+            fact_answer = self._fact_answer(q, expanded, qvec, terms)
+            if fact_answer is not None:
+                return fact_answer
+        if self._out_of_scope(q, expanded, qvec, ranked, terms):
+            return Answer(q, "none", NONE_ANSWER)
+        return self._passage_answer(q, expanded, qvec, ranked)
+
+    def _expand(self, q: str, terms: list[GlossaryTerm]) -> str:
+        """The question plus long forms of its abbreviations and German words for English ones."""
+        extra = [t.long for t in terms] + [bridge(q)]
+        return " ".join([q] + [e for e in extra if e])
+
+    def _is_glossary_question(self, q: str, terms: list[GlossaryTerm]) -> bool:
+        forms = {fold(f) for t in terms for f in (t.abbr, *t.variants) for f in f.split()}
+        rest = [w for w in content_words(_GLOSSARY_CUE.sub(" ", q)) if fold(w) not in forms
+                and fold(w) not in {"abkürzung", "abkurzung", "ausgeschrieben", "langform", "stand", "stands", "mean"}]
+        if _FIGURE_CUE.search(q) and not _GLOSSARY_CUE.search(q):
+            return False
+        if not rest:
+            return True
+        # a compound such as "AsA flex": one extra word right after the abbreviation
+        if len(rest) == 1:
+            toks = re.findall(r"[\wÄÖÜäöüß\-]+", q)
+            for i, tok in enumerate(toks[:-1]):
+                if fold(tok) in forms and toks[i + 1] == rest[0]:
+                    return True
+        return False
+
+    # ------------------------------------------------------------ retrieval
+
+    def _rank_chunks(self, expanded: str, qvec: np.ndarray, k: int = 20) -> list[tuple[int, float]]:
+        dense: dict[int, float] = {}
+        if self.mode != "keyword" and self.chunks:
+            scores, ids = self.loaded.chunk_index.search(qvec[None, :].astype(np.float32), min(k, len(self.chunks)))
+            dense = {int(i): float(s) for s, i in zip(scores[0], ids[0]) if i >= 0}
+        keyword = dict(self.chunk_kw.search(expanded, k)) if self.mode != "dense" else {}
+        return blend(dense, keyword, self.mode)
+
+    def _sentence_scores(self, ids: list[int], expanded: str, qvec: np.ndarray) -> dict[int, float]:
+        if not ids:
+            return {}
+        dense = {i: float(s) for i, s in zip(ids, self.loaded.sentence_vectors[ids] @ qvec)}
+        qterms = set(self.chunk_kw.query_terms(expanded))
+        keyword = {}
+        for i in ids:
+            toks = set(self.chunk_kw._with_parts([stem(w) for w in content_words(self.sentences[i]["text"])]))
+            keyword[i] = sum(self.chunk_kw.idf.get(t, 0) for t in qterms & toks)
+        return dict(blend(dense, keyword, self.mode))
+
+    # ------------------------------------------------------------ glossary
+
+    def _glossary_answer(self, q: str, terms: list[GlossaryTerm], qvec: np.ndarray) -> Answer:
+        term = terms[0]
+        entries = self.lookup.all_for(term)
+        legende = next((t for t in entries if t.source == "legende"), None)
+        main = legende or entries[0]
+        parts = [f"{main.abbr} steht für „{main.long}“."]
+        citations = [self._citation(main.doc, main.defined_in or "Legende", main.definition)]
+        inline = next((t for t in entries if t.source == "inline"), None)
+        # The sentence of the text that explains or uses the term, compounds ("AsA flex") first.
+        pat = term_pattern(term)
+        compound = re.search(re.escape(term.abbr) + r"\s+([a-zäöüß][\w\-]*)", q, re.I)
+        cands = []
+        for i, s in enumerate(self.sentences):
+            chunk = self.chunks[s["chunk"]]
+            if chunk.section == "Legende" or not pat.search(s["text"]):
+                continue
+            score = float(self.loaded.sentence_vectors[i] @ qvec)
+            if compound and compound.group(0).lower() in s["text"].lower():
+                score += 1.0
+            if inline and inline.definition and s["text"] == inline.definition:
+                score += 0.05
+            cands.append((score, i))
+        if cands:
+            _, best = max(cands)
+            chunk = self.chunks[self.sentences[best]["chunk"]]
+            sentence = self.sentences[best]["text"]
+            parts.append(f"Im Programm ({chunk.section} {chunk.title}): „{_trim(sentence, 380)}“")
+            cite = self._citation(chunk.doc, chunk.section, sentence)
+            if compound and compound.group(0).lower() in sentence.lower():
+                citations.insert(0, cite)
+            else:
+                citations.append(cite)
+        for sec in term.sections:
+            if len(citations) >= 3:
+                break
+            if all(c.section != sec for c in citations):
+                s = self.documents[term.doc].section(sec)
+                if s is not None:
+                    m = pat.search(s.text)
+                    excerpt = _window(s.text, m.start(), 240) if m else s.text[:240]
+                    citations.append(self._citation(term.doc, sec, excerpt))
+        return Answer(q, "glossary", _limit(" ".join(parts)), citations=citations, terms=entries)
+
+    # ------------------------------------------------------------ facts
+
+    def _fact_answer(self, q: str, expanded: str, qvec: np.ndarray, terms: list[GlossaryTerm]) -> Optional[Answer]:
+        if not self.facts:
+            return None
+        dense = {i: float(s) for i, s in enumerate(self.loaded.fact_vectors @ qvec)} if self.mode != "keyword" else {}
+        kw = dict(self.fact_kw.search(expanded, 60)) if self.mode != "dense" else {}
+        if self.mode != "keyword":
+            top_dense = sorted(dense.items(), key=lambda kv: -kv[1])[:60]
+            dense = dict(top_dense)
+        fused = dict(blend(dense, kw, self.mode))
+        years = set(m.group(0) for m in _YEAR_RE.finditer(q))
+        months = {v for k, v in _MONTHS.items() if re.search(r"\b" + k + r"\b", q, re.I)}
+        qterms = set(self.fact_kw.query_terms(_YEAR_RE.sub(" ", expanded)))
+        term_forms = [term_pattern(t) for t in terms]
+        scored = []
+        for i, base in fused.items():
+            f = self.facts[i]
+            label = f"{f.subject} {f.measure} {self.section_titles.get((f.doc, f.section), '')}"
+            label_terms = set(self.fact_kw._with_parts([stem(w) for w in content_words(label)]))
+            overlap = sum(self.fact_kw.idf.get(t, 0) for t in qterms & label_terms)
+            score = base + 0.08 * overlap
+            where = f"{f.period or ''} {f.source_text}"
+            if years:
+                if any(y in where for y in years):
+                    score += 0.3
+                else:
+                    score -= 1.0
+            if months:
+                score += 0.3 if any(m in (f.period or "") for m in months) else -0.3
+            if term_forms and any(p.search(f.subject) or p.search(f.source_text) for p in term_forms):
+                score += 0.4
+            if _MONEY_CUE.search(q) and f.unit == "€":
+                score += 0.25
+            if _PERCENT_CUE.search(q) and f.unit == "%":
+                score += 0.25
+            if _COUNT_CUE.search(q) and f.unit not in ("€", "%"):
+                score += 0.15
+            if f.table:
+                score += 0.05  # tables state figures more precisely than prose
+            scored.append((score, overlap, i))
+        if not scored:
+            return None
+        scored.sort(reverse=True)
+        score, overlap, best = scored[0]
+        f = self.facts[best]
+        if years and not any(y in f"{f.period or ''} {f.source_text}" for y in years):
+            if overlap > 0:
+                return Answer(q, "none", NONE_ANSWER + f" Für {', '.join(sorted(years))} nennt es diese Zahl nicht.")
+            return None
+        if overlap <= 0 and not (term_forms and any(p.search(f.source_text) for p in term_forms)):
+            return None  # nothing the question names is what this figure counts
+        return self._compose_fact_answer(q, f)
+
+    def _compose_fact_answer(self, q: str, f: Fact) -> Answer:
+        facts = [f]
+        row: list[Fact] = []
+        if f.table:
+            row = [g for g in self.facts if g.table == f.table and g.subject == f.subject and g is not f
+                   and g.source_text == f.source_text]
+        # the same figure elsewhere (FbW 150 in 1.2 and "ca. 150" in 6.4)
+        same = [g for g in self.facts if g is not f and g.number == f.number and f.number is not None
+                and g.section != f.section and g.doc == f.doc and _related(f, g, self.lookup)]
+        if f.table and f.period and _is_period_table(f):
+            head = f"{f.subject} – {f.period}: {_with_unit(f)}"
+        elif f.table:
+            head = f"{f.subject} – {f.measure}: {_with_unit(f)}"
+            if row:
+                head += " (" + "; ".join(f"{g.measure}: {_with_unit(g)}" for g in row) + ")"
+        else:
+            head = f"„{_trim(f.source_text, 300, around=f.value)}“"
+        title = self.section_titles.get((f.doc, f.section), "")
+        parts = [f"{head} — Abschnitt {f.section} {title}".strip() + "."]
+        citations = [self._citation(f.doc, f.section, f.source_text, page=f.page)]
+        seen_sections = {f.section}
+        for g in same:
+            if g.section in seen_sections:
+                continue
+            seen_sections.add(g.section)
+            gtitle = self.section_titles.get((g.doc, g.section), "")
+            parts.append(f"Dieselbe Zahl nennt auch {g.section} {gtitle}: „{_trim(g.source_text, 200, around=g.value)}“")
+            citations.append(self._citation(g.doc, g.section, g.source_text, page=g.page))
+            facts.append(g)
+        return Answer(q, "fact", _limit(" ".join(parts)), citations=citations[:4], facts=facts + row)
+
+    # ------------------------------------------------------------ none / passages
+
+    def _out_of_scope(self, q: str, expanded: str, qvec: np.ndarray, ranked, terms) -> bool:
+        if terms:
+            return False
+        coverage = self.chunk_kw.coverage(expanded)
+        best_dense = 0.0
+        if self.chunks:
+            scores, _ = self.loaded.chunk_index.search(qvec[None, :].astype(np.float32), 1)
+            best_dense = float(scores[0][0])
+        years = [m.group(0) for m in _YEAR_RE.finditer(q)]
+        if years and not any(y in c.text for c in self.chunks for y in years):
+            return True
+        if coverage < 0.34:
+            return True
+        if coverage < 0.67 and best_dense < DENSE_FLOOR:
+            return True
+        return not ranked
+
+    def _passage_answer(self, q: str, expanded: str, qvec: np.ndarray, ranked) -> Answer:
+        top = [cid for cid, _ in ranked[:3]]
+        sent_ids = [i for cid in top for i in self.sent_by_chunk.get(cid, [])]
+        scores = self._sentence_scores(sent_ids, expanded, qvec)
+        rank_bonus = {cid: 0.15 * (2 - r) / 2 for r, cid in enumerate(top)}
+        best = sorted(sent_ids, key=lambda i: -(scores.get(i, 0) + rank_bonus[self.sentences[i]["chunk"]]))
+        if not best:
+            return Answer(q, "none", NONE_ANSWER)
+        first = best[0]
+        chunk_id = self.sentences[first]["chunk"]
+        chosen = [first]
+        for i in best[1:]:
+            if len(chosen) >= 3:
+                break
+            if self.sentences[i]["chunk"] == chunk_id and scores.get(i, 0) >= 0.8 * scores.get(first, 0) \
+                    and sum(len(self.sentences[j]["text"]) for j in chosen) + len(self.sentences[i]["text"]) < 520:
+                chosen.append(i)
+        chosen.sort()
+        text = " ".join(self.sentences[i]["text"] for i in chosen)
+        chunk = self.chunks[chunk_id]
+        answer = f"„{_trim(text, 520)}“ — Abschnitt {chunk.section} {chunk.title}."
+        citations = [self._citation(chunk.doc, chunk.section, text, page=chunk.page)]
+        for cid, _ in ranked[1:6]:
+            c = self.chunks[cid]
+            if len(citations) >= 3:
+                break
+            if all(x.section != c.section or x.doc != c.doc for x in citations):
+                citations.append(self._citation(c.doc, c.section, _trim(c.text, 300), page=c.page))
+        return Answer(q, "passage", _limit(answer), citations=citations)
+
+    # ------------------------------------------------------------ helpers
+
+    def _citation(self, doc: str, section: str, excerpt: str, page: Optional[int] = None) -> Citation:
+        d = self.documents.get(doc)
+        if page is None and d is not None and d.kind == "pdf":
+            s = d.section(section)
+            page = s.page_start if s else None
+        if d is not None and d.kind != "pdf":
+            page = None
+        return Citation(doc=doc, section=section, title=self.section_titles.get((doc, section), section),
+                        page=page, excerpt=_trim(normalise_space(excerpt.replace("\t", "  ")), 400),
+                        url=f"/doc/{doc}#s-{section}")
+
+
+DENSE_FLOOR = 0.80  # e5 cosine below which a question with unknown words is out of scope (eval set)
+
+
+def _with_unit(f: Fact) -> str:
+    if f.unit and f.unit not in f.value:
+        return f"{f.value} {f.unit}"
+    return f.value
+
+
+def _is_period_table(f: Fact) -> bool:
+    return bool(f.period and re.search(r"[A-Za-zä]", f.period))
+
+
+def _related(f: Fact, g: Fact, lookup: Glossary) -> bool:
+    """Two facts with the same number talk about the same thing: a shared abbreviation or word."""
+    fa = {t.abbr for t in lookup.find_in(f.subject + " " + f.source_text, fuzzy=False)}
+    ga = {t.abbr for t in lookup.find_in(g.subject + " " + g.source_text, fuzzy=False)}
+    if fa & ga:
+        return True
+    fw = {stem(w) for w in content_words(f.subject + " " + f.measure) if len(w) > 4}
+    gw = {stem(w) for w in content_words(g.source_text) if len(w) > 4}
+    return len(fw & gw) >= 2
+
+
+def _trim(text: str, limit: int, around: Optional[str] = None) -> str:
+    text = normalise_space(text)
+    if len(text) <= limit:
+        return text
+    if around and around in text:
+        pos = text.index(around)
+        return _window(text, pos, limit)
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+def _window(text: str, pos: int, limit: int) -> str:
+    start = max(0, pos - limit // 2)
+    end = min(len(text), start + limit)
+    start = max(0, end - limit)
+    out = text[start:end]
+    if start > 0:
+        out = "… " + out.split(" ", 1)[-1]
+    if end < len(text):
+        out = out.rsplit(" ", 1)[0] + " …"
+    return out
+
+
+def _limit(answer: str) -> str:
+    if len(answer) <= MAX_ANSWER_CHARS:
+        return answer
+    return answer[:MAX_ANSWER_CHARS - 2].rsplit(" ", 1)[0] + " …"

@@ -1,0 +1,100 @@
+"""Evaluation: answer accuracy, citation hit@k, refusals and latency on a JSONL question set.
+
+A question counts as answered correctly when the answer's kind is right for refusals
+("none") and, for the others, when the answer is not a refusal and contains every
+`answer_contains` string (case-insensitive, whitespace collapsed).
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+
+
+class EvalError(Exception):
+    pass
+
+
+REQUIRED = ("question", "kind", "answer_contains", "sections")
+
+
+def load_questions(path: Path) -> list[dict]:
+    if not path.is_file():
+        raise EvalError(f"Die Fragen-Datei {path} gibt es nicht.")
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            q = json.loads(line)
+        except ValueError as exc:
+            raise EvalError(f"{path.name}, Zeile {n}: kein gültiges JSON ({exc.msg}).") from exc
+        if not isinstance(q, dict) or any(k not in q for k in REQUIRED):
+            raise EvalError(f"{path.name}, Zeile {n}: es fehlen Felder ({', '.join(REQUIRED)}).")
+        q.setdefault("id", f"q{n}")
+        out.append(q)
+    if not out:
+        raise EvalError(f"{path.name} enthält keine Fragen.")
+    return out
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def run_eval(assistant, questions: list[dict]) -> dict:
+    rows = []
+    assistant.ask("Aufwärmen")  # the first question pays for lazy set-up; do not time it
+    for q in questions:
+        a = assistant.ask(q["question"]).to_dict()
+        cited = [c["section"] for c in a["citations"]]
+        expected_none = q["kind"] == "none"
+        if expected_none:
+            correct = a["kind"] == "none"
+        else:
+            correct = a["kind"] != "none" and all(_norm(s) in _norm(a["answer"]) for s in q["answer_contains"])
+        allowed = set(q["sections"])
+        rows.append({
+            "id": q["id"], "question": q["question"], "expected_kind": q["kind"], "kind": a["kind"],
+            "correct": correct, "hit1": bool(cited[:1]) and cited[0] in allowed,
+            "hit3": any(c in allowed for c in cited[:3]), "ms": a["took_ms"], "answer": a["answer"],
+            "cited": cited, "sections": q["sections"], "lang": q.get("lang"),
+        })
+    answerable = [r for r in rows if r["expected_kind"] != "none"]
+    refusals = [r for r in rows if r["expected_kind"] == "none"]
+    ms = np.array([r["ms"] for r in rows])
+    by_kind = {}
+    for kind in ("glossary", "fact", "passage", "none"):
+        rs = [r for r in rows if r["expected_kind"] == kind]
+        if rs:
+            by_kind[kind] = round(sum(r["correct"] for r in rs) / len(rs), 3)
+    return {
+        "questions": len(rows),
+        "accuracy": round(sum(r["correct"] for r in rows) / len(rows), 3),
+        "hit1": round(sum(r["hit1"] for r in answerable) / max(len(answerable), 1), 3),
+        "hit3": round(sum(r["hit3"] for r in answerable) / max(len(answerable), 1), 3),
+        "refusals": f"{sum(r['correct'] for r in refusals)}/{len(refusals)}",
+        "false_refusals": sum(r["kind"] == "none" for r in answerable),
+        "p50_ms": round(float(np.percentile(ms, 50)), 1),
+        "p95_ms": round(float(np.percentile(ms, 95)), 1),
+        "by_kind": by_kind,
+        "failures": [r for r in rows if not r["correct"] or (r["expected_kind"] != "none" and not r["hit3"])],
+    }
+
+
+def format_table(results: dict[str, dict], name: str) -> str:
+    modes = list(results)
+    lines = [f"Evaluation {name} ({next(iter(results.values()))['questions']} Fragen)", "",
+             "| Messgröße | " + " | ".join(modes) + " |", "|---|" + "---|" * len(modes)]
+    rows = [("Antwort-Genauigkeit", "accuracy", "{:.1%}"), ("Zitat hit@1", "hit1", "{:.1%}"),
+            ("Zitat hit@3", "hit3", "{:.1%}"), ("korrekte Ablehnungen", "refusals", "{}"),
+            ("falsche Ablehnungen", "false_refusals", "{}"), ("p50 ms", "p50_ms", "{}"), ("p95 ms", "p95_ms", "{}")]
+    for label, key, fmt in rows:
+        lines.append(f"| {label} | " + " | ".join(fmt.format(results[m][key]) for m in modes) + " |")
+    for kind in ("glossary", "fact", "passage", "none"):
+        if kind in results[modes[0]]["by_kind"]:
+            lines.append(f"| Genauigkeit {kind} | " + " | ".join(
+                f"{results[m]['by_kind'].get(kind, 0):.1%}" for m in modes) + " |")
+    return "\n".join(lines)

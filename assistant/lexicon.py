@@ -1,0 +1,70 @@
+"""English -> German bridge words for the keyword side of search.
+
+The embedder is multilingual, but BM25 only matches German words; these domain words
+let "budget for rehab" reach "Reha" and "Budget". Keys are lower-case English words.
+"""
+from __future__ import annotations
+
+import re
+
+EN_DE = {
+    "budget": "Budget Mittel Betrag", "money": "Budget Betrag Mittel", "funds": "Mittel Budget",
+    "funding": "Förderung Mittel", "administrative": "Verwaltungsbudget Verwaltung", "administration": "Verwaltung",
+    "integration": "Eingliederung Integration", "integrations": "Integrationen", "rehab": "Reha Rehabilitation",
+    "rehabilitation": "Reha Rehabilitation", "disabled": "Behinderung schwerbehinderte", "disability": "Behinderung",
+    "disabilities": "Behinderungen", "severely": "schwerbehinderte", "planned": "geplant geplante Planung",
+    "plan": "geplant Planung", "entries": "Eintritte Neueintritte", "entry": "Eintritte", "new": "neue Neu",
+    "places": "Plätze", "place": "Plätze", "training": "Weiterbildung Qualifizierung Ausbildung",
+    "further": "Weiterbildung", "vocational": "beruflichen Ausbildung", "apprenticeship": "Ausbildung",
+    "education": "Bildung Ausbildung", "qualification": "Qualifizierung", "staff": "Mitarbeiterinnen Mitarbeiter Personal",
+    "employees": "Mitarbeiterinnen Mitarbeiter", "personnel": "Personal", "full-time": "Vollzeitäquivalente",
+    "fte": "Vollzeitäquivalente VZÄ", "equivalents": "Vollzeitäquivalente", "unemployed": "Arbeitslose arbeitslos",
+    "unemployment": "Arbeitslosigkeit Arbeitslose", "long-term": "Langzeit Langzeitarbeitslose",
+    "longterm": "Langzeit", "long": "Langzeit", "term": "", "women": "Frauen", "woman": "Frauen", "female": "Frauen",
+    "men": "Männer", "male": "Männer", "young": "junge Jugendliche U25", "youth": "Jugendliche junge",
+    "people": "Menschen Personen", "persons": "Personen", "customers": "Kunden Kundinnen", "customer": "Kunden",
+    "clients": "Kunden", "job": "Arbeit Stelle", "jobs": "Arbeit Stellen", "work": "Arbeit",
+    "employer": "Arbeitgeber", "employers": "Arbeitgeber", "service": "Service", "self-employed": "Selbstständige",
+    "selfemployed": "Selbstständige", "entrepreneurs": "Selbstständige Gründungen", "start-up": "Gründung",
+    "migrants": "Migranten Migrationshintergrund", "migration": "Migrationshintergrund Migranten",
+    "refugees": "Geflüchtete Flucht", "single": "Alleinerziehende", "parents": "Erziehende Eltern",
+    "childcare": "Kinderbetreuung", "children": "Kinder", "goals": "Ziele", "goal": "Ziel", "targets": "Zielwerte Ziele",
+    "target": "Zielwert Ziel", "rate": "Quote", "quota": "Quote", "share": "Anteil Quote", "percentage": "Prozent Anteil",
+    "percent": "Prozent", "total": "Gesamt insgesamt", "number": "Zahl Anzahl", "count": "Anzahl",
+    "how": "", "many": "", "much": "", "subsidies": "Zuschüsse", "subsidy": "Zuschuss", "wage": "Eingliederungszuschuss",
+    "benefits": "Leistungen", "benefit": "Leistungen", "recipients": "Leistungsbezieher Leistungsberechtigte",
+    "legal": "Rechtmäßigkeit", "lawfulness": "Rechtmäßigkeit", "quality": "Qualität", "communication": "Kommunikation",
+    "contact": "Kontakt Kontaktdichte", "video": "Video Videokommunikation", "digital": "digital Digitale",
+    "online": "digital Internet", "website": "Homepage Internetangebot", "homepage": "Homepage",
+    "counselling": "Beratung", "counseling": "Beratung", "advice": "Beratung", "case": "Fall", "management": "Management Fallmanagement",
+    "school": "Schule Schulabgänger", "leavers": "Schulabgänger", "transition": "Übergang", "strategy": "Strategie",
+    "framework": "Rahmenbedingungen", "economic": "wirtschaftliche gesamtwirtschaftliche", "economy": "Wirtschaft",
+    "growth": "Wachstum", "inflation": "Inflation", "pandemic": "Pandemie Corona", "corona": "Corona Pandemie",
+    "covid": "Corona Covid19", "underemployment": "Unterbeschäftigung", "jobseekers": "Arbeitsuchende",
+    "foreigners": "Ausländer", "germans": "Deutsche", "academic": "akademische", "without": "ohne", "with": "mit",
+    "opportunities": "Work-opportunities Arbeitsgelegenheiten", "priorities": "Schwerpunkte", "priority": "Schwerpunkt",
+    "focus": "Schwerpunkt Fokus", "risks": "Risiken Umsetzungsrisiken", "risk": "Risiko", "measures": "Maßnahmen",
+    "measure": "Maßnahme", "activation": "Aktivierung", "foreword": "Vorwort", "preface": "Vorwort",
+    "closing": "Schlussbemerkung", "conclusion": "Schlussbemerkung", "glossary": "Legende", "abbreviations": "Legende",
+    "local": "Lokale kommunale", "municipal": "kommunale", "district": "Landkreis", "september": "September",
+    "november": "November", "august": "August", "employed": "Erwerbstätige", "working": "Erwerbstätige",
+    "newcustomers": "Neukunden", "participation": "Teilhabe", "social": "soziale", "orientation": "Orientierung",
+    "centre": "Zentrum", "center": "Zentrum", "career": "Beruf Berufsorientierung", "guidance": "Beratung Berufsberatung",
+    "shifted": "Umschichtungsbetrag", "shift": "Umschichtung", "reallocation": "Umschichtungsbetrag",
+    "transfer": "Umschichtung", "integrationtitle": "Eingliederungstitel", "title": "Titel",
+    "less": "weniger", "fewer": "weniger", "increase": "Steigerung", "decrease": "Abbau Rückgang",
+    "cases": "Fälle", "stock": "Bestand", "population": "Bestand", "contract": "Vertrag", "applications": "Anträge",
+    "entrance": "Eintritte", "starts": "Eintritte", "jobcentre": "Jobcenter", "jobcenter": "Jobcenter",
+}
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]*")
+
+
+def bridge(question: str) -> str:
+    """German words for the English domain words of a question (empty for German questions)."""
+    out = []
+    for tok in _TOKEN.findall(question):
+        de = EN_DE.get(tok.lower())
+        if de:
+            out.append(de)
+    return " ".join(out)

@@ -1,0 +1,32 @@
+/* Document view: bring the highlighted citation into view.
+ *
+ * The server already marks the cited excerpt (<mark class="hl"> / .hl-block), so the page
+ * works without JavaScript. Here we only scroll the first mark to the middle of the screen
+ * and give it focus, so that keyboard and screen-reader users land on the cited words
+ * rather than on the section heading.
+ */
+(function () {
+  "use strict";
+
+  function firstMark() {
+    var id = decodeURIComponent(window.location.hash.replace(/^#/, ""));
+    var section = id ? document.getElementById(id) : null;
+    var scope = section || document;
+    return scope.querySelector("mark.hl, .hl-block") || document.querySelector("mark.hl, .hl-block");
+  }
+
+  function show() {
+    var mark = firstMark();
+    if (!mark) { return; }
+    if (!mark.hasAttribute("tabindex")) { mark.setAttribute("tabindex", "-1"); }
+    var reduce = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    mark.scrollIntoView({ block: "center", behavior: reduce ? "auto" : "smooth" });
+    mark.focus({ preventScroll: true });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", show);
+  } else {
+    show();
+  }
+})();
