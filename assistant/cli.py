@@ -193,7 +193,6 @@ def inspect(ctx, sub_corpus, sub_index, what, as_json):
     from .facts import extract_facts
     from .glossary import extract_glossary
     from .index import corpus_files
-    from .loaders import SUPPORTED_SUFFIXES
     from .structure import parse_document
 
     corpus, _ = _paths(ctx)
@@ -203,9 +202,6 @@ def inspect(ctx, sub_corpus, sub_index, what, as_json):
         _fail(str(exc))
     rows: list[dict] = []
     for path in files:
-        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            click.echo(f"{path.name}: Dateityp wird nicht unterstützt (erlaubt: .md, .pdf).", err=True)
-            continue
         try:
             doc = parse_document(path)
         except LoadError as exc:

@@ -85,7 +85,9 @@ class Assistant:
         embedder = load_embedder()
         if embedder.name != loaded.manifest.get("embedder"):
             raise IndexError_("Der Index wurde mit einem anderen Embedder gebaut; bitte 'amip build --force'.")
-        return cls(loaded, embedder, mode=mode)
+        assistant = cls(loaded, embedder, mode=mode)
+        assistant.index_dir = index
+        return assistant
 
     def with_mode(self, mode: str) -> "Assistant":
         """The same data answering with another retrieval mode (evaluation baselines)."""
@@ -117,6 +119,8 @@ class Assistant:
         if terms and self._is_glossary_question(q, terms):
             return self._glossary_answer(q, terms, qvec)
         ranked = self._rank_chunks(expanded, qvec)
+        if not terms and _is_german(q) and self._unknown_words(q):
+            return Answer(q, "none", NONE_ANSWER)  # a German noun the programme never uses ("Regelsatz")
         if _FIGURE_CUE.search(q):
             fact_answer = self._fact_answer(q, expanded, qvec, terms)
             if fact_answer is not None:
@@ -230,20 +234,16 @@ class Assistant:
         scored = []
         for i, base in fused.items():
             f = self.facts[i]
-            label = f"{f.subject} {f.measure} {self.section_titles.get((f.doc, f.section), '')}"
-            label_terms = set(self.fact_kw._with_parts([stem(w) for w in content_words(label)]))
-            overlap = sum(self.fact_kw.idf.get(t, 0) for t in qterms & label_terms)
-            score = base + 0.08 * overlap
-            where = f"{f.period or ''} {f.source_text}"
-            if years:
-                if any(y in where for y in years):
-                    score += 0.3
-                else:
-                    score -= 1.0
-            if months:
-                score += 0.3 if any(m in (f.period or "") for m in months) else -0.3
-            if term_forms and any(p.search(f.subject) or p.search(f.source_text) for p in term_forms):
-                score += 0.4
+            subj_terms = set(self.fact_kw._with_parts([stem(w) for w in content_words(f.subject)]))
+            label = f"{f.measure} {self.section_titles.get((f.doc, f.section), '')}"
+            label_terms = set(self.fact_kw._with_parts([stem(w) for w in content_words(label)])) | subj_terms
+            idf = self.fact_kw.idf
+            overlap = sum(idf.get(t, 0) for t in qterms & label_terms)
+            subject_hit = sum(idf.get(t, 0) for t in qterms & subj_terms)
+            # words of the subject the question does not ask for ("Männer" when asking for all)
+            extra = sum(idf.get(t, 0) for t in subj_terms - qterms if t in idf)
+            named = bool(term_forms) and any(p.search(f.subject) or p.search(f.source_text) for p in term_forms)
+            score = base + 0.05 * overlap + 0.1 * subject_hit - 0.02 * extra + (0.4 if named else 0.0)
             if _MONEY_CUE.search(q) and f.unit == "€":
                 score += 0.25
             if _PERCENT_CUE.search(q) and f.unit == "%":
@@ -252,18 +252,24 @@ class Assistant:
                 score += 0.15
             if f.table:
                 score += 0.05  # tables state figures more precisely than prose
-            scored.append((score, overlap, i))
+            if overlap > 0 or named:
+                scored.append((score, i))
         if not scored:
-            return None
+            return None  # nothing the question names is what any figure counts
         scored.sort(reverse=True)
-        score, overlap, best = scored[0]
-        f = self.facts[best]
-        if years and not any(y in f"{f.period or ''} {f.source_text}" for y in years):
-            if overlap > 0:
-                return Answer(q, "none", NONE_ANSWER + f" Für {', '.join(sorted(years))} nennt es diese Zahl nicht.")
-            return None
-        if overlap <= 0 and not (term_forms and any(p.search(f.source_text) for p in term_forms)):
-            return None  # nothing the question names is what this figure counts
+
+        def when(f: Fact) -> str:
+            return f"{f.period or ''} {f.source_text}"
+
+        if years or months:
+            fitting = [(s, i) for s, i in scored
+                       if all(y in when(self.facts[i]) for y in years)
+                       and (not months or any(m in when(self.facts[i]) for m in months))]
+            if not fitting:
+                asked = " ".join(sorted(months) + sorted(years))
+                return Answer(q, "none", NONE_ANSWER + f" Für {asked} nennt es diese Zahl nicht.")
+            scored = fitting
+        f = self.facts[scored[0][1]]
         return self._compose_fact_answer(q, f)
 
     def _compose_fact_answer(self, q: str, f: Fact) -> Answer:
@@ -316,6 +322,21 @@ class Assistant:
             return True
         return not ranked
 
+    def _unknown_words(self, q: str) -> list[str]:
+        out = []
+        # the first word is capitalised anyway ("Übernimmt ..."); figure words are routing cues
+        for w in content_words(q)[1:] if q[:1].isupper() else content_words(q):
+            if len(w) < 5 or not w[0].isupper() or w.isupper() or _FIGURE_CUE.match(w) \
+                    or re.match(r"(prozent|anteil|zahl|summe|höhe|betrag)", w, re.I):
+                continue
+            t = stem(w)
+            if t in self.chunk_kw.all_terms or any(p in self.chunk_kw.all_terms for p in self.chunk_kw.split_compound(t)):
+                continue
+            if any(t[:6] == v[:6] for v in self.chunk_kw.all_terms if len(v) >= 6 and len(t) >= 6):
+                continue  # same word stem, other ending
+            out.append(w)
+        return out
+
     def _passage_answer(self, q: str, expanded: str, qvec: np.ndarray, ranked) -> Answer:
         top = [cid for cid, _ in ranked[:3]]
         sent_ids = [i for cid in top for i in self.sent_by_chunk.get(cid, [])]
@@ -324,19 +345,30 @@ class Assistant:
         best = sorted(sent_ids, key=lambda i: -(scores.get(i, 0) + rank_bonus[self.sentences[i]["chunk"]]))
         if not best:
             return Answer(q, "none", NONE_ANSWER)
+        best = [i for i in best if "\t" not in self.sentences[i]["text"]] or best
         first = best[0]
         chunk_id = self.sentences[first]["chunk"]
         chosen = [first]
-        for i in best[1:]:
-            if len(chosen) >= 3:
+        # a sentence that opens a list ("... sind:") is answered by the list that follows
+        nxt = first + 1
+        while self.sentences[chosen[-1]]["text"].rstrip().endswith(":") or (
+                len(chosen) > 1 and self.sentences[chosen[0]]["text"].rstrip().endswith(":")):
+            if nxt >= len(self.sentences) or self.sentences[nxt]["chunk"] != chunk_id or len(chosen) >= 6:
                 break
+            chosen.append(nxt)
+            nxt += 1
+        for i in best[1:]:
+            if len(chosen) >= 3 or self.sentences[chosen[0]]["text"].rstrip().endswith(":"):
+                break
+            if i in chosen:
+                continue
             if self.sentences[i]["chunk"] == chunk_id and scores.get(i, 0) >= 0.8 * scores.get(first, 0) \
                     and sum(len(self.sentences[j]["text"]) for j in chosen) + len(self.sentences[i]["text"]) < 520:
                 chosen.append(i)
         chosen.sort()
         text = " ".join(self.sentences[i]["text"] for i in chosen)
         chunk = self.chunks[chunk_id]
-        answer = f"„{_trim(text, 520)}“ — Abschnitt {chunk.section} {chunk.title}."
+        answer = f"„{_trim(text, 540)}“ — Abschnitt {chunk.section} {chunk.title}."
         citations = [self._citation(chunk.doc, chunk.section, text, page=chunk.page)]
         for cid, _ in ranked[1:6]:
             c = self.chunks[cid]
@@ -358,6 +390,13 @@ class Assistant:
         return Citation(doc=doc, section=section, title=self.section_titles.get((doc, section), section),
                         page=page, excerpt=_trim(normalise_space(excerpt.replace("\t", "  ")), 400),
                         url=f"/doc/{doc}#s-{section}")
+
+
+_GERMAN_HINT = re.compile(r"\b(der|die|das|ist|sind|wie|was|wer|welche[rsn]?|gibt|für|und|im|des|hat|wird|werden|nicht)\b", re.I)
+
+
+def _is_german(q: str) -> bool:
+    return bool(_GERMAN_HINT.search(q)) or bool(re.search(r"[äöüß]", q))
 
 
 DENSE_FLOOR = 0.80  # e5 cosine below which a question with unknown words is out of scope (eval set)

@@ -74,12 +74,26 @@ def _table_facts(doc: Document, sec: Section, rows: list[Block], table_id: str, 
     title_year = _YEAR_RE.search(sec.title)
     facts: list[Fact] = []
     group: Optional[str] = None
+    parent: Optional[str] = None
+    before_groups: set[str] = set()
     for block, row in body:
         label = row[0].strip()
         values = row[1:]
         if not any(v.strip() for v in values):
             group = label.rstrip(":").strip()  # "davon Frauen:" heads the rows below it
             continue
+        if group and label not in before_groups:
+            group = None  # a new kind of row ends the group ("Bestand an ..." after "davon Männer")
+        if not group:
+            before_groups.add(label)
+        if block.bold:
+            parent = label  # a bold row ("Arbeitslose") heads the breakdown rows below it
+        elif parent and not group:
+            group = None
+        if parent and not block.bold and not group:
+            label_for_subject = f"{label} ({parent})"
+        else:
+            label_for_subject = label
         for col, raw in enumerate(values, start=1):
             raw = raw.strip()
             if not raw:
@@ -87,8 +101,8 @@ def _table_facts(doc: Document, sec: Section, rows: list[Block], table_id: str, 
             col_head = header[col] if header and col < len(header) else None
             period = measure = None
             if col_head and _PERIOD_RE.match(col_head):
-                period, measure = col_head, label
-                subject = f"{label} ({group})" if group else label
+                period = col_head
+                subject = f"{label} ({group})" if group else label_for_subject
                 measure = context
             elif col_head:
                 measure, subject = col_head, label

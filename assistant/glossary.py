@@ -84,7 +84,7 @@ def extract_glossary(doc: Document) -> list[GlossaryTerm]:
     for sec in doc.sections:
         if LEGENDE_TITLES.match(sec.title.strip()):
             continue
-        for sentence in split_sentences(sec.text):
+        for sentence in [sec.title] + split_sentences(sec.text):  # titles define too: "... (BOZ)"
             found = [(m.group("abbr"), m.group("long")) for m in _REVERSE_RE.finditer(sentence)]
             for m in _INLINE_RE.finditer(sentence):
                 abbr = m.group("abbr")

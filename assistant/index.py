@@ -27,11 +27,20 @@ from .chunks import chunk_sentences, content_hash, make_chunks
 from .embedders import Embedder, embedder_name, embedder_spec, load_embedder
 from .facts import extract_facts
 from .glossary import extract_glossary
-from .loaders import SUPPORTED_SUFFIXES, LoadError, file_sha256
+from .loaders import LoadError, file_sha256
 from .records import Chunk, Document, Fact, GlossaryTerm
 from .structure import parse_document
 
-PARSER_VERSION = "2026-11-24.1"
+def _parser_version() -> str:
+    """A hash of the parsing code: any change to it makes existing indexes stale."""
+    h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in ("text.py", "loaders.py", "structure.py", "glossary.py", "facts.py", "chunks.py"):
+        h.update((here / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+PARSER_VERSION = _parser_version()
 INDEX_FORMAT = 1
 FLAT_LIMIT = 20000  # above this many chunks FAISS switches to HNSW (see README, "Scale")
 
@@ -230,11 +239,6 @@ def build_index(corpus: Path, index: Path, force: bool = False, progress: bool =
         state = corpus_state(corpus)
         docs: list[Document] = []
         for path in corpus_files(corpus):
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                msg = f"{path.name}: Dateityp '{path.suffix or 'ohne Endung'}' wird nicht unterstützt (erlaubt: .md, .pdf)."
-                report.errors.append(msg)
-                log(msg)
-                continue
             try:
                 docs.append(parse_document(path))
             except LoadError as exc:

@@ -112,7 +112,7 @@ def _paragraph_blocks(content: str, line0: int | None) -> list[Block]:
             cell_text = clean_inline(ln)
             if cell_text:
                 out.append(Block("table", cell_text, line=(line0 or 0) + k or None,
-                                 bold=_is_bold(ln)))
+                                 bold=_is_bold(ln.split("\t")[0])))  # a bold label heads a breakdown
         return out
     text = clean_inline(" ".join(ln.strip() for ln in lines))
     if text:
@@ -191,6 +191,7 @@ class _Line:
     bold: bool
     size: float
     cells: list  # [(x, text)] in reading order
+    bold_x: frozenset = frozenset()  # x of the bold fragments
 
 
 def _group_lines(frags: list[_Frag]) -> list[_Line]:
@@ -214,7 +215,8 @@ def _group_lines(frags: list[_Frag]) -> list[_Line]:
         text = "".join(f.text for f in fs_sorted)
         lines.append(_Line(key[0], fs[0].y, fs_sorted[0].x, re.sub(r"\s+", " ", text).strip(),
                            all(f.bold for f in fs), max(f.size for f in fs),
-                           [(f.x, f.text.strip()) for f in fs_sorted]))
+                           [(f.x, f.text.strip()) for f in fs_sorted],
+                           frozenset(f.x for f in fs_sorted if f.bold)))
     return lines
 
 
@@ -288,7 +290,7 @@ def _lines_to_blocks(lines: list[_Line], body_size: float) -> list[Block]:
                 break  # a short indented line ends a list item
             parts.append(nx.text)
             j += 1
-        text = _dehyphen_join(" ".join(parts))
+        text = _join_lines(parts)
         kind = "list" if indent else ("caption" if ln.bold and len(text) < 120 else "para")
         blocks.append(Block(kind, text, page=ln.page, bold=ln.bold))
         i = j
@@ -301,6 +303,17 @@ def _typical_gap(lines: list[_Line], body_size: float) -> float:
         if a.page == b.page and a.size == body_size == b.size and 0 < b.y - a.y < 60:
             gaps[round(b.y - a.y)] += 1
     return float(gaps.most_common(1)[0][0]) if gaps else body_size * 1.4
+
+
+def _join_lines(parts: list[str]) -> str:
+    """Join wrapped lines; "Arbeitgeber-" + "Service" is one word, "Auf-" + "und" stays two."""
+    out = parts[0] if parts else ""
+    for p in parts[1:]:
+        if out.endswith("-") and p[:1].isupper() and len(out) > 1 and out[-2].isalpha():
+            out += p
+        else:
+            out += " " + p
+    return _dehyphen_join(out)
 
 
 def _dehyphen_join(text: str) -> str:
@@ -324,12 +337,13 @@ def _table_rows(lines: list[_Line], page: int) -> list[Block]:
     loose: list[tuple[float, str, bool]] = []
     for ln in lines:
         label = " ".join(t for x, t in ln.cells if x < left + 60 and t)
+        label_bold = any(x in ln.bold_x for x, t in ln.cells if x < left + 60 and t)
         values = [(x, t) for x, t in ln.cells if x >= left + 60 and t]
         if values:
             rows.append({"y": ln.y, "values": values, "labels": [(ln.y, label)] if label else [],
-                         "bold": ln.bold})
+                         "bold": label_bold})
         elif label:
-            loose.append((ln.y, label, ln.bold))
+            loose.append((ln.y, label, label_bold))
     if not rows:
         return [Block("para", " ".join(t for _, t, _ in loose), page=page)]
     line_h = min((b["y"] - a["y"] for a, b in zip(rows, rows[1:]) if b["y"] > a["y"]), default=20.0)
@@ -338,6 +352,7 @@ def _table_rows(lines: list[_Line], page: int) -> list[Block]:
         best = min(open_rows, key=lambda r: abs(r["y"] - y), default=None)
         if best is not None and abs(best["y"] - y) <= line_h * 1.2:
             best["labels"].append((y, label))
+            best["bold"] = best["bold"] or bold
         else:
             rows.append({"y": y, "values": [], "labels": [(y, label)], "bold": bold})
     rows.sort(key=lambda r: r["y"])

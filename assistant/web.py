@@ -17,11 +17,12 @@ import os
 import re
 import sys
 import threading
+import traceback
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from flask import (Blueprint, Flask, abort, current_app, jsonify, redirect, render_template,
                    request, url_for)
@@ -177,9 +178,11 @@ def _http_error(exc: HTTPException):
 def _unexpected_error(exc: Exception):
     if isinstance(exc, HTTPException):  # pragma: no cover - routed to _http_error
         return _http_error(exc)
-    # Log type and place, never the request body: a question may hold personal data.
-    current_app.logger.error("Interner Fehler bei %s %s: %s", request.method, request.path,
-                             type(exc).__name__, exc_info=current_app.config["LOG_QUESTIONS"])
+    # Log type and code location only: neither the body nor the exception's message, since
+    # either may hold a question and questions may hold personal data.
+    where = "".join(traceback.format_tb(exc.__traceback__))
+    current_app.logger.error("Interner Fehler bei %s %s: %s\n%s", request.method, request.path,
+                             type(exc).__name__, where)
     return _error_response(500, ERROR_MESSAGES[500])
 
 
@@ -221,11 +224,14 @@ def answer_question(question: str) -> dict[str, Any]:
 
 
 def citation_href(citation: dict[str, Any]) -> str:
-    """Link of a citation: the document view with the excerpt to highlight and the anchor."""
-    doc, section = str(citation.get("doc", "")), str(citation.get("section", ""))
+    """Link of a citation: the document view with the excerpt to highlight and the anchor.
+
+    Built by hand like chatCitationHref() in chat.js, so both renderings give the same link.
+    """
+    doc, section = str(citation.get("doc") or ""), str(citation.get("section") or "")
     excerpt = str(citation.get("excerpt") or "")[:600]
     query = urlencode({"s": section, "hl": excerpt}) if excerpt else urlencode({"s": section})
-    return url_for("web.document", doc_id=doc) + "?" + query + "#s-" + section
+    return "/doc/" + quote(doc, safe="") + "?" + query + "#s-" + quote(section, safe=".-_~")
 
 
 # ---------------------------------------------------------------- pages
@@ -285,17 +291,48 @@ def document_section(doc_id: str, section: str):
 def glossary():
     assistant = get_assistant()
     query = request.args.get("q", "")[:MAX_QUERY_CHARS].strip()
-    terms = sorted(assistant.glossary, key=lambda t: (sort_key(t.abbr), sort_key(t.long)))
-    titles = {(d.doc, s.section): s.title for d in assistant.documents.values() for s in d.sections}
-    # Every term is rendered; those not matching ?q= carry `hidden`. Without JavaScript the
+    entries = merge_glossary(assistant.glossary, assistant.documents)
+    # Every entry is rendered; those not matching ?q= carry `hidden`. Without JavaScript the
     # page then shows only the matches, with it glossary.js can widen the filter again.
     groups: dict[str, list] = {}
-    for term in terms:
-        groups.setdefault(letter_of(term.abbr), []).append((term, term_matches(term, query)))
+    for entry in entries:
+        visible = not query or query.casefold() in entry["search"]
+        groups.setdefault(letter_of(entry["abbr"]), []).append((entry, visible))
     ordered = sorted(groups.items(), key=lambda g: (g[0] == "#", g[0]))
     count = sum(visible for _, items in ordered for _, visible in items)
     return render_template("glossary.html", groups=ordered, query=query, count=count,
-                           total=len(terms), titles=titles)
+                           total=len(entries))
+
+
+def merge_glossary(terms, documents) -> list[dict[str, Any]]:
+    """One entry per abbreviation and document, A to Z.
+
+    The engine keeps a Legende definition and an inline one ("Assistierte Ausbildung (AsA)")
+    as two terms; a person looking something up wants one line with both long forms.
+    """
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    # Legende first, so its spelling and long form lead.
+    for t in sorted(terms, key=lambda t: t.source != "legende"):
+        key = (t.doc, sort_key(t.abbr))
+        e = merged.setdefault(key, {"abbr": t.abbr, "doc": t.doc, "longs": [], "variants": [],
+                                    "defined_in": [], "sections": []})
+        if sort_key(t.long) not in {sort_key(x) for x in e["longs"]}:
+            e["longs"].append(t.long)
+        for v in [t.abbr, *t.variants]:
+            if v != e["abbr"] and v not in e["variants"]:
+                e["variants"].append(v)
+        if t.defined_in and t.defined_in not in e["defined_in"]:
+            e["defined_in"].append(t.defined_in)
+        e["sections"].extend(x for x in t.sections if x not in e["sections"])
+    for e in merged.values():
+        doc = documents.get(e["doc"])
+        order = {s.section: i for i, s in enumerate(doc.sections)} if doc else {}
+        titles = {s.section: s.title for s in doc.sections} if doc else {}
+        e["used"] = sorted((x for x in e["sections"] if x not in e["defined_in"]),
+                           key=lambda x: order.get(x, len(order)))
+        e["titles"] = titles
+        e["search"] = " ".join([e["abbr"], *e["longs"], *e["variants"]]).casefold()
+    return sorted(merged.values(), key=lambda e: (sort_key(e["abbr"]), e["abbr"]))
 
 
 # ---------------------------------------------------------------- JSON API
@@ -498,9 +535,13 @@ def _find(needle: list[str], hay: list[str], loose: bool) -> Optional[int]:
 
 def _overlap(left: list[str], right: list[str]) -> int:
     """Longest k with left's last k words == right's first k words (k >= MIN_OVERLAP_WORDS)."""
-    for k in range(min(len(left), len(right)), MIN_OVERLAP_WORDS - 1, -1):
-        if left[len(left) - k:] == right[:k]:
-            return k
+    if not right:
+        return 0
+    # Only positions holding right's first word can start an overlap; ?hl= is user input,
+    # so avoid comparing every suffix with every prefix.
+    for j in range(max(0, len(left) - len(right)), len(left) - MIN_OVERLAP_WORDS + 1):
+        if left[j] == right[0] and left[j:] == right[:len(left) - j]:
+            return len(left) - j
     return 0
 
 

@@ -38,7 +38,7 @@
   }
 
   // Same link as citation_href() in web.py: the document view, the excerpt to highlight, the anchor.
-  function citationHref(c) {
+  function chatCitationHref(c) {
     var section = String(c.section || "");
     var params = new URLSearchParams();
     params.set("s", section);
@@ -91,7 +91,7 @@
       var label = "[" + (i + 1) + "] Abschnitt " + (c.section || "");
       if (c.title && c.title !== c.section) { label += ": " + c.title; }
       var a = el("a", "cite-link", label);
-      a.setAttribute("href", citationHref(c));
+      a.setAttribute("href", chatCitationHref(c));
       li.appendChild(a);
       if (c.excerpt) { li.appendChild(el("blockquote", "excerpt", truncate(c.excerpt, EXCERPT_CHARS))); }
       list.appendChild(li);

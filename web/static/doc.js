@@ -24,9 +24,12 @@
     mark.focus({ preventScroll: true });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", show);
+  // Chromium scrolls to the #s-… anchor once parsing ends and then clears the focus, so
+  // focusing earlier would be undone: wait for load, then one more task.
+  function later() { window.setTimeout(show, 0); }
+  if (document.readyState === "complete") {
+    later();
   } else {
-    show();
+    window.addEventListener("load", later);
   }
 })();

@@ -1,0 +1,94 @@
+"""Answering: routing, exact figures with their sections, refusals, and the evaluation floors."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.cli import main
+from assistant.evaluate import load_questions, run_eval
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_glossary_compound(assistant):
+    a = assistant.ask("Was ist AsA flex?").to_dict()
+    assert a["kind"] == "glossary"
+    assert "assistierten Ausbildung" in a["answer"] and "AsA flex" in a["answer"]
+    assert a["citations"][0]["section"] == "5.4.2"
+    assert a["citations"][0]["url"] == "/doc/amip-2022-jobcenter-landkreis-kassel#s-5.4.2"
+
+
+@pytest.mark.parametrize("q,long", [("what does bFM stand for", "beschäftigungsorientiertes Fallmanagement"),
+                                    ("LZB?", "Langzeitleistungsbezieher"), ("Was bedeutet LAIKA?", "Lernen und Arbeiten"),
+                                    ("THSG", "Teilhabestärkungsgesetz")])
+def test_glossary_variants(assistant, q, long):
+    a = assistant.ask(q)
+    assert a.kind == "glossary" and long in a.answer
+
+
+def test_planned_fbw_entries_both_sources(assistant):
+    a = assistant.ask("planned FbW entries").to_dict()
+    assert a["kind"] == "fact" and "150" in a["answer"]
+    assert [c["section"] for c in a["citations"]][:2] == ["1.2", "6.4"]
+    assert a["facts"][0]["value"] == "150" and a["facts"][0]["section"] == "1.2"
+
+
+@pytest.mark.parametrize("q,value,section", [
+    ("Wie hoch ist das Verwaltungsbudget?", "9.462.259 €", "1.2"),
+    ("Wie viele Arbeitslose gab es im November 2021?", "2.685", "3"),
+    ("Geplante Eintritte AGH", "136", "6.1"),
+])
+def test_figures_exactly_as_written(assistant, q, value, section):
+    a = assistant.ask(q).to_dict()
+    assert a["kind"] == "fact" and value in a["answer"]
+    assert a["citations"][0]["section"] == section
+
+
+@pytest.mark.parametrize("q", ["Wer wurde 2014 Fußballweltmeister?", "Wie hoch ist der Regelsatz für Alleinstehende?",
+                               "Wie hoch war das Verwaltungsbudget 2019?"])
+def test_outside_the_programme(assistant, q):
+    a = assistant.ask(q).to_dict()
+    assert a["kind"] == "none" and a["citations"] == [] and a["answer"].startswith("Dazu enthält")
+
+
+def test_answer_contract(assistant):
+    a = assistant.ask("How does the jobcenter handle self-employed customers?").to_dict()
+    assert set(a) >= {"question", "kind", "answer", "citations", "facts", "took_ms"}
+    assert a["kind"] == "passage" and a["citations"][0]["section"] == "6.7"
+    assert len(a["answer"]) <= 600
+    for c in a["citations"]:
+        assert set(c) == {"doc", "section", "title", "page", "excerpt", "url"} and c["page"] is None
+
+
+@pytest.mark.slow
+def test_evaluation_floors(assistant):
+    """Regression floor at the level measured on 2026-11-24 (issue 3 targets 95 %, not reached yet)."""
+    result = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / "questions.jsonl"))
+    assert result["accuracy"] >= 0.75
+    assert result["hit3"] >= 0.88
+    assert result["by_kind"]["glossary"] >= 0.98
+
+
+def test_cli_bad_questions(tmp_path):
+    r = CliRunner()
+    for args in (["ask", ""], ["ask", "x" * 501], ["ask"]):
+        res = r.invoke(main, ["--index", str(tmp_path / "idx")] + args)
+        assert res.exit_code != 0 and "Traceback" not in (res.stderr or "")
+    res = r.invoke(main, ["eval", "--set", str(tmp_path / "fehlt.jsonl")])
+    assert res.exit_code != 0 and "gibt es nicht" in res.stderr
+
+
+def test_cli_batch_json(assistant, tmp_path):
+    qfile = tmp_path / "q.txt"
+    qfile.write_text("Was ist FbW?\n\nLZB?\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["--index", str(_index_dir(assistant)), "ask", "--batch", str(qfile), "--json"])
+    assert res.exit_code == 0, res.stderr
+    lines = [json.loads(x) for x in res.stdout.splitlines()]
+    assert [x["question"] for x in lines] == ["Was ist FbW?", "LZB?"] and all(x["kind"] == "glossary" for x in lines)
+
+
+def _index_dir(assistant) -> Path:
+    return assistant.index_dir
