@@ -26,7 +26,7 @@ from urllib.parse import quote, urlencode
 
 from flask import (Blueprint, Flask, abort, current_app, jsonify, redirect, render_template,
                    request, url_for)
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 
