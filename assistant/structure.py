@@ -89,9 +89,7 @@ def build_document(doc_id: str, blocks: list[Block]) -> Document:
                 _start(current, b)
                 continue
             key = _toc_key(b.text)
-            if key in toc_unnumbered or STANDALONE_TITLES.match(b.text.strip()) \
-                    or (not numbers_seen and current is not None and current.section not in numbers_seen
-                        and False):
+            if key in toc_unnumbered or STANDALONE_TITLES.match(b.text.strip()):
                 current = Section(doc_id, b.text.strip(), b.text.strip(), 1, None)
                 sections.append(current)
                 _start(current, b)
