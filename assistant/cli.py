@@ -10,8 +10,7 @@ import click
 
 from .index import IndexError_, build_index
 from .loaders import LoadError
-
-MAX_QUESTION_CHARS = 500
+from .questions import QuestionError, check_question
 
 
 def _fail(message: str) -> None:
@@ -32,17 +31,6 @@ def _open(ctx: click.Context, mode: str = "hybrid"):
         return Assistant.open(corpus, index, mode=mode)
     except (IndexError_, EmbedderError, LoadError) as exc:
         _fail(str(exc))
-
-
-def check_question(q: object) -> str | None:
-    """None when the question is usable, else a German sentence saying what is wrong."""
-    if not isinstance(q, str):
-        return "Die Frage muss ein Text sein."
-    if not q.strip():
-        return "Bitte eine Frage eingeben."
-    if len(q) > MAX_QUESTION_CHARS:
-        return f"Die Frage ist zu lang (höchstens {MAX_QUESTION_CHARS} Zeichen)."
-    return None
 
 
 @click.group()
@@ -103,9 +91,10 @@ def ask(ctx, sub_corpus, sub_index, question, as_json, batch):
     """Eine Frage beantworten (oder viele mit --batch)."""
     _apply(ctx, sub_corpus, sub_index)
     if batch is None:
-        problem = check_question(question)
-        if problem:
-            _fail(problem)
+        try:
+            question = check_question(question)
+        except QuestionError as exc:
+            _fail(str(exc))
     assistant = _open(ctx)
     if batch is not None:
         try:
@@ -113,8 +102,10 @@ def ask(ctx, sub_corpus, sub_index, question, as_json, batch):
                 q = line.rstrip("\n")
                 if not q.strip():
                     continue
-                problem = check_question(q)
-                out = {"question": q, "error": problem} if problem else assistant.ask(q).to_dict()
+                try:
+                    out = assistant.ask(check_question(q)).to_dict()
+                except QuestionError as exc:
+                    out = {"question": q, "error": str(exc)}
                 click.echo(json.dumps(out, ensure_ascii=False))
         except UnicodeDecodeError:
             _fail("Die Fragendatei ist kein UTF-8-Text.")

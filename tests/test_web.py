@@ -11,8 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.web import (MAX_QUESTION_CHARS, Unit, build_document_view, create_app,
-                           highlight, sort_key)
+from assistant.docview import Unit, build_document_view
+from assistant.glossary_view import merge_glossary, sort_key
+from assistant.highlight import highlight
+from assistant.questions import MAX_QUESTION_CHARS
+from assistant.web import create_app
 
 DOC = "amip-2022-jobcenter-landkreis-kassel"
 WEB = Path(__file__).resolve().parent.parent / "web"
@@ -524,7 +527,6 @@ def test_runner_lists_routes(runner):
 
 def test_merge_glossary_one_entry_per_abbreviation():
     from assistant.records import GlossaryTerm
-    from assistant.web import merge_glossary
 
     terms = [
         GlossaryTerm("AsA", "Assistierte Ausbildung", "inline", "d", ["5.4.2", "Legende"], "5.4.2"),
