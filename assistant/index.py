@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import io
 import json
 import os
+import re
 import shutil
 import sys
+import tempfile
 import time
+import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +46,12 @@ def _parser_version() -> str:
 
 PARSER_VERSION = _parser_version()
 INDEX_FORMAT = 1
-FLAT_LIMIT = 20000  # above this many chunks FAISS switches to HNSW (see README, "Scale")
+FLAT_LIMIT = 20000  # above this many chunks FAISS switches to HNSW (see README, "Benchmarks and scale")
+HNSW_M, HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH = 32, 80, 64
+# Every version folder holds exactly these; the manifest lists a checksum for each.
+INDEX_FILES = ("chunks.faiss", "chunks.json", "documents.json", "facts.json", "facts.npy",
+               "glossary.json", "sentences.json", "sentences.npy")
+_VERSION_RE = re.compile(r"v-[0-9A-Za-z_-]+")
 
 
 class IndexError_(Exception):
@@ -104,6 +113,21 @@ def _write_json(path: Path, obj) -> None:
     _write_atomic(path, json.dumps(obj, ensure_ascii=False).encode("utf-8"))
 
 
+def _write_npy(path: Path, arr: np.ndarray) -> None:
+    buf = io.BytesIO()
+    np.save(buf, arr, allow_pickle=False)
+    _write_atomic(path, buf.getvalue())
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make renames inside `path` durable (a power cut must not leave CURRENT naming nothing)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _sha_file(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -127,28 +151,34 @@ def build_lock(index: Path, wait: bool = True) -> Iterator[None]:
 
 
 def current_dir(index: Path) -> Optional[Path]:
-    cur = index / "CURRENT"
-    if not cur.is_file():
+    """The active version folder, or None when CURRENT is missing, damaged or names nothing."""
+    try:
+        name = (index / "CURRENT").read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
         return None
-    name = cur.read_text(encoding="utf-8").strip()
+    if not _VERSION_RE.fullmatch(name):  # garbage, or a path leading out of index/
+        return None
     d = index / name
-    return d if name and d.is_dir() else None
+    return d if d.is_dir() else None
 
 
 def read_manifest(index: Path) -> Optional[dict]:
     d = current_dir(index)
-    if d is None or not (d / "manifest.json").is_file():
+    if d is None:
         return None
     try:
-        return json.loads((d / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        manifest = json.loads((d / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # missing, truncated, not UTF-8, not JSON
         return None
+    return manifest if isinstance(manifest, dict) else None
 
 
 def staleness(corpus: Path, index: Path) -> Optional[str]:
     """None when the index is up to date, else a German reason why it must be built."""
     manifest = read_manifest(index)
     if manifest is None:
+        if (index / "CURRENT").exists():
+            return "Der Index ist beschädigt (CURRENT oder manifest.json unlesbar)"
         return "Es gibt noch keinen Index"
     if manifest.get("format") != INDEX_FORMAT or manifest.get("parser_version") != PARSER_VERSION:
         return "Der Parser hat sich geändert"
@@ -166,13 +196,20 @@ def staleness(corpus: Path, index: Path) -> Optional[str]:
 
 
 def verify_files(index: Path, manifest: dict) -> Optional[str]:
+    """None when every index file is there with the checksum the manifest recorded."""
     d = current_dir(index)
-    for name, sha in manifest.get("files", {}).items():
+    files = manifest.get("files")
+    if d is None or not isinstance(files, dict) or any(n not in files for n in INDEX_FILES):
+        return "Das Manifest des Index ist unvollständig"
+    for name in INDEX_FILES:
         p = d / name
         if not p.is_file():
             return f"Die Index-Datei {name} fehlt"
-        if _sha_file(p) != sha:
-            return f"Die Index-Datei {name} ist beschädigt (Prüfsumme stimmt nicht)"
+        try:
+            if _sha_file(p) != files[name]:
+                return f"Die Index-Datei {name} ist beschädigt (Prüfsumme stimmt nicht)"
+        except OSError:
+            return f"Die Index-Datei {name} kann nicht gelesen werden"
     return None
 
 
@@ -189,8 +226,8 @@ class EmbeddingCache:
                 if str(data["embedder"]) == embedder:
                     for k, v in zip(data["keys"], data["vectors"]):
                         self.vectors[str(k)] = v
-        except (OSError, KeyError, ValueError, EOFError):
-            pass  # no cache yet, or a damaged one: start empty
+        except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile):
+            self.vectors = {}  # no cache yet, or a damaged one: start empty
 
     def embed(self, embedder: Embedder, texts: list[str], kind: str,
               progress: Optional[Callable[[int], None]] = None) -> tuple[np.ndarray, int]:
@@ -224,6 +261,14 @@ class EmbeddingCache:
 def build_index(corpus: Path, index: Path, force: bool = False, progress: bool = False,
                 log: Callable[[str], None] = lambda m: print(m, file=sys.stderr)) -> BuildReport:
     """Parse the corpus, embed what changed and switch index/CURRENT to the new version."""
+    try:
+        return _build(corpus, index, force, progress, log)
+    except OSError as exc:  # index/ not writable, disk full, a file where the folder should be
+        raise IndexError_(f"Der Index in {index} kann nicht geschrieben werden "
+                          f"({exc.strerror or type(exc).__name__}).") from exc
+
+
+def _build(corpus: Path, index: Path, force: bool, progress: bool, log: Callable[[str], None]) -> BuildReport:
     t0 = time.perf_counter()
     report = BuildReport()
     with build_lock(index):
@@ -244,6 +289,9 @@ def build_index(corpus: Path, index: Path, force: bool = False, progress: bool =
             except LoadError as exc:
                 report.errors.append(str(exc))
                 log(str(exc))
+        if not docs:  # never replace a working index with an empty one
+            raise IndexError_(f"Im Korpus {corpus} wurde kein lesbares Dokument gefunden; "
+                              f"der bisherige Index bleibt unverändert.")
         glossary: list[GlossaryTerm] = []
         facts: list[Fact] = []
         chunks: list[Chunk] = []
@@ -268,18 +316,19 @@ def build_index(corpus: Path, index: Path, force: bool = False, progress: bool =
         keep = {content_hash("passage\n" + t) for t in passage_texts + sentence_texts + fact_texts}
         cache.save(keep)
 
-        version = f"v-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
-        vdir = index / version
-        vdir.mkdir(parents=True)
+        previous = current_dir(index)
+        vdir = Path(tempfile.mkdtemp(prefix=f"v-{time.strftime('%Y%m%d-%H%M%S')}-", dir=index))
+        vdir.chmod(0o755)
+        version = vdir.name
         _write_json(vdir / "documents.json", [d.to_dict() for d in docs])
         _write_json(vdir / "glossary.json", [t.to_dict() for t in glossary])
         _write_json(vdir / "facts.json", [f.to_dict() for f in facts])
         _write_json(vdir / "chunks.json", [c.to_dict() for c in chunks])
         _write_json(vdir / "sentences.json", sentences)
         _write_faiss(vdir / "chunks.faiss", chunk_vecs)
-        np.save(vdir / "sentences.npy", sent_vecs)
-        np.save(vdir / "facts.npy", fact_vecs)
-        files = {p.name: _sha_file(p) for p in sorted(vdir.iterdir())}
+        _write_npy(vdir / "sentences.npy", sent_vecs)
+        _write_npy(vdir / "facts.npy", fact_vecs)
+        files = {name: _sha_file(vdir / name) for name in INDEX_FILES}
         report.documents = len(docs)
         report.sections = sum(len(d.sections) for d in docs)
         report.chunks, report.glossary, report.facts = len(chunks), len(glossary), len(facts)
@@ -292,10 +341,16 @@ def build_index(corpus: Path, index: Path, force: bool = False, progress: bool =
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         }
         _write_json(vdir / "manifest.json", manifest)
+        _fsync_dir(vdir)
         _write_atomic(index / "CURRENT", version.encode())
+        _fsync_dir(index)
+        # Keep the version just replaced (a process may be loading it right now); remove
+        # older ones and the half-written folders of killed builds.
         for old in index.glob("v-*"):
-            if old.is_dir() and old.name != version:
+            if old.is_dir() and old.name != version and (previous is None or old != previous):
                 shutil.rmtree(old, ignore_errors=True)
+        for tmp in index.glob(".*.tmp*"):  # temp files of killed builds (we hold the lock)
+            tmp.unlink(missing_ok=True)
         report.seconds = time.perf_counter() - t0
         return report
 
@@ -305,15 +360,14 @@ def _write_faiss(path: Path, vecs: np.ndarray) -> None:
 
     dim = vecs.shape[1] if vecs.ndim == 2 and vecs.shape[1] else 384
     if len(vecs) > FLAT_LIMIT:
-        idx = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
-        idx.hnsw.efConstruction = 80
+        idx = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        idx.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+        idx.hnsw.efSearch = HNSW_EF_SEARCH  # stored in the file; the engine asks for k=20
     else:
         idx = faiss.IndexFlatIP(dim)
     if len(vecs):
         idx.add(np.ascontiguousarray(vecs, dtype=np.float32))
-    tmp = path.with_name(f".{path.name}.tmp")
-    faiss.write_index(idx, str(tmp))
-    os.replace(tmp, path)
+    _write_atomic(path, faiss.serialize_index(idx).tobytes())
 
 
 class _Progress:
@@ -363,7 +417,7 @@ def load_index(index: Path) -> LoadedIndex:
     d = current_dir(index)
     try:
         rd = lambda n: json.loads((d / n).read_text(encoding="utf-8"))  # noqa: E731
-        return LoadedIndex(
+        loaded = LoadedIndex(
             manifest=manifest,
             documents=[Document.from_dict(x) for x in rd("documents.json")],
             glossary=[GlossaryTerm.from_dict(x) for x in rd("glossary.json")],
@@ -371,9 +425,28 @@ def load_index(index: Path) -> LoadedIndex:
             chunks=[Chunk.from_dict(x) for x in rd("chunks.json")],
             sentences=rd("sentences.json"),
             chunk_index=faiss.read_index(str(d / "chunks.faiss")),
-            sentence_vectors=np.load(d / "sentences.npy"),
-            fact_vectors=np.load(d / "facts.npy"),
+            sentence_vectors=np.load(d / "sentences.npy", allow_pickle=False),
+            fact_vectors=np.load(d / "facts.npy", allow_pickle=False),
         )
     except Exception as exc:
         raise IndexError_(f"Der Index in {index} kann nicht gelesen werden ({type(exc).__name__}); "
                           f"bitte 'amip build --force' ausführen.") from exc
+    problem = _inconsistency(loaded)
+    if problem:
+        raise IndexError_(f"Der Index in {index} passt nicht zusammen ({problem}); "
+                          f"bitte 'amip build --force' ausführen.")
+    return loaded
+
+
+def _inconsistency(ix: LoadedIndex) -> Optional[str]:
+    """Files that are each intact can still not belong together (hand-copied, another embedder)."""
+    dim = ix.manifest.get("dim")
+    if ix.chunk_index.d != dim or ix.sentence_vectors.ndim != 2 or ix.fact_vectors.ndim != 2:
+        return "Vektordimension"
+    if ix.sentence_vectors.shape[1] != dim or ix.fact_vectors.shape[1] != dim:
+        return "Vektordimension"
+    if ix.chunk_index.ntotal != len(ix.chunks):
+        return "Anzahl der Chunks"
+    if len(ix.sentence_vectors) != len(ix.sentences) or len(ix.fact_vectors) != len(ix.facts):
+        return "Anzahl der Vektoren"
+    return None
