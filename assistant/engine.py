@@ -20,11 +20,12 @@ import numpy as np
 
 from .embedders import Embedder, load_embedder
 from .fusion import blend
-from .glossary import Glossary, term_pattern
+from .glossary import Glossary, edit_distance_le1, term_pattern
 from .index import IndexError_, LoadedIndex, build_index, fact_text, load_index, staleness
-from .keyword import KeywordIndex, content_words, fold, stem
+from .keyword import KeywordIndex, content_words, fold, stem, words
 from .lexicon import bridge
-from .records import Answer, Chunk, Citation, Document, Fact, GlossaryTerm
+from .passages import SentenceIndex
+from .records import Answer, Citation, Document, Fact, GlossaryTerm
 from .text import normalise_space
 
 NONE_ANSWER = "Dazu enthält das Arbeitsmarkt- und Integrationsprogramm keine Angaben."
@@ -39,12 +40,17 @@ _FIGURE_CUE = re.compile(
     r"anteil|prozent|geplante?n?|eintritte|neueintritte|plätze|plaetze|vzä|mitarbeit|personal|integrationen|"
     r"zielwert|bestand|how\s+many|how\s+much|number|amount|budget|share|percentage|percent|rate|planned|entries|"
     r"places|staff|figure|total|target|count|euro|€|%)", re.I)
+_CUE_WORDS = ("steht", "heisst", "bedeutet", "meint", "stands", "means")
 _YEAR_RE = re.compile(r"\b(19|20)\d\d\b")
 _MONTHS = {"januar": "Januar", "january": "Januar", "februar": "Februar", "february": "Februar", "märz": "März",
            "march": "März", "april": "April", "mai": "Mai", "may": "Mai", "juni": "Juni", "june": "Juni",
            "juli": "Juli", "july": "Juli", "august": "August", "september": "September", "sept": "September",
            "oktober": "Oktober", "october": "Oktober", "november": "November", "nov": "November",
            "dezember": "Dezember", "december": "Dezember", "dez": "Dezember", "dec": "Dezember"}
+_QUANTITY_CUE = re.compile(r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|anzahl|how\s+many|how\s+much|"
+                           r"what\s+was\s+the\s+(number|amount|rate|share))\b", re.I)
+# Words that say when, not what: they must not make a figure look relevant ("im Jahr 2021").
+_TIME_TERMS = {"jahr", "jahre", "jahres", "monat", "monate", "year", "years", "month", "months"}
 _MONEY_CUE = re.compile(r"(budget|betrag|€|euro|kosten|mittel|geld|money|funds|how much|wie hoch|ausgaben)", re.I)
 _PERCENT_CUE = re.compile(r"(quote|anteil|prozent|%|share|percent|rate)", re.I)
 _COUNT_CUE = re.compile(r"(wie\s*viele|anzahl|how many|number of|eintritte|entries|plätze|places|personen)", re.I)
@@ -65,9 +71,11 @@ class Assistant:
         self.chunk_kw = KeywordIndex([c.heading_path + "\n" + c.text for c in self.chunks])
         self.fact_kw = KeywordIndex([fact_text(f) for f in self.facts])
         self.sentences = loaded.sentences
-        self.sent_by_chunk: dict[int, list[int]] = {}
-        for i, s in enumerate(self.sentences):
-            self.sent_by_chunk.setdefault(s["chunk"], []).append(i)
+        self.sentence_index = SentenceIndex(self.sentences, self.chunks, loaded.sentence_vectors, self.chunk_kw)
+        # The Legende is answered by the glossary route; as a passage it only repeats a definition.
+        self.glossary_sections = {(t.doc, t.defined_in) for t in self.glossary if t.source == "legende"}
+        self.document_years = {d.doc: m.group(0) for d in loaded.documents
+                               if (m := _YEAR_RE.search(f"{d.title} {d.doc}"))}
         self.section_titles = {(d.doc, s.section): s.title for d in loaded.documents for s in d.sections}
 
     # ------------------------------------------------------------ opening
@@ -119,9 +127,9 @@ class Assistant:
         if terms and self._is_glossary_question(q, terms):
             return self._glossary_answer(q, terms, qvec)
         ranked = self._rank_chunks(expanded, qvec)
-        if not terms and _is_german(q) and self._unknown_words(q):
+        if _is_german(q) and self._unknown_words(q, terms):
             return Answer(q, "none", NONE_ANSWER)  # a German noun the programme never uses ("Regelsatz")
-        if _FIGURE_CUE.search(q):
+        if asks_for_figure(q):
             fact_answer = self._fact_answer(q, expanded, qvec, terms)
             if fact_answer is not None:
                 return fact_answer
@@ -135,9 +143,12 @@ class Assistant:
         return " ".join([q] + [e for e in extra if e])
 
     def _is_glossary_question(self, q: str, terms: list[GlossaryTerm]) -> bool:
-        forms = {fold(f) for t in terms for f in (t.abbr, *t.variants) for f in f.split()}
+        forms = {fold(part) for t in terms for f in (t.abbr, *t.variants) for part in words(f)}
         rest = [w for w in content_words(_GLOSSARY_CUE.sub(" ", q)) if fold(w) not in forms
                 and fold(w) not in {"abkürzung", "abkurzung", "ausgeschrieben", "langform", "stand", "stands", "mean"}]
+        # a misspelt cue word ("wofür stet MABE") or one the programme never uses asks for nothing more
+        rest = [w for w in rest if (bridge(w) or self.chunk_kw.knows(w))
+                and not any(edit_distance_le1(fold(w), cue) for cue in _CUE_WORDS)]
         if _FIGURE_CUE.search(q) and not _GLOSSARY_CUE.search(q):
             return False
         if not rest:
@@ -159,17 +170,6 @@ class Assistant:
             dense = {int(i): float(s) for s, i in zip(scores[0], ids[0]) if i >= 0}
         keyword = dict(self.chunk_kw.search(expanded, k)) if self.mode != "dense" else {}
         return blend(dense, keyword, self.mode)
-
-    def _sentence_scores(self, ids: list[int], expanded: str, qvec: np.ndarray) -> dict[int, float]:
-        if not ids:
-            return {}
-        dense = {i: float(s) for i, s in zip(ids, self.loaded.sentence_vectors[ids] @ qvec)}
-        qterms = set(self.chunk_kw.query_terms(expanded))
-        keyword = {}
-        for i in ids:
-            toks = set(self.chunk_kw._with_parts([stem(w) for w in content_words(self.sentences[i]["text"])]))
-            keyword[i] = sum(self.chunk_kw.idf.get(t, 0) for t in qterms & toks)
-        return dict(blend(dense, keyword, self.mode))
 
     # ------------------------------------------------------------ glossary
 
@@ -229,14 +229,14 @@ class Assistant:
         fused = dict(blend(dense, kw, self.mode))
         years = set(m.group(0) for m in _YEAR_RE.finditer(q))
         months = {v for k, v in _MONTHS.items() if re.search(r"\b" + k + r"\b", q, re.I)}
-        qterms = set(self.fact_kw.query_terms(_YEAR_RE.sub(" ", expanded)))
+        qterms = set(self.fact_kw.query_terms(_YEAR_RE.sub(" ", expanded))) - _TIME_TERMS
         term_forms = [term_pattern(t) for t in terms]
         scored = []
         for i, base in fused.items():
             f = self.facts[i]
-            subj_terms = set(self.fact_kw._with_parts([stem(w) for w in content_words(f.subject)]))
+            subj_terms = set(self.fact_kw.terms(f.subject))
             label = f"{f.measure} {self.section_titles.get((f.doc, f.section), '')}"
-            label_terms = set(self.fact_kw._with_parts([stem(w) for w in content_words(label)])) | subj_terms
+            label_terms = set(self.fact_kw.terms(label)) | subj_terms
             idf = self.fact_kw.idf
             overlap = sum(idf.get(t, 0) for t in qterms & label_terms)
             subject_hit = sum(idf.get(t, 0) for t in qterms & subj_terms)
@@ -258,19 +258,28 @@ class Assistant:
             return None  # nothing the question names is what any figure counts
         scored.sort(reverse=True)
 
-        def when(f: Fact) -> str:
-            return f"{f.period or ''} {f.source_text}"
-
         if years or months:
-            fitting = [(s, i) for s, i in scored
-                       if all(y in when(self.facts[i]) for y in years)
-                       and (not months or any(m in when(self.facts[i]) for m in months))]
+            fitting = [(s, i) for s, i in scored if self._fits_time(self.facts[i], years, months)]
             if not fitting:
-                asked = " ".join(sorted(months) + sorted(years))
-                return Answer(q, "none", NONE_ANSWER + f" Für {asked} nennt es diese Zahl nicht.")
+                if _QUANTITY_CUE.search(q):  # "Wie hoch war das Verwaltungsbudget 2019?"
+                    asked = " ".join(sorted(months) + sorted(years))
+                    return Answer(q, "none", NONE_ANSWER + f" Für {asked} nennt es diese Zahl nicht.")
+                return None  # the passages may still say something about that time
             scored = fitting
         f = self.facts[scored[0][1]]
         return self._compose_fact_answer(q, f)
+
+    def _fits_time(self, f: Fact, years: set[str], months: set[str]) -> bool:
+        """Whether a fact is about the asked year and month.
+
+        A figure states its time in its period or sentence; an undated figure of a programme
+        ("Geplante Eintritte: 136") is about the programme's own year.
+        """
+        when = f"{f.period or ''} {f.source_text}"
+        dated = bool(_YEAR_RE.search(when))
+        own_year = self.document_years.get(f.doc)
+        year_ok = all(y in when or (not dated and y == own_year) for y in years)
+        return year_ok and (not months or any(m in when for m in months))
 
     def _compose_fact_answer(self, q: str, f: Fact) -> Answer:
         facts = [f]
@@ -322,11 +331,13 @@ class Assistant:
             return True
         return not ranked
 
-    def _unknown_words(self, q: str) -> list[str]:
+    def _unknown_words(self, q: str, terms: list[GlossaryTerm]) -> list[str]:
+        """German nouns of the question that the programme never uses ("Regelsatz", "Frankfurt")."""
+        known = {fold(part) for t in terms for f in (t.abbr, *t.variants) for part in words(f)}
         out = []
         # the first word is capitalised anyway ("Übernimmt ..."); figure words are routing cues
         for w in content_words(q)[1:] if q[:1].isupper() else content_words(q):
-            if len(w) < 5 or not w[0].isupper() or w.isupper() or _FIGURE_CUE.match(w) \
+            if len(w) < 5 or not w[0].isupper() or w.isupper() or fold(w) in known or _FIGURE_CUE.match(w) \
                     or re.match(r"(prozent|anteil|zahl|summe|höhe|betrag)", w, re.I):
                 continue
             t = stem(w)
@@ -338,39 +349,18 @@ class Assistant:
         return out
 
     def _passage_answer(self, q: str, expanded: str, qvec: np.ndarray, ranked) -> Answer:
-        top = [cid for cid, _ in ranked[:3]]
-        sent_ids = [i for cid in top for i in self.sent_by_chunk.get(cid, [])]
-        scores = self._sentence_scores(sent_ids, expanded, qvec)
-        rank_bonus = {cid: 0.15 * (2 - r) / 2 for r, cid in enumerate(top)}
-        best = sorted(sent_ids, key=lambda i: -(scores.get(i, 0) + rank_bonus[self.sentences[i]["chunk"]]))
-        if not best:
+        ranked_sentences = self.sentence_index.rank(ranked, expanded, qvec, self.mode)
+        prose = [(i, sc) for i, sc in ranked_sentences if not self.sentence_index.is_table_row(i)
+                 and self.sentence_index.refs[i].section not in self.glossary_sections]
+        if not (prose or ranked_sentences):
             return Answer(q, "none", NONE_ANSWER)
-        best = [i for i in best if "\t" not in self.sentences[i]["text"]] or best
-        first = best[0]
-        chunk_id = self.sentences[first]["chunk"]
-        chosen = [first]
-        # a sentence that opens a list ("... sind:") is answered by the list that follows
-        nxt = first + 1
-        while self.sentences[chosen[-1]]["text"].rstrip().endswith(":") or (
-                len(chosen) > 1 and self.sentences[chosen[0]]["text"].rstrip().endswith(":")):
-            if nxt >= len(self.sentences) or self.sentences[nxt]["chunk"] != chunk_id or len(chosen) >= 6:
-                break
-            chosen.append(nxt)
-            nxt += 1
-        for i in best[1:]:
-            if len(chosen) >= 3 or self.sentences[chosen[0]]["text"].rstrip().endswith(":"):
-                break
-            if i in chosen:
-                continue
-            if self.sentences[i]["chunk"] == chunk_id and scores.get(i, 0) >= 0.8 * scores.get(first, 0) \
-                    and sum(len(self.sentences[j]["text"]) for j in chosen) + len(self.sentences[i]["text"]) < 520:
-                chosen.append(i)
-        chosen.sort()
+        best = (prose or ranked_sentences)[0][0]
+        chosen = self.sentence_index.window(best, dict(ranked_sentences))
         text = " ".join(self.sentences[i]["text"] for i in chosen)
-        chunk = self.chunks[chunk_id]
+        chunk = self.chunks[self.sentences[best]["chunk"]]
         answer = f"„{_trim(text, 540)}“ — Abschnitt {chunk.section} {chunk.title}."
         citations = [self._citation(chunk.doc, chunk.section, text, page=chunk.page)]
-        for cid, _ in ranked[1:6]:
+        for cid, _ in ranked[:6]:
             c = self.chunks[cid]
             if len(citations) >= 3:
                 break
@@ -390,6 +380,22 @@ class Assistant:
         return Citation(doc=doc, section=section, title=self.section_titles.get((doc, section), section),
                         page=page, excerpt=_trim(normalise_space(excerpt.replace("\t", "  ")), 400),
                         url=f"/doc/{doc}#s-{section}")
+
+
+_REASON_CUE = re.compile(r"^\s*(warum|wieso|weshalb|weswegen|why|how\s+come)\b", re.I)
+_STATED_FIGURE = re.compile(r"\d[\d.]*(,\d+)?\s*(€|euro|%|prozent)", re.I)
+_ENGLISH_PERSONAL = re.compile(r"\bpersonal\s+[a-z]", re.I)
+
+
+def asks_for_figure(q: str) -> bool:
+    """Whether the question wants a figure: a figure word, not a "why", no amount given already.
+
+    "Warum ist die Zahl der ELB gesunken?" asks for a reason and "Welche Leistungen umfasst das
+    Reha-Budget von 330.000 €?" already knows the amount; both are answered by passages.
+    """
+    if _REASON_CUE.search(q) or _STATED_FIGURE.search(q):
+        return False
+    return bool(_FIGURE_CUE.search(_ENGLISH_PERSONAL.sub(" ", q)))
 
 
 _GERMAN_HINT = re.compile(r"\b(der|die|das|ist|sind|wie|was|wer|welche[rsn]?|gibt|für|und|im|des|hat|wird|werden|nicht)\b", re.I)

@@ -165,12 +165,12 @@ class Glossary:
                 continue
             k = _key(tok)
             for key, hits in self._by_key.items():
-                if len(key) >= 4 and _edit_distance_le1(k, key) and hits[0] not in found:
+                if len(key) >= 4 and edit_distance_le1(k, key) and hits[0] not in found:
                     found.append(hits[0])
         return found
 
 
-def _edit_distance_le1(a: str, b: str) -> bool:
+def edit_distance_le1(a: str, b: str) -> bool:
     if a == b:
         return True
     if abs(len(a) - len(b)) > 1:

@@ -74,6 +74,10 @@ class KeywordIndex:
             out.extend(self.split_compound(t))
         return out
 
+    def terms(self, text: str) -> list[str]:
+        """The indexed terms of a text: stems of its content words plus their compound parts."""
+        return self._with_parts([stem(w) for w in content_words(text)])
+
     def split_compound(self, tok: str) -> list[str]:
         """Parts of a compound that are words of the corpus themselves (with a linking s)."""
         parts: list[str] = []
@@ -109,10 +113,14 @@ class KeywordIndex:
                 scores[i] += idf * tf * (self.k1 + 1) / denom
         return sorted(scores.items(), key=lambda kv: -kv[1])[:k]
 
+    def knows(self, word: str) -> bool:
+        """Whether the corpus holds the word, its stem or (for a compound) a part of it."""
+        t = stem(word)
+        return t in self.all_terms or any(p in self.all_terms for p in self.split_compound(t))
+
     def coverage(self, text: str) -> float:
         """Share of the question's content words that the corpus knows (0..1)."""
         toks = [stem(w) for w in content_words(text)]
         if not toks:
             return 0.0
-        known = sum(1 for t in toks if t in self.all_terms or any(p in self.all_terms for p in self.split_compound(t)))
-        return known / len(toks)
+        return sum(1 for w in content_words(text) if self.knows(w)) / len(toks)
