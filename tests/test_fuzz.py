@@ -288,7 +288,8 @@ def test_cli_ask_batch(cli_args, questions):
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     if result.exit_code == 0:
-        out = [json.loads(line) for line in result.stdout.splitlines()]
+        # one JSON object per "\n"-terminated line (str.splitlines would also split at \x85, \x1c, ...)
+        out = [json.loads(line) for line in result.stdout.split("\n") if line]
         assert len(out) == sum(1 for q in lines if q.strip())
         for o in out:
             assert ("error" in o) or (o["kind"] in KINDS)
