@@ -103,6 +103,9 @@ def create_app(config: Optional[dict[str, Any]] = None) -> Flask:
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
     app.register_blueprint(bp)
+    from .learn import bp as learn_bp  # the figures and onboarding pages
+
+    app.register_blueprint(learn_bp)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected_error)
     app.after_request(_security_headers)
@@ -201,7 +204,13 @@ def answer_question(question: str) -> dict[str, Any]:
     # One question at a time: the engine's model and caches are not promised to be thread-safe,
     # and an answer takes milliseconds, so serialising costs nothing noticeable.
     with current_app.extensions["amip"]["ask_lock"]:
-        return assistant.ask(question).to_dict()
+        answer = assistant.ask(question).to_dict()
+    from .learn import table_for_answer
+
+    table = table_for_answer(answer, question)  # an extra key (design.md §3 allows extra keys)
+    if table is not None:
+        answer["table"] = table
+    return answer
 
 
 def citation_href(citation: dict[str, Any]) -> str:

@@ -6,6 +6,7 @@ downloaded. Screenshots go to the test's tmp_path and to test-output/ in the rep
 """
 from __future__ import annotations
 
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -159,4 +160,87 @@ def test_glossary_filters_while_typing(page):
     assert "Förderung der beruflichen Weiterbildung" in " ".join(visible.all_text_contents())
     visible.first.locator(".where a").first.click()
     page.wait_for_url("**/doc/**#s-*")
+    assert not page.problems, page.problems
+
+
+# ---------------------------------------------------------------- figures, onboarding, practice
+
+@pytest.fixture(scope="module")
+def learning(assistant):
+    from assistant.learn import build_learning
+
+    return build_learning(assistant)
+
+
+def test_figures_and_onboarding_pages(page, tmp_path, learning):
+    page.goto("/zahlen")
+    charts = page.locator("svg.chart")
+    expect(charts).to_have_count(sum(len(c) for c in learning.charts.values()))
+    for i in range(charts.count()):
+        box = charts.nth(i).bounding_box()
+        assert box["width"] > 300 and box["height"] > 100  # drawn, not collapsed
+    expect(page.locator("table.figure-table")).to_have_count(len(learning.tables))
+    assert page.get_by_role("img", name=re.compile("Betrag in € nach")).count() == 1  # title as accessible name
+    _save(page, tmp_path, "zahlen.png", full_page=True)
+
+    page.get_by_role("link", name="Einarbeitung").click()
+    page.wait_for_url("**/einarbeitung")
+    chapters = [c for cs in learning.chapters.values() for c in cs]
+    expect(page.locator("section.chapter")).to_have_count(len(chapters))
+    expect(page.locator(".summary-sentence").first).to_be_visible()
+    _save(page, tmp_path, "einarbeitung.png", full_page=True)
+    assert not page.problems, page.problems
+
+
+def test_practice_mode_with_the_keyboard(page, learning):
+    item = next(p for p in learning.practice if p.kind == "abk" and "„FbW“" in p.prompt)
+    page.goto("/einarbeitung")
+    page.get_by_role("link", name="Übung starten").click()
+    page.wait_for_url("**/einarbeitung/uebung")
+    expect(page.get_by_label("Ihre Antwort")).to_be_focused()  # ready to type
+
+    page.goto(f"/einarbeitung/uebung?item={item.id}")
+    box = page.get_by_label("Ihre Antwort")
+    expect(box).to_be_focused()
+    box.fill("förderung der BERUFLICHEN weiterbildung")
+    box.press("Enter")
+    feedback = page.locator("#feedback")
+    expect(feedback).to_contain_text("Richtig")
+    expect(feedback).to_have_attribute("aria-live", "polite")
+    next_button = page.get_by_role("button", name="Nächste Frage")
+    expect(next_button).to_be_focused()
+    expect(page.locator("#score")).to_have_text("Bisher 1 von 1 richtig.")
+
+    page.keyboard.press("Enter")  # the next question, keyboard only
+    page.wait_for_url(f"**nach={item.id}**")
+    box = page.get_by_label("Ihre Antwort")
+    expect(box).to_be_focused()
+    box.fill("0")
+    box.press("Enter")
+    expect(feedback).to_contain_text("Leider nicht richtig")
+    expect(page.locator("#score")).to_have_text("Bisher 1 von 2 richtig.")
+    link = feedback.get_by_role("link")
+    section = link.get_attribute("href").rsplit("#s-", 1)[1]
+    link.click()
+    page.wait_for_url(f"**/doc/**#s-{section}")
+    assert page.locator(f'[id="s-{section}"]').is_visible()
+    assert not page.problems, page.problems
+
+
+def test_chat_answer_shows_table_and_chart(page):
+    page.goto("/")
+    box = page.get_by_label("Ihre Frage")
+    box.fill("Zeig mir das Budget nach Maßnahmeart")
+    box.press("Enter")
+    table = page.locator("#conversation .answer-table").first
+    table.locator("table.figure-table tbody tr").first.wait_for()
+    images = table.locator("img")
+    assert images.count() >= 1
+    for i in range(images.count()):
+        img = images.nth(i)
+        img.scroll_into_view_if_needed()
+        expect(img).to_have_attribute("alt", re.compile("Balkendiagramm"))
+        img.wait_for(state="visible")
+        page.wait_for_timeout(100)
+        assert img.evaluate("i => i.complete && i.naturalWidth > 0")
     assert not page.problems, page.problems

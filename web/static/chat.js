@@ -82,6 +82,67 @@
     return wrap;
   }
 
+  // A table of the document (answer.table, see learn.table_payload) with its charts as images;
+  // the same markup as table_with_charts() in templates/_figure_table.html.
+  function figureTable(t) {
+    var section = el("section", "answer-table");
+    section.setAttribute("aria-label", "Tabelle aus dem Dokument: " + (t.title || ""));
+    section.appendChild(el("h3", "answer-table-title", "Tabelle: " + (t.title || "")));
+    var wrap = el("div", "table-wrap");
+    var table = el("table", "figure-table");
+    table.setAttribute("data-table", String(t.id || ""));
+    var caption = el("caption", null, (t.title || "") + " ");
+    caption.appendChild(el("span", "caption-source", "(Abschnitt " + (t.section || "") + ")"));
+    table.appendChild(caption);
+    var head = el("thead");
+    var hr = el("tr");
+    var first = el("th", null, t.row_header || "");
+    first.setAttribute("scope", "col");
+    hr.appendChild(first);
+    (t.columns || []).forEach(function (label) {
+      var th = el("th", "num", label);
+      th.setAttribute("scope", "col");
+      hr.appendChild(th);
+    });
+    head.appendChild(hr);
+    table.appendChild(head);
+    var body = el("tbody");
+    (t.rows || []).forEach(function (r) {
+      var classes = [];
+      if (r.total) { classes.push("total"); }
+      if (r.hit) { classes.push("hit"); }
+      var tr = el("tr", classes.join(" ") || null);
+      var th = el("th", null, r.label || "");
+      th.setAttribute("scope", "row");
+      if (r.hit) { th.appendChild(el("span", "visually-hidden", " (betrifft die Antwort)")); }
+      tr.appendChild(th);
+      (r.cells || []).forEach(function (cell) { tr.appendChild(el("td", "num", cell)); });
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+    wrap.appendChild(table);
+    section.appendChild(wrap);
+    (t.charts || []).forEach(function (c) {
+      var figure = el("figure", "answer-chart");
+      var img = el("img");
+      img.setAttribute("src", String(c.url || ""));
+      img.setAttribute("alt", String(c.alt || ""));
+      img.setAttribute("loading", "lazy");
+      figure.appendChild(img);
+      section.appendChild(figure);
+    });
+    var links = el("p", "hint");
+    var toSection = el("a", null, "Abschnitt " + (t.section || "") + " im Dokument");
+    toSection.setAttribute("href", String(t.section_url || ""));
+    links.appendChild(toSection);
+    links.appendChild(document.createTextNode(" · "));
+    var toFigures = el("a", null, "Auf der Seite „Zahlen“ ansehen");
+    toFigures.setAttribute("href", String(t.url || ""));
+    links.appendChild(toFigures);
+    section.appendChild(links);
+    return section;
+  }
+
   function citationList(citations) {
     var wrap = el("div", "sources");
     wrap.appendChild(el("h3", "sources-title", "Quellen"));
@@ -116,6 +177,7 @@
     article.appendChild(header);
     article.appendChild(el("p", "a-text", data.answer));
     if (Array.isArray(data.facts) && data.facts.length) { article.appendChild(factsTable(data.facts)); }
+    if (data.table && typeof data.table === "object") { article.appendChild(figureTable(data.table)); }
     if (Array.isArray(data.citations) && data.citations.length) {
       article.appendChild(citationList(data.citations));
     }

@@ -1,0 +1,118 @@
+/* Practice mode: check an answer without reloading the page.
+ *
+ * Without JavaScript the form posts to the server, which renders the same feedback. Here the
+ * answer goes to POST /api/uebung, the feedback is written (textContent only) into the
+ * aria-live region, the score is updated and the focus moves to "Nächste Frage", so that a
+ * keyboard user answers with Enter and goes on with Enter.
+ */
+(function () {
+  "use strict";
+
+  var form = document.getElementById("practice-form");
+  var feedback = document.getElementById("feedback");
+  var nextForm = document.getElementById("next-form");
+  var input = document.getElementById("antwort");
+  var button = document.getElementById("check-button");
+  var errorBox = document.getElementById("practice-error");
+  if (!form || !feedback || !nextForm || !input || !window.fetch) { return; }
+
+  var busy = false;
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  function field(f, name) {
+    return f.querySelector('input[name="' + name + '"]');
+  }
+
+  function showError(message) {
+    errorBox.textContent = message;
+    errorBox.hidden = false;
+    input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-describedby", "practice-prompt antwort-hint practice-error");
+    input.focus();
+  }
+
+  function clearError() {
+    errorBox.textContent = "";
+    errorBox.hidden = true;
+    input.removeAttribute("aria-invalid");
+    input.setAttribute("aria-describedby", "practice-prompt antwort-hint");
+  }
+
+  function showFeedback(data) {
+    while (feedback.firstChild) { feedback.removeChild(feedback.firstChild); }
+    feedback.className = "feedback " + (data.correct ? "is-correct" : "is-wrong");
+    var message = el("p", "feedback-message");
+    var mark = el("span", "feedback-mark", data.correct ? "✓" : "✗");
+    mark.setAttribute("aria-hidden", "true");
+    message.appendChild(mark);
+    message.appendChild(document.createTextNode(" " + data.message));
+    feedback.appendChild(message);
+    var source = el("p", "feedback-source", "Im Dokument: ");
+    var label = /^\d/.test(String(data.section)) ? "Abschnitt " + data.section : String(data.section);
+    if (data.section_title && data.section_title !== data.section) { label += " " + data.section_title; }
+    var link = el("a", null, label);
+    link.setAttribute("href", data.href);
+    source.appendChild(link);
+    feedback.appendChild(source);
+    if (data.excerpt) { feedback.appendChild(el("blockquote", "excerpt", data.excerpt)); }
+  }
+
+  function updateScore(correct) {
+    var total = parseInt(field(form, "gesamt").value, 10) + 1;
+    var right = parseInt(field(form, "richtig").value, 10) + (correct ? 1 : 0);
+    [form, nextForm].forEach(function (f) {
+      field(f, "gesamt").value = String(total);
+      field(f, "richtig").value = String(right);
+    });
+    var score = document.getElementById("score");
+    if (score) {
+      document.getElementById("score-right").textContent = String(right);
+      document.getElementById("score-total").textContent = String(total);
+      score.hidden = false;
+    }
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (busy) { return; }
+    var answer = input.value;
+    if (!answer.trim()) { showError("Bitte geben Sie eine Antwort ein."); return; }
+    clearError();
+    busy = true;
+    button.disabled = true;
+    fetch(form.getAttribute("data-api"), {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      body: JSON.stringify({ item: field(form, "item").value, answer: answer }),
+      credentials: "same-origin",
+      cache: "no-store"
+    }).then(function (response) {
+      return response.json().catch(function () { return null; }).then(function (data) {
+        if (!response.ok || !data || typeof data !== "object") {
+          throw new Error(data && typeof data.error === "string" ? data.error
+            : "Die Antwort konnte nicht geprüft werden (Fehler " + response.status + ").");
+        }
+        return data;
+      });
+    }).then(function (data) {
+      busy = false;
+      showFeedback(data);
+      updateScore(data.correct);
+      input.readOnly = true;
+      button.hidden = true;
+      nextForm.hidden = false;
+      document.getElementById("next-button").focus();
+    }).catch(function (err) {
+      busy = false;
+      button.disabled = false;
+      showError(err && err.message && !(err instanceof TypeError) ? err.message
+        : "Der Server ist nicht erreichbar. Bitte versuchen Sie es erneut.");
+    });
+  });
+})();
