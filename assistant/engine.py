@@ -36,7 +36,7 @@ _GLOSSARY_CUE = re.compile(
     r"abk[üu]rzung|langform|ausgeschrieben|what\s+(is|are|does|do)|stand\s+for|stands\s+for|meaning|mean|"
     r"definition|define|abbreviation|erkl[äa]r)", re.I)
 _FIGURE_CUE = re.compile(
-    r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|anzahl|zahl\s+der|betrag|budget|etat|mittel|kosten|quote|"
+    r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|wie\s+stark|anzahl|zahl\s+der|betrag|budget|etat|mittel|kosten|quote|"
     r"anteil|prozent|geplante?n?|eintritte|neueintritte|plätze|plaetze|vzä|mitarbeit|personal|integrationen|"
     r"zielwert|bestand|how\s+many|how\s+much|number|amount|budget|share|percentage|percent|rate|planned|entries|"
     r"places|staff|figure|total|target|count|euro|€|%)", re.I)
@@ -47,10 +47,11 @@ _MONTHS = {"januar": "Januar", "january": "Januar", "februar": "Februar", "febru
            "juli": "Juli", "july": "Juli", "august": "August", "september": "September", "sept": "September",
            "oktober": "Oktober", "october": "Oktober", "november": "November", "nov": "November",
            "dezember": "Dezember", "december": "Dezember", "dez": "Dezember", "dec": "Dezember"}
-_QUANTITY_CUE = re.compile(r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|anzahl|how\s+many|how\s+much|"
+_DATE_CUE = re.compile(r"\b(seit\s+wann|since\s+when|in\s+welchem\s+jahr|in\s+which\s+year|what\s+year)\b", re.I)
+_QUANTITY_CUE = re.compile(r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|wie\s+stark|anzahl|how\s+many|how\s+much|"
                            r"what\s+was\s+the\s+(number|amount|rate|share))\b", re.I)
 # Words that say when, not what: they must not make a figure look relevant ("im Jahr 2021").
-_TIME_TERMS = {"jahr", "jahre", "jahres", "monat", "monate", "year", "years", "month", "months"}
+_TIME_TERMS = {"jahr", "jahre", "jahres", "year", "years"}
 _MONEY_CUE = re.compile(r"(budget|betrag|€|euro|kosten|mittel|geld|money|funds|how much|wie hoch|ausgaben)", re.I)
 _PERCENT_CUE = re.compile(r"(quote|anteil|prozent|%|share|percent|rate)", re.I)
 _COUNT_CUE = re.compile(r"(wie\s*viele|anzahl|how many|number of|eintritte|entries|plätze|places|personen)", re.I)
@@ -74,6 +75,8 @@ class Assistant:
         self.sentence_index = SentenceIndex(self.sentences, self.chunks, loaded.sentence_vectors, self.chunk_kw)
         # The Legende is answered by the glossary route; as a passage it only repeats a definition.
         self.glossary_sections = {(t.doc, t.defined_in) for t in self.glossary if t.source == "legende"}
+        # Row labels of tables, long enough not to be a word of any question ("Arbeitslose" is not)
+        self.row_labels = {fold(f.subject) for f in self.facts if f.table and len(content_words(f.subject)) >= 3}
         self.document_years = {d.doc: m.group(0) for d in loaded.documents
                                if (m := _YEAR_RE.search(f"{d.title} {d.doc}"))}
         self.section_titles = {(d.doc, s.section): s.title for d in loaded.documents for s in d.sections}
@@ -129,8 +132,12 @@ class Assistant:
         ranked = self._rank_chunks(expanded, qvec)
         if _is_german(q) and self._unknown_words(q, terms):
             return Answer(q, "none", NONE_ANSWER)  # a German noun the programme never uses ("Regelsatz")
-        if asks_for_figure(q):
-            fact_answer = self._fact_answer(q, expanded, qvec, terms)
+        if _DATE_CUE.search(q):  # "Seit wann gibt es ...": a sentence with its year answers
+            dated = self._prose_figure_answer(q, expanded, qvec, ranked, set(), set())
+            if dated is not None:
+                return dated
+        if asks_for_figure(q) or self._names_table_row(q):
+            fact_answer = self._fact_answer(q, expanded, qvec, terms, ranked)
             if fact_answer is not None:
                 return fact_answer
         if self._out_of_scope(q, expanded, qvec, ranked, terms):
@@ -218,7 +225,8 @@ class Assistant:
 
     # ------------------------------------------------------------ facts
 
-    def _fact_answer(self, q: str, expanded: str, qvec: np.ndarray, terms: list[GlossaryTerm]) -> Optional[Answer]:
+    def _fact_answer(self, q: str, expanded: str, qvec: np.ndarray, terms: list[GlossaryTerm],
+                     ranked: list[tuple[int, float]]) -> Optional[Answer]:
         if not self.facts:
             return None
         dense = {i: float(s) for i, s in enumerate(self.loaded.fact_vectors @ qvec)} if self.mode != "keyword" else {}
@@ -252,6 +260,8 @@ class Assistant:
                 score += 0.15
             if f.table:
                 score += 0.05  # tables state figures more precisely than prose
+            if _polarity(q) != _polarity(f.subject):
+                score -= 0.3  # "mit abgeschlossener Berufsausbildung" is not "Ohne abgeschlossene ..." 
             if overlap > 0 or named:
                 scored.append((score, i))
         if not scored:
@@ -267,7 +277,40 @@ class Assistant:
                 return None  # the passages may still say something about that time
             scored = fitting
         f = self.facts[scored[0][1]]
+        if _is_prose(f):
+            # A figure in prose: the sentence ranking reads the question better than a fact's
+            # few words do, and it also finds figures written as words ("ein Drittel", "drei").
+            return self._prose_figure_answer(q, expanded, qvec, ranked, years, months) \
+                or self._compose_fact_answer(q, f)
         return self._compose_fact_answer(q, f)
+
+    def _prose_figure_answer(self, q: str, expanded: str, qvec: np.ndarray, ranked, years, months) -> Optional[Answer]:
+        """The best-ranked sentence that states a figure (for the asked time), as a fact if parsed."""
+        for i, _ in self.sentence_index.rank(ranked, expanded, qvec, self.mode)[:12]:
+            text = self.sentences[i]["text"]
+            if self.sentence_index.is_table_row(i) or not _states_figure(text, q):
+                continue
+            if (_MONEY_CUE.search(q) and "€" not in text) or (_PERCENT_CUE.search(q) and not _SHARE.search(text)):
+                continue  # asked for an amount or a share, and this sentence states neither
+            if years and not all(y in text for y in years) and _YEAR_RE.search(text):
+                continue  # the sentence names another year
+            doc, section = self.sentence_index.refs[i].section
+            stated = [f for f in self.facts if f.doc == doc and f.section == section and not f.table
+                      and f.source_text and text in f.source_text and f.value in text]
+            if stated:
+                return self._compose_fact_answer(q, max(stated, key=lambda f: _unit_fit(q, f)))
+            chunk = self.chunks[self.sentences[i]["chunk"]]
+            answer = f"„{_trim(text, 540)}“ — Abschnitt {chunk.section} {chunk.title}."
+            return Answer(q, "fact", _limit(answer), citations=[self._citation(chunk.doc, chunk.section, text, page=chunk.page)])
+        return None
+
+    def _names_table_row(self, q: str) -> bool:
+        """A bare lookup of a table cell: "ELB im September 2019", "Arbeitslose 25 bis unter 50 Jahre"."""
+        months = [k for k in _MONTHS if re.search(r"\b" + k + r"\b", q, re.I)]
+        if months and _YEAR_RE.search(q):
+            return True
+        folded = f" {fold(q)} "
+        return any(f" {label} " in folded for label in self.row_labels)
 
     def _fits_time(self, f: Fact, years: set[str], months: set[str]) -> bool:
         """Whether a fact is about the asked year and month.
@@ -285,8 +328,10 @@ class Assistant:
         facts = [f]
         row: list[Fact] = []
         if f.table:
-            row = [g for g in self.facts if g.table == f.table and g.subject == f.subject and g is not f
-                   and g.source_text == f.source_text]
+            # the rest of its row, and the change row below it ("Veränderung zum Vorjahr (…)")
+            row = [g for g in self.facts if g.table == f.table and g is not f and (
+                (g.subject == f.subject and g.source_text == f.source_text) or g.subject.endswith(f"({f.subject})")
+                and g.subject.startswith(g.measure))]
         # the same figure elsewhere (FbW 150 in 1.2 and "ca. 150" in 6.4)
         same = [g for g in self.facts if g is not f and g.number == f.number and f.number is not None
                 and g.section != f.section and g.doc == f.doc and _related(f, g, self.lookup)]
@@ -393,7 +438,7 @@ def asks_for_figure(q: str) -> bool:
     "Warum ist die Zahl der ELB gesunken?" asks for a reason and "Welche Leistungen umfasst das
     Reha-Budget von 330.000 €?" already knows the amount; both are answered by passages.
     """
-    if _REASON_CUE.search(q) or _STATED_FIGURE.search(q):
+    if _REASON_CUE.search(q) or (_STATED_FIGURE.search(q) and not _QUANTITY_CUE.search(q)):
         return False
     return bool(_FIGURE_CUE.search(_ENGLISH_PERSONAL.sub(" ", q)))
 
@@ -406,6 +451,48 @@ def _is_german(q: str) -> bool:
 
 
 DENSE_FLOOR = 0.80  # e5 cosine below which a question with unknown words is out of scope (eval set)
+
+
+# A figure in digits, or one of the number words prose uses for small counts and shares.
+_HAS_FIGURE = re.compile(r"\d|\b(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf)\b\s*(drittel|viertel|"
+                         r"fünftel|hälfte|prozent)|\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|"
+                         r"hälfte|dutzend)\b", re.I)
+
+
+_LABEL_LINE = re.compile(r"^[^:.]{2,80}:\s*[+\-–]?\s?\d")
+
+
+def _is_prose(f: Fact) -> bool:
+    """A figure inside a sentence, not a table cell or a "Label: Wert" line."""
+    return not f.table and not _LABEL_LINE.match(f.source_text)
+
+
+_SHARE = re.compile(r"%|prozent|drittel|viertel|fünftel|hälfte", re.I)
+_NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+
+
+def _states_figure(text: str, q: str) -> bool:
+    """Whether a sentence states a figure beyond those the question itself names ("15 bis 24")."""
+    asked = set(_NUMBER.findall(q))
+    if any(n not in asked for n in _NUMBER.findall(text)):
+        return True
+    return bool(_HAS_FIGURE.search(re.sub(r"\d", " ", text)))
+
+
+def _unit_fit(q: str, f: Fact) -> float:
+    """How well a fact's unit suits what the question asks for (money, share or count)."""
+    if _MONEY_CUE.search(q):
+        return float(f.unit == "€")
+    if _PERCENT_CUE.search(q):
+        return float(f.unit == "%")
+    return float(f.unit not in ("€", "%"))
+
+
+_NEGATION = re.compile(r"\b(ohne|nicht|kein|keine|without|not|no|non)\b", re.I)
+
+
+def _polarity(text: str) -> bool:
+    return bool(_NEGATION.search(text))
 
 
 def _with_unit(f: Fact) -> str:

@@ -26,6 +26,8 @@ _FIGURE_RE = re.compile(
     r"Integrationen|Eintritte|Maßnahmen|ELB|Kundinnen|Leistungsberechtigte|Beauftragungen|"
     r"Ausbildungsstellenbewerber|Bedarfsgemeinschaften|Fördermöglichkeiten|jungen Menschen)(?![\wäöüß]))?"
     r"(?!\d)(?![.,]\d)(?![A-Za-zÄÖÜäöüß])(?!-[A-Za-zÄÖÜäöüß])")
+# Row labels that state how the row above changed rather than a figure of their own.
+_RELATIVE_LABEL = re.compile(r"^(Veränderung|Differenz|Abweichung)\b", re.I)
 _UNIT_WORDS = {"%": "%", "Prozent": "%", "€": "€"}
 
 
@@ -76,11 +78,20 @@ def _table_facts(doc: Document, sec: Section, rows: list[Block], table_id: str, 
     group: Optional[str] = None
     parent: Optional[str] = None
     before_groups: set[str] = set()
+    previous: Optional[str] = None  # subject of the last row that was not a change row
+    base_row: Optional[str] = None  # label of the last row that was not a "davon" breakdown
     for block, row in body:
         label = row[0].strip()
         values = row[1:]
         if not any(v.strip() for v in values):
             group = label.rstrip(":").strip()  # "davon Frauen:" heads the rows below it
+            continue
+        if previous and _RELATIVE_LABEL.match(label) and not header:
+            # "Veränderung zum Vorjahr  -3,0 % bzw. -128 Personen" is the change of the row above
+            subject = f"{label} ({previous})"
+            for value in re.split(r"\s+bzw\.\s+", "".join(v.strip() for v in values)):
+                facts.append(_fact(doc, sec, subject, label, value,
+                                   title_year.group(0) if title_year else None, block.text, block, table_id, None))
             continue
         if group and label not in before_groups:
             group = None  # a new kind of row ends the group ("Bestand an ..." after "davon Männer")
@@ -92,8 +103,13 @@ def _table_facts(doc: Document, sec: Section, rows: list[Block], table_id: str, 
             group = None
         if parent and not block.bold and not group:
             label_for_subject = f"{label} ({parent})"
+        elif label.lower().startswith("davon ") and previous and not group:
+            # "davon über 450 €/Monat" below "Erwerbstätige ELB" breaks that row down
+            label_for_subject = f"{label} ({base_row})"
         else:
             label_for_subject = label
+        if not label.lower().startswith("davon "):
+            base_row = label
         for col, raw in enumerate(values, start=1):
             raw = raw.strip()
             if not raw:
@@ -115,6 +131,7 @@ def _table_facts(doc: Document, sec: Section, rows: list[Block], table_id: str, 
             for value in re.split(r"\s+bzw\.\s+", raw):
                 facts.append(_fact(doc, sec, subject, measure, value, period, block.text, block,
                                    table_id, col_head))
+            previous = subject
     return facts
 
 

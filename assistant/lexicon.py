@@ -54,6 +54,9 @@ EN_DE = {
     "transfer": "Umschichtung", "integrationtitle": "Eingliederungstitel", "title": "Titel",
     "less": "weniger", "fewer": "weniger", "increase": "Steigerung", "decrease": "Abbau Rückgang",
     "cases": "Fälle", "stock": "Bestand", "population": "Bestand", "contract": "Vertrag", "applications": "Anträge",
+    "fall": "gesunken Rückgang", "fell": "gesunken Rückgang", "drop": "Rückgang gesunken",
+    "decline": "Rückgang gesunken", "rise": "Anstieg gestiegen", "rose": "Anstieg gestiegen",
+    "compared": "Vergleich", "since": "seit", "founded": "gegründet Gründung", "existed": "seit besteht",
     "entrance": "Eintritte", "starts": "Eintritte", "jobcentre": "Jobcenter", "jobcenter": "Jobcenter",
 }
 
