@@ -77,6 +77,7 @@ class Assistant:
         self.glossary_sections = {(t.doc, t.defined_in) for t in self.glossary if t.source == "legende"}
         # Row labels of tables, long enough not to be a word of any question ("Arbeitslose" is not)
         self.row_labels = {fold(f.subject) for f in self.facts if f.table and len(content_words(f.subject)) >= 3}
+        self.term_prefixes = {t[:6] for t in self.chunk_kw.all_terms if len(t) >= 6}
         self.document_years = {d.doc: m.group(0) for d in loaded.documents
                                if (m := _YEAR_RE.search(f"{d.title} {d.doc}"))}
         self.section_titles = {(d.doc, s.section): s.title for d in loaded.documents for s in d.sections}
@@ -130,8 +131,8 @@ class Assistant:
         if terms and self._is_glossary_question(q, terms):
             return self._glossary_answer(q, terms, qvec)
         ranked = self._rank_chunks(expanded, qvec)
-        if _is_german(q) and self._unknown_words(q, terms):
-            return Answer(q, "none", NONE_ANSWER)  # a German noun the programme never uses ("Regelsatz")
+        if self._unknown_words(q, terms):
+            return Answer(q, "none", NONE_ANSWER)  # a name the programme never uses ("Regelsatz", "Frankfurt")
         if _DATE_CUE.search(q):  # "Seit wann gibt es ...": a sentence with its year answers
             dated = self._prose_figure_answer(q, expanded, qvec, ranked, set(), set())
             if dated is not None:
@@ -264,6 +265,9 @@ class Assistant:
                 score -= 0.3  # "mit abgeschlossener Berufsausbildung" is not "Ohne abgeschlossene ..." 
             if overlap > 0 or named:
                 scored.append((score, i))
+        unit = _asked_unit(q)
+        if unit:  # a rate is not answered by a count, nor an amount by a share
+            scored = [(sc, i) for sc, i in scored if self.facts[i].unit == unit]
         if not scored:
             return None  # nothing the question names is what any figure counts
         scored.sort(reverse=True)
@@ -280,27 +284,27 @@ class Assistant:
         if _is_prose(f):
             # A figure in prose: the sentence ranking reads the question better than a fact's
             # few words do, and it also finds figures written as words ("ein Drittel", "drei").
-            return self._prose_figure_answer(q, expanded, qvec, ranked, years, months) \
-                or self._compose_fact_answer(q, f)
+            return self._prose_figure_answer(q, expanded, qvec, ranked, years, months)
         return self._compose_fact_answer(q, f)
 
     def _prose_figure_answer(self, q: str, expanded: str, qvec: np.ndarray, ranked, years, months) -> Optional[Answer]:
         """The best-ranked sentence that states a figure (for the asked time), as a fact if parsed."""
-        for i, _ in self.sentence_index.rank(ranked, expanded, qvec, self.mode)[:12]:
+        for i, _ in self.sentence_index.rank(ranked, expanded, qvec, self.mode, question=q)[:12]:
             text = self.sentences[i]["text"]
             if self.sentence_index.is_table_row(i) or not _states_figure(text, q):
                 continue
             if (_MONEY_CUE.search(q) and "€" not in text) or (_PERCENT_CUE.search(q) and not _SHARE.search(text)):
                 continue  # asked for an amount or a share, and this sentence states neither
-            if years and not all(y in text for y in years) and _YEAR_RE.search(text):
-                continue  # the sentence names another year
+            own_year = self.document_years.get(self.sentence_index.refs[i].section[0])
+            if years and not all(y in text or (y == own_year and not _YEAR_RE.search(text)) for y in years):
+                continue  # a sentence about another year (an undated one speaks of the programme's year)
             doc, section = self.sentence_index.refs[i].section
             stated = [f for f in self.facts if f.doc == doc and f.section == section and not f.table
                       and f.source_text and text in f.source_text and f.value in text]
             if stated:
                 return self._compose_fact_answer(q, max(stated, key=lambda f: _unit_fit(q, f)))
             chunk = self.chunks[self.sentences[i]["chunk"]]
-            answer = f"„{_trim(text, 540)}“ — Abschnitt {chunk.section} {chunk.title}."
+            answer = _quote(text, chunk.section, chunk.title)
             return Answer(q, "fact", _limit(answer), citations=[self._citation(chunk.doc, chunk.section, text, page=chunk.page)])
         return None
 
@@ -370,31 +374,35 @@ class Assistant:
         years = [m.group(0) for m in _YEAR_RE.finditer(q)]
         if years and not any(y in c.text for c in self.chunks for y in years):
             return True
-        if coverage < 0.34:
-            return True
+        if coverage < 0.34 and _is_german(q):
+            return True  # (an English question's words are mostly unknown to a German index anyway)
         if coverage < 0.67 and best_dense < DENSE_FLOOR:
             return True
         return not ranked
 
     def _unknown_words(self, q: str, terms: list[GlossaryTerm]) -> list[str]:
-        """German nouns of the question that the programme never uses ("Regelsatz", "Frankfurt")."""
+        """Capitalised words of the question the programme never uses ("Regelsatz", "Frankfurt").
+
+        In German every noun is capitalised; in English only names are, so an English question
+        is checked for names (and German terms), and words of the English bridge are known.
+        """
         known = {fold(part) for t in terms for f in (t.abbr, *t.variants) for part in words(f)}
+        german = _is_german(q)
         out = []
         # the first word is capitalised anyway ("Übernimmt ..."); figure words are routing cues
         for w in content_words(q)[1:] if q[:1].isupper() else content_words(q):
             if len(w) < 5 or not w[0].isupper() or w.isupper() or fold(w) in known or _FIGURE_CUE.match(w) \
                     or re.match(r"(prozent|anteil|zahl|summe|höhe|betrag)", w, re.I):
                 continue
-            t = stem(w)
-            if t in self.chunk_kw.all_terms or any(p in self.chunk_kw.all_terms for p in self.chunk_kw.split_compound(t)):
+            if not german and bridge(w):
                 continue
-            if any(t[:6] == v[:6] for v in self.chunk_kw.all_terms if len(v) >= 6 and len(t) >= 6):
-                continue  # same word stem, other ending
+            if self.chunk_kw.knows(w) or (len(w) >= 6 and stem(w)[:6] in self.term_prefixes):
+                continue  # the word, a part of it, or the same stem with another ending
             out.append(w)
         return out
 
     def _passage_answer(self, q: str, expanded: str, qvec: np.ndarray, ranked) -> Answer:
-        ranked_sentences = self.sentence_index.rank(ranked, expanded, qvec, self.mode)
+        ranked_sentences = self.sentence_index.rank(ranked, expanded, qvec, self.mode, question=q)
         prose = [(i, sc) for i, sc in ranked_sentences if not self.sentence_index.is_table_row(i)
                  and self.sentence_index.refs[i].section not in self.glossary_sections]
         if not (prose or ranked_sentences):
@@ -403,7 +411,7 @@ class Assistant:
         chosen = self.sentence_index.window(best, dict(ranked_sentences))
         text = " ".join(self.sentences[i]["text"] for i in chosen)
         chunk = self.chunks[self.sentences[best]["chunk"]]
-        answer = f"„{_trim(text, 540)}“ — Abschnitt {chunk.section} {chunk.title}."
+        answer = _quote(text, chunk.section, chunk.title)
         citations = [self._citation(chunk.doc, chunk.section, text, page=chunk.page)]
         for cid, _ in ranked[:6]:
             c = self.chunks[cid]
@@ -479,6 +487,18 @@ def _states_figure(text: str, q: str) -> bool:
     return bool(_HAS_FIGURE.search(re.sub(r"\d", " ", text)))
 
 
+_ONLY_MONEY = re.compile(r"(budget|betrag|€|euro|kosten|geld|money|funds|ausgaben|ausgegeben|spent)", re.I)
+_ONLY_SHARE = re.compile(r"(quote|anteil|prozent|%|\bshare|percent|\brate\b)", re.I)
+
+
+def _asked_unit(q: str) -> Optional[str]:
+    """'€' or '%' when the question clearly asks for an amount or a share, else None."""
+    money, share = bool(_ONLY_MONEY.search(q)), bool(_ONLY_SHARE.search(q))
+    if money != share:
+        return "€" if money else "%"
+    return None
+
+
 def _unit_fit(q: str, f: Fact) -> float:
     """How well a fact's unit suits what the question asks for (money, share or count)."""
     if _MONEY_CUE.search(q):
@@ -514,6 +534,12 @@ def _related(f: Fact, g: Fact, lookup: Glossary) -> bool:
     fw = {stem(w) for w in content_words(f.subject + " " + f.measure) if len(w) > 4}
     gw = {stem(w) for w in content_words(g.source_text) if len(w) > 4}
     return len(fw & gw) >= 2
+
+
+def _quote(text: str, section: str, title: str) -> str:
+    """„quoted sentences“ — Abschnitt 6.4 Title. within MAX_ANSWER_CHARS, the quote shortened first."""
+    source = f" — Abschnitt {section} {title}."
+    return f"„{_trim(text, MAX_ANSWER_CHARS - len(source) - 2)}“{source}"
 
 
 def _trim(text: str, limit: int, around: Optional[str] = None) -> str:

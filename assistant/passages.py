@@ -1,14 +1,16 @@
 """Choosing the sentences that answer a question, from the passages retrieval found.
 
 Retrieval ranks chunks; a caseworker wants the one to three sentences that answer. Every
-sentence of the best chunks is scored on its own (dense + keyword, fused) and by the
-rank of its chunk, and the best one is widened into a short, readable window:
+sentence of the best chunks is scored on its own (dense + keyword, fused), by the rank of its
+chunk, by phrases it shares with the question ("Phase 4") and by whether it is the kind of
+sentence the question asks for (a reason for "warum", a list for "welche"). The best one is
+then widened into a short, readable window:
 
-- a sentence that opens a list ("Besonders beobachtet werden:") brings its list items,
-  even when a chunk border falls between them;
+- a sentence that opens a list ("Besonders beobachtet werden:") brings its list items, even
+  when a chunk border falls between them;
 - otherwise the sentences right after and before it are added while they fit (three at most,
   MAX_WINDOW_CHARS), the one before first when the best one leans on it ("Sie stellt ...").
-  Answers often sit one sentence away from the best-matching one ("Hintergrund hierfür ist ...").
+  Answers often sit one sentence away from the best-matching one ("Denn ...").
 
 Sentences are kept in document order, so neighbours are index neighbours within a section.
 """
@@ -20,22 +22,28 @@ from dataclasses import dataclass
 import numpy as np
 
 from .fusion import blend, minmax
-from .keyword import KeywordIndex
+from .keyword import KeywordIndex, content_words, stem
 from .records import Chunk
 
-MAX_WINDOW_CHARS = 520
-MAX_LIST_ITEMS = 8
-CHUNK_WEIGHT = 0.3   # how much the chunk's own rank counts beside the sentence's score
+MAX_WINDOW_CHARS = 540
+MAX_LIST_ITEMS = 12
+CHUNK_WEIGHT = 0.3    # how much the chunk's own rank counts beside the sentence's score
+PHRASE_BONUS = 0.1    # per pair of question words that stand side by side in the sentence
+ANSWER_TYPE_BONUS = 0.15
 
 # First words of a sentence that continues the one before it: without that one it is unclear.
 _LEANS_BACK = re.compile(
-    r"^(sie|er|es|diese[rsmn]?|dies|dieses|das|dabei|hierbei|hierzu|hierfür|dazu|daher|deshalb|deswegen|"
-    r"damit|darüber|darauf|dadurch|somit|so|zudem|außerdem|ferner|auch|allerdings|jedoch|trotzdem|"
-    r"hintergrund|grund|insgesamt|gleichzeitig|gleichwohl|hinzu|ebenso|entsprechend|denn|dort)\b", re.I)
-
-
+    r"^(sie|diese[rsmn]?|dies|dabei|hierbei|hierzu|hierfür|dazu|daher|deshalb|deswegen|damit|darüber|"
+    r"darauf|dadurch|somit|zudem|außerdem|ferner|allerdings|jedoch|trotzdem|hintergrund|insgesamt|"
+    r"gleichzeitig|gleichwohl|hinzu|ebenso|entsprechend|denn|dort)\b", re.I)
 # "Phase 1: ...", "1. ...", "a) ..." open an enumerated item even when it ends like a sentence.
 _ENUMERATED = re.compile(r"^(phase|schritt|stufe)\s+\d+\s*:|^\d{1,2}[.)]\s|^[a-z]\)\s", re.I)
+
+_WHY_QUESTION = re.compile(r"^\s*(warum|wieso|weshalb|weswegen|why|how\s+come)\b|\bwhat\s+for\b|\bgr[üu]nde?\b|"
+                           r"\breasons?\b", re.I)
+_REASON = re.compile(r"\b(denn|weil|da\s|aufgrund|grund|gründe|hintergrund|deshalb|daher|deswegen|dadurch|"
+                     r"bedingt|zurückzuführen|ursache)", re.I)
+_LIST_QUESTION = re.compile(r"^\s*(welche[n]?|which|what\s+are|was\s+sind|nenne|list|wer\s+sind)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -56,11 +64,21 @@ class SentenceIndex:
         self.vectors = vectors
         self.keyword = keyword
         self.terms = [frozenset(keyword.terms(t)) for t in self.texts]
+        self.pairs = [_pairs(t) for t in self.texts]
         self.by_chunk: dict[int, list[int]] = {}
         for i, ref in enumerate(self.refs):
             self.by_chunk.setdefault(ref.chunk, []).append(i)
         self.list_items = self._find_lists()
         self.intro_of = {item: intro for intro, items in self.list_items.items() for item in items}
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def _same_section(self, i: int, j: int) -> bool:
+        return 0 <= j < len(self.texts) and self.refs[i].section == self.refs[j].section
+
+    def is_table_row(self, i: int) -> bool:
+        return "\t" in self.texts[i]
 
     def _find_lists(self) -> dict[int, list[int]]:
         """Sentences ending in ":" and the list items after them (document order, one section).
@@ -74,7 +92,7 @@ class SentenceIndex:
             if not text.rstrip().endswith(":") or self.is_table_row(i):
                 continue
             items, j = [], i + 1
-            while self._same_section(i, j) and not self.is_table_row(j) and len(items) < 12:
+            while self._same_section(i, j) and not self.is_table_row(j) and len(items) < MAX_LIST_ITEMS:
                 t = self.texts[j].strip()
                 if not (t[:1].islower() or not t.endswith((".", "!", "?")) or _ENUMERATED.match(t)):
                     break
@@ -84,8 +102,7 @@ class SentenceIndex:
                 lists[i] = items
         return lists
 
-    def __len__(self) -> int:
-        return len(self.texts)
+    # ------------------------------------------------------------ scoring
 
     def keyword_scores(self, ids: list[int], qterms: set[str]) -> dict[int, float]:
         """Sum of the idf of the question terms each sentence holds."""
@@ -101,56 +118,72 @@ class SentenceIndex:
         return dict(blend(dense, keyword, mode))
 
     def rank(self, ranked_chunks: list[tuple[int, float]], expanded: str, qvec: np.ndarray,
-             mode: str = "hybrid", top_chunks: int = 6) -> list[tuple[int, float]]:
-        """Sentences of the best chunks, best first, by their own score and their chunk's."""
+             mode: str = "hybrid", top_chunks: int = 6, question: str = "") -> list[tuple[int, float]]:
+        """Sentences of the best chunks, best first.
+
+        Score = fused sentence score + CHUNK_WEIGHT x the chunk's scaled score + PHRASE_BONUS per
+        shared word pair + ANSWER_TYPE_BONUS when the sentence is what the question type wants.
+        A list counts as one unit: its opening sentence carries the best score of its items.
+        """
         chunk_score = minmax(dict(ranked_chunks[:top_chunks]))
         ids = [i for cid in chunk_score for i in self.by_chunk.get(cid, [])]
         own = self.scores(ids, expanded, qvec, mode)
-        total = {i: own.get(i, 0.0) + CHUNK_WEIGHT * chunk_score[self.refs[i].chunk] for i in ids}
+        qpairs = _pairs(question) if mode != "dense" else set()
+        why = bool(_WHY_QUESTION.search(question))
+        total = {}
+        for i in ids:
+            score = own.get(i, 0.0) + CHUNK_WEIGHT * chunk_score[self.refs[i].chunk]
+            if qpairs:
+                score += PHRASE_BONUS * min(2, len(qpairs & self.pairs[i]))
+            if why and _REASON.search(self.texts[i]):
+                score += ANSWER_TYPE_BONUS
+            total[i] = score
+        if _LIST_QUESTION.search(question):
+            for i in list(total):
+                intro = i if i in self.list_items else self.intro_of.get(i)
+                if intro is not None:
+                    total[intro] = max(total.get(intro, 0.0), total[i]) + (ANSWER_TYPE_BONUS if i == intro else 0.0)
         return sorted(total.items(), key=lambda kv: -kv[1])
 
     # ------------------------------------------------------------ the answer window
-
-    def _same_section(self, i: int, j: int) -> bool:
-        return 0 <= j < len(self.texts) and self.refs[i].section == self.refs[j].section
-
-    def is_table_row(self, i: int) -> bool:
-        return "\t" in self.texts[i]
 
     def window(self, best: int, scores: dict[int, float]) -> list[int]:
         """The best sentence widened to what a reader needs to understand it (document order)."""
         best = self.intro_of.get(best, best)
         if best in self.list_items:
-            return self._list_window(best, scores)
+            return self._with_list(best, [best], len(self.texts[best]), scores)
         chosen = [best]
         size = len(self.texts[best])
-
-        def fits(j: int) -> bool:
-            return self._same_section(best, j) and not self.is_table_row(j) \
-                and size + len(self.texts[j]) <= MAX_WINDOW_CHARS
-
-        # The sentence before first when this one leans on it, then the one after, then before.
         order = [best - 1, best + 1, best - 1] if _LEANS_BACK.match(self.texts[best]) else [best + 1, best - 1]
         for j in order:
-            if len(chosen) >= 3 or j in chosen or j in self.intro_of or not fits(j):
+            if len(chosen) >= 3 or j in chosen or j in self.intro_of or not self._fits(best, j, size):
                 continue
             chosen.append(j)
             size += len(self.texts[j])
-            if j in self.list_items:
-                break  # a list opens after the best sentence: the list is an answer of its own
+            if j in self.list_items:  # the sentence after the best one opens a list: show it
+                return self._with_list(j, sorted(chosen), size, scores)
         return sorted(chosen)
 
-    def _list_window(self, intro: int, scores: dict[int, float]) -> list[int]:
-        """A list's opening sentence and as many of its items as fit, the best item always."""
+    def _fits(self, best: int, j: int, size: int) -> bool:
+        return self._same_section(best, j) and not self.is_table_row(j) \
+            and size + len(self.texts[j]) <= MAX_WINDOW_CHARS
+
+    def _with_list(self, intro: int, chosen: list[int], size: int, scores: dict[int, float]) -> list[int]:
+        """Add a list's items to the window while they fit, the best-scoring item always."""
         items = self.list_items[intro]
-        budget = MAX_WINDOW_CHARS - len(self.texts[intro])
         kept: list[int] = []
         for j in items:
-            if len(self.texts[j]) + 1 > budget:
+            if size + len(self.texts[j]) + 1 > MAX_WINDOW_CHARS:
                 break
             kept.append(j)
-            budget -= len(self.texts[j]) + 1
+            size += len(self.texts[j]) + 1
         best_item = max(items, key=lambda j: scores.get(j, 0.0))
-        if best_item not in kept and kept:
+        if kept and best_item not in kept:
             kept[-1] = best_item
-        return [intro] + sorted(kept)
+        return sorted(set(chosen) | set(kept))
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    """Adjacent content-word stems of a text ("Phase 4" -> ("phase", "4"))."""
+    toks = [stem(w) for w in content_words(text)]
+    return set(zip(toks, toks[1:]))
