@@ -41,8 +41,9 @@ test: install-test chromium
 eval: install
 	$(BIN)/amip eval
 
+# make bench BENCH_ARGS=--quick for a short run; bench/out/ holds the JSON.
 bench: install-test
-	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf index test-output
