@@ -141,6 +141,9 @@ class Assistant:
             fact_answer = self._fact_answer(q, expanded, qvec, terms, ranked)
             if fact_answer is not None:
                 return fact_answer
+            asked = _asked_time(q)
+            if asked and _QUANTITY_CUE.search(q):  # "How many ... in 2019?" and no figure for 2019
+                return Answer(q, "none", NONE_ANSWER + f" Für {asked} nennt es diese Zahl nicht.")
         if self._out_of_scope(q, expanded, qvec, ranked, terms):
             return Answer(q, "none", NONE_ANSWER)
         return self._passage_answer(q, expanded, qvec, ranked)
@@ -152,6 +155,9 @@ class Assistant:
 
     def _is_glossary_question(self, q: str, terms: list[GlossaryTerm]) -> bool:
         forms = {fold(part) for t in terms for f in (t.abbr, *t.variants) for part in words(f)}
+        for tok in re.findall(r"[\w\-]+", q):  # "Reha-VB" names VB: "Reha" is part of the name
+            if "-" in tok and any(fold(part) in forms for part in tok.split("-")):
+                forms.update(fold(part) for part in tok.split("-"))
         rest = [w for w in content_words(_GLOSSARY_CUE.sub(" ", q)) if fold(w) not in forms
                 and fold(w) not in {"abkürzung", "abkurzung", "ausgeschrieben", "langform", "stand", "stands", "mean"}]
         # a misspelt cue word ("wofür stet MABE") or one the programme never uses asks for nothing more
@@ -275,16 +281,22 @@ class Assistant:
         if years or months:
             fitting = [(s, i) for s, i in scored if self._fits_time(self.facts[i], years, months)]
             if not fitting:
-                if _QUANTITY_CUE.search(q):  # "Wie hoch war das Verwaltungsbudget 2019?"
-                    asked = " ".join(sorted(months) + sorted(years))
-                    return Answer(q, "none", NONE_ANSWER + f" Für {asked} nennt es diese Zahl nicht.")
-                return None  # the passages may still say something about that time
+                return None  # no figure for that time
             scored = fitting
         f = self.facts[scored[0][1]]
+        extreme = _SUPERLATIVE.search(q)
+        if extreme and f.table:  # "Welche Maßnahmeart hat den größten Anteil?": compare the column
+            column = [g for g in self.facts if g.table == f.table and g.measure == f.measure
+                      and g.period == f.period and g.number is not None and not _TOTAL_ROW.match(g.subject)
+                      and not g.subject.lower().startswith("davon")]
+            if column:
+                pick = min if extreme.group("low") else max
+                return self._compose_fact_answer(q, pick(column, key=lambda g: g.number))
         if _is_prose(f):
             # A figure in prose: the sentence ranking reads the question better than a fact's
             # few words do, and it also finds figures written as words ("ein Drittel", "drei").
-            return self._prose_figure_answer(q, expanded, qvec, ranked, years, months)
+            return self._prose_figure_answer(q, expanded, qvec, ranked, years, months) \
+                or self._compose_fact_answer(q, f)  # f fits the asked unit and time already
         return self._compose_fact_answer(q, f)
 
     def _prose_figure_answer(self, q: str, expanded: str, qvec: np.ndarray, ranked, years, months) -> Optional[Answer]:
@@ -440,6 +452,12 @@ _STATED_FIGURE = re.compile(r"\d[\d.]*(,\d+)?\s*(€|euro|%|prozent)", re.I)
 _ENGLISH_PERSONAL = re.compile(r"\bpersonal\s+[a-z]", re.I)
 
 
+def _asked_time(q: str) -> str:
+    """The month(s) and year(s) a question names, as German words ("September 2019"), or ""."""
+    months = sorted({v for k, v in _MONTHS.items() if re.search(r"\b" + k + r"\b", q, re.I)})
+    return " ".join(months + sorted({m.group(0) for m in _YEAR_RE.finditer(q)}))
+
+
 def asks_for_figure(q: str) -> bool:
     """Whether the question wants a figure: a figure word, not a "why", no amount given already.
 
@@ -492,7 +510,12 @@ _ONLY_SHARE = re.compile(r"(quote|anteil|prozent|%|\bshare|percent|\brate\b)", r
 
 
 def _asked_unit(q: str) -> Optional[str]:
-    """'€' or '%' when the question clearly asks for an amount or a share, else None."""
+    """'€' or '%' when the question clearly asks for an amount or a share, else None.
+
+    "Wie viele ELB verdienten über 450 €?" asks for a count: the € only qualifies it.
+    """
+    if _COUNT_CUE.search(q):
+        return None
     money, share = bool(_ONLY_MONEY.search(q)), bool(_ONLY_SHARE.search(q))
     if money != share:
         return "€" if money else "%"
@@ -508,6 +531,10 @@ def _unit_fit(q: str, f: Fact) -> float:
     return float(f.unit not in ("€", "%"))
 
 
+_SUPERLATIVE = re.compile(r"\b(?:(?P<high>größte[nmrs]?|grösste[nmrs]?|höchste[nmrs]?|meiste[nmrs]?|largest|biggest|"
+                          r"highest|most)|(?P<low>kleinste[nmrs]?|niedrigste[nmrs]?|geringste[nmrs]?|wenigste[nmrs]?|"
+                          r"smallest|lowest|least|fewest))\b", re.I)
+_TOTAL_ROW = re.compile(r"^(gesamt|insgesamt|summe|total)\b", re.I)
 _NEGATION = re.compile(r"\b(ohne|nicht|kein|keine|without|not|no|non)\b", re.I)
 
 

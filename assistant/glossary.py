@@ -153,6 +153,11 @@ class Glossary:
             cands = [tok]
             if i + 1 < len(tokens):
                 cands.insert(0, tok + " " + tokens[i + 1])  # "ALG II", "ALG I"
+            m = re.fullmatch(r"([A-Za-z]{2,})\s?([12])", tok)
+            if m:  # "ALG2" is how people type "ALG II"
+                cands.append(f"{m.group(1)} {'I' * int(m.group(2))}")
+            if "-" in tok:  # "Reha-VB": the abbreviation is the compound's last part, its head
+                cands.extend(part for part in reversed(tok.split("-")) if 2 <= len(part) <= 6)
             for c in cands:
                 t = self.lookup(c)
                 if t and t not in found:

@@ -41,7 +41,7 @@ EN_DE = {
     "framework": "Rahmenbedingungen", "economic": "wirtschaftliche gesamtwirtschaftliche", "economy": "Wirtschaft",
     "growth": "Wachstum", "inflation": "Inflation", "pandemic": "Pandemie Corona", "corona": "Corona Pandemie",
     "covid": "Corona Covid19", "underemployment": "Unterbeschäftigung", "jobseekers": "Arbeitsuchende",
-    "foreigners": "Ausländer", "germans": "Deutsche", "academic": "akademische", "without": "ohne", "with": "mit",
+    "foreigners": "Ausländer", "foreign": "Ausländer ausländische", "nationals": "Staatsangehörigkeit", "germans": "Deutsche", "academic": "akademische", "without": "ohne", "with": "mit",
     "opportunities": "Work-opportunities Arbeitsgelegenheiten", "priorities": "Schwerpunkte", "priority": "Schwerpunkt",
     "focus": "Schwerpunkt Fokus", "risks": "Risiken Umsetzungsrisiken", "risk": "Risiko", "measures": "Maßnahmen",
     "measure": "Maßnahme", "activation": "Aktivierung", "foreword": "Vorwort", "preface": "Vorwort",

@@ -105,9 +105,23 @@ class SentenceIndex:
     # ------------------------------------------------------------ scoring
 
     def keyword_scores(self, ids: list[int], qterms: set[str]) -> dict[int, float]:
-        """Sum of the idf of the question terms each sentence holds."""
+        """Sum of the idf of the question terms each sentence holds.
+
+        A sentence that leans on the one before ("Sie stellt die Differenz ... dar") is about
+        that one's subject too, so its terms count at half weight.
+        """
         idf = self.keyword.idf
-        return {i: sum(idf.get(t, 0.0) for t in qterms & self.terms[i]) for i in ids}
+        out = {}
+        for i in ids:
+            own = qterms & self.terms[i]
+            score = sum(idf.get(t, 0.0) for t in own)
+            if self._leans_back(i):
+                score += 0.5 * sum(idf.get(t, 0.0) for t in (qterms & self.terms[i - 1]) - own)
+            out[i] = score
+        return out
+
+    def _leans_back(self, i: int) -> bool:
+        return bool(_LEANS_BACK.match(self.texts[i])) and self._same_section(i, i - 1)
 
     def scores(self, ids: list[int], expanded: str, qvec: np.ndarray, mode: str = "hybrid") -> dict[int, float]:
         """Dense and keyword scores of the given sentences, fused (0..1)."""
@@ -154,7 +168,7 @@ class SentenceIndex:
             return self._with_list(best, [best], len(self.texts[best]), scores)
         chosen = [best]
         size = len(self.texts[best])
-        order = [best - 1, best + 1, best - 1] if _LEANS_BACK.match(self.texts[best]) else [best + 1, best - 1]
+        order = [best - 1, best + 1] if self._leans_back(best) else [best + 1, best - 1]
         for j in order:
             if len(chosen) >= 3 or j in chosen or j in self.intro_of or not self._fits(best, j, size):
                 continue

@@ -76,7 +76,9 @@ def split_sentences(text: str) -> list[str]:
         # No sentence ends after an abbreviation ("ca.", "Abs.") or an ordinal/number ("1.1.", "4.").
         merged: list[str] = []
         for p in parts:
-            if merged and (merged[-1].endswith(_ABBREVS) or re.search(r"(?:^|\s)[\d.]*\d\.$", merged[-1])):
+            # no sentence ends inside brackets ("(vgl. Ziffer IV. Arbeit/ Bürgergeld, ...)")
+            if merged and (merged[-1].endswith(_ABBREVS) or re.search(r"(?:^|\s)[\d.]*\d\.$", merged[-1])
+                           or merged[-1].count("(") > merged[-1].count(")")):
                 merged[-1] += " " + p
             else:
                 merged.append(p)
