@@ -29,7 +29,11 @@ from .records import Answer, Citation, Document, Fact, GlossaryTerm
 from .text import normalise_space
 
 NONE_ANSWER = "Dazu enthält das Arbeitsmarkt- und Integrationsprogramm keine Angaben."
+CASE_ANSWER = ("Zu einzelnen Kundinnen und Kunden gibt das Arbeitsmarkt- und Integrationsprogramm keine "
+               "Auskunft; es beschreibt Ziele, Zahlen und Angebote des Jobcenters.")
 MAX_ANSWER_CHARS = 600
+# "Mein Kunde ist 58 und krank, was soll ich tun?": the programme does not decide single cases.
+_PERSONAL_CASE = re.compile(r"\b(mein(e|em|en|er)?\s+(kunde|kundin|klient|klientin)|my\s+(client|customer))", re.I)
 
 _GLOSSARY_CUE = re.compile(
     r"\b(was\s+(ist|sind|bedeutet|bedeuten|heißt|heisst|meint)|wof[üu]r\s+steht|steht\s+f[üu]r|bedeutung|"
@@ -49,7 +53,7 @@ _MONTHS = {"januar": "Januar", "january": "Januar", "februar": "Februar", "febru
            "dezember": "Dezember", "december": "Dezember", "dez": "Dezember", "dec": "Dezember"}
 _DATE_CUE = re.compile(r"\b(seit\s+wann|since\s+when|in\s+welchem\s+jahr|in\s+which\s+year|what\s+year)\b", re.I)
 _QUANTITY_CUE = re.compile(r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|wie\s+stark|anzahl|how\s+many|how\s+much|"
-                           r"what\s+was\s+the\s+(number|amount|rate|share))\b", re.I)
+                           r"what\s+(was|were|is|are)\s+the\s+([\w\-]+\s+){0,3}(number|amount|rate|share|total))\b", re.I)
 # Words that say when, not what: they must not make a figure look relevant ("im Jahr 2021").
 _TIME_TERMS = {"jahr", "jahre", "jahres", "year", "years"}
 _MONEY_CUE = re.compile(r"(budget|betrag|€|euro|kosten|mittel|geld|money|funds|how much|wie hoch|ausgaben)", re.I)
@@ -131,6 +135,8 @@ class Assistant:
         if terms and self._is_glossary_question(q, terms):
             return self._glossary_answer(q, terms, qvec)
         ranked = self._rank_chunks(expanded, qvec)
+        if _PERSONAL_CASE.search(q):
+            return Answer(q, "none", CASE_ANSWER)
         if self._unknown_words(q, terms):
             return Answer(q, "none", NONE_ANSWER)  # a name the programme never uses ("Regelsatz", "Frankfurt")
         if _DATE_CUE.search(q):  # "Seit wann gibt es ...": a sentence with its year answers
@@ -408,7 +414,7 @@ class Assistant:
                 continue
             if not german and bridge(w):
                 continue
-            if self.chunk_kw.knows(w) or (len(w) >= 6 and stem(w)[:6] in self.term_prefixes):
+            if self.chunk_kw.knows(w, strict=True) or (len(w) >= 6 and stem(w)[:6] in self.term_prefixes):
                 continue  # the word, a part of it, or the same stem with another ending
             out.append(w)
         return out

@@ -113,10 +113,30 @@ class KeywordIndex:
                 scores[i] += idf * tf * (self.k1 + 1) / denom
         return sorted(scores.items(), key=lambda kv: -kv[1])[:k]
 
-    def knows(self, word: str) -> bool:
-        """Whether the corpus holds the word, its stem or (for a compound) a part of it."""
+    def knows(self, word: str, strict: bool = False) -> bool:
+        """Whether the corpus holds the word, its stem or (for a compound) a part of it.
+
+        strict: a compound counts only when both its parts are corpus words ("Videoberatung"),
+        not when only its last part is ("Mehrbedarf", "Telefonnummer").
+        """
         t = stem(word)
-        return t in self.all_terms or any(p in self.all_terms for p in self.split_compound(t))
+        if t in self.all_terms:
+            return True
+        if not strict:
+            return any(p in self.all_terms for p in self.split_compound(t))
+        return self._both_parts_known(fold(word))
+
+    def _both_parts_known(self, tok: str) -> bool:
+        vocab = self.vocab
+        for i in range(3, len(tok) - 2):
+            head, tail = tok[:i], tok[i:]
+            if tail not in vocab and stem(tail) not in vocab:
+                continue
+            # a linking element may sit between the parts: "Frauen|quote", "Arbeit|s|markt"
+            heads = {head, stem(head), head[:-1], head[:-2]} if len(head) > 4 else {head, stem(head)}
+            if heads & vocab:
+                return True
+        return False
 
     def coverage(self, text: str) -> float:
         """Share of the question's content words that the corpus knows (0..1)."""
