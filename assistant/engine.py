@@ -408,13 +408,15 @@ class Assistant:
         german = _is_german(q)
         out = []
         # the first word is capitalised anyway ("Übernimmt ..."); figure words are routing cues
-        for w in content_words(q)[1:] if q[:1].isupper() else content_words(q):
-            if len(w) < 5 or not w[0].isupper() or w.isupper() or fold(w) in known or _FIGURE_CUE.match(w) \
+        first = words(q)[:1]
+        for w in content_words(q):
+            if [w] == first or len(w) < 5 or not w[0].isupper() or w.isupper() or fold(w) in known or _FIGURE_CUE.match(w) \
                     or re.match(r"(prozent|anteil|zahl|summe|höhe|betrag)", w, re.I):
                 continue
             if not german and bridge(w):
                 continue
-            if self.chunk_kw.knows(w, strict=True) or (len(w) >= 6 and stem(w)[:6] in self.term_prefixes):
+            # German paraphrases compound freely; a German term in an English question is meant as it is
+            if self.chunk_kw.knows(w, strict=not german) or (len(w) >= 6 and stem(w)[:6] in self.term_prefixes):
                 continue  # the word, a part of it, or the same stem with another ending
             out.append(w)
         return out

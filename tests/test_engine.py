@@ -63,13 +63,67 @@ def test_answer_contract(assistant):
         assert set(c) == {"doc", "section", "title", "page", "excerpt", "url"} and c["page"] is None
 
 
+@pytest.mark.parametrize("q,long", [("was bedeuted ALG2", "Arbeitslosengeld II"),
+                                    ("Wofür steht Reha-VB?", "Vermittlungsbudget"),
+                                    ("wofür stet MABE", "Maßnahmen zur Aktivierung")])
+def test_glossary_typed_as_people_type(assistant, q, long):
+    a = assistant.ask(q)
+    assert a.kind == "glossary" and long in a.answer
+
+
+def test_change_row_belongs_to_the_row_above(assistant):
+    a = assistant.ask("Um wie viele Personen soll der Bestand an Langzeitleistungsbeziehern sinken?").to_dict()
+    assert a["kind"] == "fact" and "-128 Personen" in a["answer"] and "4.170 Personen" in a["answer"]
+    assert a["citations"][0]["section"] == "2.1"
+
+
+@pytest.mark.parametrize("q,value", [
+    ("ELB im September 2019", "6.964"),                                     # no question word at all
+    ("Wie viele erwerbstätige ELB verdienten im September 2020 über 450 € im Monat?", "961"),  # € qualifies a count
+    ("Wie viele Arbeitslose mit abgeschlossener Berufsausbildung gab es im November 2021?", "793"),  # not "Ohne"
+    ("Welcher Anteil der Leistungsberechtigten hat eine ausländische Staatsangehörigkeit?", "ein Drittel"),
+    ("Which type of measure gets the smallest amount of money in the 2022 integration budget?", "80.000"),
+])
+def test_figure_lookups(assistant, q, value):
+    a = assistant.ask(q)
+    assert a.kind in ("fact", "passage") and value in a.answer  # a share in words is quoted as a passage
+
+
+def test_why_question_gets_the_reason_not_the_figure(assistant):
+    a = assistant.ask("Why is the integration rate planned separately for women and men for the first time?")
+    assert a.kind == "passage" and "Unterschiede weiter vertieft" in a.answer
+    assert a.citations[0].section == "2.1"
+
+
+def test_list_question_gets_the_list(assistant):
+    a = assistant.ask("Welche Analysegrößen werden im Monitoring besonders beobachtet?")
+    assert a.kind == "passage" and "Nachhaltigkeit der Integrationen" in a.answer and len(a.answer) <= 600
+
+
+@pytest.mark.parametrize("q,tail", [
+    ("What was the integration rate for women in 2021?", "Für 2021 nennt es diese Zahl nicht."),
+    ("How much is the Mehrbedarf for single parents under SGB II?", ""),
+    ("Mein Kunde ist 58 und krank, was soll ich tun?", ""),
+])
+def test_refusals(assistant, q, tail):
+    a = assistant.ask(q)
+    assert a.kind == "none" and a.citations == [] and a.answer.endswith(tail)
+
+
 @pytest.mark.slow
 def test_evaluation_floors(assistant):
-    """Regression floor at the level measured on 2026-11-24 (issue 3 targets 95 %, not reached yet)."""
+    """Regression floors at the level measured on 2026-11-24 (issue 3 targets 95 %, not reached yet).
+
+    questions.jsonl was used while building the engine; dev.jsonl was written later by someone
+    else and only partly used, so its floor is lower and says more about unseen questions.
+    """
     result = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / "questions.jsonl"))
-    assert result["accuracy"] >= 0.75
-    assert result["hit3"] >= 0.88
+    assert result["accuracy"] >= 0.90
+    assert result["hit3"] >= 0.95
     assert result["by_kind"]["glossary"] >= 0.98
+    assert result["refusals"] == "16/16"
+    dev = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / "dev.jsonl"))
+    assert dev["accuracy"] >= 0.60
 
 
 def test_cli_bad_questions(tmp_path):
