@@ -419,7 +419,7 @@ def markdown(res: dict) -> str:
         rows.append((f"Index-Aufbau von Grund auf (Median von {len(s)})",
                      f"{b['scratch_median_s']:.1f} s ({s[0]['embedded']} Texte eingebettet)", "", ""))
     elif b.get("seeded"):
-        rows.append(("Index-Aufbau von Grund auf", "übersprungen (--quick: Cache aus index/)", "", ""))
+        rows.append(("Index-Aufbau von Grund auf", "übersprungen (--scratch-runs 0: Cache aus index/)", "", ""))
     if b.get("edit"):
         e = b["edit"]
         rows.append((f"Index-Aufbau nach Änderung eines Absatzes (Median von {len(e)})",

@@ -114,7 +114,7 @@ def dir_mib(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
 
 
-def corpus_part(sizes: list[int], work: Path, requests: int, block: int) -> list[dict]:
+def corpus_part(sizes: list[int], work: Path, requests: int, block: int, env: dict[str, str]) -> list[dict]:
     from assistant.index import FLAT_LIMIT, build_index, current_dir
 
     quiet = lambda m: None  # noqa: E731
@@ -142,13 +142,13 @@ def corpus_part(sizes: list[int], work: Path, requests: int, block: int) -> list
         print(f"  {report.seconds:.1f} s, {report.embedded} neu eingebettet, {row['index_mib']:.1f} MiB", file=sys.stderr)
 
         t0 = time.perf_counter()
-        server = bench.start_server(corpus, index, work)
+        server = bench.start_server(corpus, index, work, env)
         row["server_start_s"] = time.perf_counter() - t0
         row["server_note"] = server.note
         try:
             rss_start = bench.rss_kib(server.pid)
             bench.run_load(server.port, bench.mixed(questions, 30, seed=99), 1)
-            floor = bench.FloorWorker(corpus, index, {})
+            floor = bench.FloorWorker(corpus, index, env)
             items = bench.mixed(questions, requests, seed=1)
             lat, errors = [], 0
             for s in range(0, requests, block):
@@ -273,6 +273,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--no-corpus", action="store_true")
     ap.add_argument("--no-sweep", action="store_true")
     ap.add_argument("--work", type=Path, default=bench.OUT / "scale")
+    ap.add_argument("--server-env", action="append", default=[], metavar="NAME=WERT",
+                    help="Umgebungsvariable für Server und Boden-Messung, z. B. OMP_NUM_THREADS=1")
     args = ap.parse_args(argv)
     try:
         sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
@@ -281,11 +283,15 @@ def main(argv: Optional[list[str]] = None) -> int:
         ap.error("--sizes und --sweep-sizes erwarten Zahlen, durch Kommas getrennt")
     if any(not 1 <= n <= len(YEARS) * len(JOBCENTERS) for n in sizes):
         ap.error(f"--sizes: zwischen 1 und {len(YEARS) * len(JOBCENTERS)} Programme")
+    try:
+        env = dict(kv.split("=", 1) for kv in args.server_env)
+    except ValueError:
+        ap.error("--server-env erwartet NAME=WERT")
     args.work.mkdir(parents=True, exist_ok=True)
     res = {"started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "git": bench.git_state(),
            "machine": {"cpus": os.cpu_count(), "load_before": bench.loadavg()},
-           "options": {"sizes": sizes, "requests": args.requests, "sweep_sizes": sweep_sizes}}
-    res["corpus"] = [] if args.no_corpus else corpus_part(sizes, args.work, args.requests, args.block)
+           "options": {"sizes": sizes, "requests": args.requests, "sweep_sizes": sweep_sizes, "server_env": env}}
+    res["corpus"] = [] if args.no_corpus else corpus_part(sizes, args.work, args.requests, args.block, env)
     if not args.no_sweep:
         print("Flat gegen HNSW …", file=sys.stderr)
     res["sweep"] = [] if args.no_sweep else sweep(sweep_sizes)

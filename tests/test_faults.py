@@ -406,3 +406,23 @@ def test_build_lock_released_after_an_error(copy, monkeypatch):
     with build_lock(index, wait=False):  # not left locked
         pass
     assert staleness(corpus, index) is None
+
+
+def test_large_index_uses_hnsw(copy, monkeypatch):
+    """Above FLAT_LIMIT chunks the index is HNSW; it is checksummed, loads and answers like flat."""
+    import faiss
+
+    corpus, index = copy
+    monkeypatch.setattr(ix, "FLAT_LIMIT", 50)
+    build_index(corpus, index, force=True, log=_quiet)
+    loaded = load_index(index)
+    hnsw = faiss.downcast_index(loaded.chunk_index)
+    assert isinstance(hnsw, faiss.IndexHNSWFlat) and hnsw.hnsw.efSearch == ix.HNSW_EF_SEARCH
+    assert verify_files(index, read_manifest(index)) is None
+    flat = faiss.IndexFlatIP(hnsw.d)
+    flat.add(hnsw.reconstruct_n(0, hnsw.ntotal))
+    queries = loaded.sentence_vectors[:50]
+    _, exact = flat.search(queries, 10)
+    _, approx = hnsw.search(queries, 10)
+    recall = np.mean([len(set(a) & set(e)) / 10 for a, e in zip(approx, exact)])
+    assert recall > 0.95
