@@ -21,4 +21,7 @@ def check_question(value: Any) -> str:
         raise QuestionError("Bitte geben Sie eine Frage ein.")
     if len(question) > MAX_QUESTION_CHARS:
         raise QuestionError(f"Die Frage ist zu lang: höchstens {MAX_QUESTION_CHARS} Zeichen.")
+    if any("\ud800" <= ch <= "\udfff" for ch in question):
+        # half of a UTF-16 pair (JSON "\ud800"): not text, and no encoder can write it
+        raise QuestionError("Die Frage enthält ungültige Zeichen.")
     return question

