@@ -133,8 +133,10 @@ def serve(ctx, sub_corpus, sub_index, host, port):
 
     assistant = _open(ctx)
     corpus, index = _paths(ctx)
-    click.echo(f"AMIP-Assistent läuft auf http://{host}:{port}/", err=True)
-    run(host=host, port=port, corpus=corpus, index=index, assistant=assistant)
+    try:
+        run(host=host, port=port, corpus=corpus, index=index, assistant=assistant)
+    except OSError as exc:  # port taken, address not available
+        _fail(f"Der Server kann nicht auf {host}:{port} starten ({exc.strerror or exc}).")
 
 
 @main.command(name="eval")

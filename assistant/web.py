@@ -349,11 +349,15 @@ def _filter_query() -> str:
 # ---------------------------------------------------------------- production server
 
 def serve(host: str = "127.0.0.1", port: int = 8000, corpus: Optional[os.PathLike | str] = None,
-          index: Optional[os.PathLike | str] = None, threads: int = 4) -> None:
-    """Run the app under waitress (a production WSGI server; never Flask's debug server)."""
+          index: Optional[os.PathLike | str] = None, threads: int = 4, assistant=None) -> None:
+    """Run the app under waitress (a production WSGI server; never Flask's debug server).
+
+    `assistant`: an Assistant opened already (`amip serve` opens it first, so that a missing or
+    broken index is reported before the server starts).
+    """
     from waitress import serve as waitress_serve
 
-    config: dict[str, Any] = {}
+    config: dict[str, Any] = {"ASSISTANT": assistant} if assistant is not None else {}
     if corpus is not None:
         config["CORPUS"] = str(corpus)
     if index is not None:

@@ -146,3 +146,42 @@ def test_cli_batch_json(assistant, tmp_path):
 
 def _index_dir(assistant) -> Path:
     return assistant.index_dir
+
+
+def test_amip_serve_answers_over_http(assistant):
+    """`amip serve` as `make run` starts it: a real process, waitress on 127.0.0.1, /healthz and /api/ask."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    amip = Path(sys.executable).with_name("amip")
+    env = dict(os.environ, HF_HUB_OFFLINE="1")
+    proc = subprocess.Popen([str(amip), "--corpus", str(ROOT / "corpus"), "--index", str(_index_dir(assistant)),
+                             "serve", "--port", str(port)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(120):
+            if proc.poll() is not None:
+                pytest.fail(f"amip serve ended: {proc.stderr.read()}")
+            try:
+                health = json.load(urllib.request.urlopen(base + "/healthz", timeout=2))
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("amip serve did not answer within 60 s")
+        assert health["status"] == "ok" and health["chunks"] > 0
+        req = urllib.request.Request(base + "/api/ask", data=json.dumps({"question": "Was ist AsA flex?"}).encode(),
+                                     headers={"Content-Type": "application/json"})
+        answer = json.load(urllib.request.urlopen(req, timeout=10))
+        assert answer["kind"] == "glossary" and answer["citations"][0]["section"] == "5.4.2"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
