@@ -205,9 +205,11 @@ class Assistant:
         pat = term_pattern(term)
         compound = re.search(re.escape(term.abbr) + r"\s+([a-zäöüß][\w\-]*)", q, re.I)
         cands = []
-        for i, s in enumerate(self.sentences):
-            chunk = self.chunks[s["chunk"]]
-            if chunk.section == "Legende" or not pat.search(s["text"]):
+        # only the sections the glossary found the term in, not every sentence of the corpus
+        where = {(t.doc, sec) for t in entries for sec in t.sections} - self.glossary_sections
+        for i in self.sentence_index.in_sections(where):
+            s = self.sentences[i]
+            if not pat.search(s["text"]):
                 continue
             score = float(self.loaded.sentence_vectors[i] @ qvec)
             if compound and compound.group(0).lower() in s["text"].lower():

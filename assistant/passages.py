@@ -68,8 +68,15 @@ class SentenceIndex:
         self.by_chunk: dict[int, list[int]] = {}
         for i, ref in enumerate(self.refs):
             self.by_chunk.setdefault(ref.chunk, []).append(i)
+        self.by_section: dict[tuple[str, str], list[int]] = {}
+        for i, ref in enumerate(self.refs):
+            self.by_section.setdefault(ref.section, []).append(i)
         self.list_items = self._find_lists()
         self.intro_of = {item: intro for intro, items in self.list_items.items() for item in items}
+
+    def in_sections(self, sections: set[tuple[str, str]]) -> list[int]:
+        """Ids of the sentences of the given (doc, section)s, in document order."""
+        return sorted(i for key in sections for i in self.by_section.get(key, []))
 
     def __len__(self) -> int:
         return len(self.texts)
