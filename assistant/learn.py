@@ -6,7 +6,6 @@ parsed documents, glossary and facts (tables.py, charts.py, onboarding.py) and k
 """
 from __future__ import annotations
 
-import json
 import random
 import re
 import threading
@@ -19,6 +18,7 @@ from .charts import Chart, charts_for, period_key, render_svg
 from .onboarding import (ABBR, FIGURE, MAX_ANSWER_CHARS, PRACTICE_MINUTES, Chapter, PracticeItem,
                          STOPWORDS, build_chapters, build_practice, check_answer)
 from .tables import PERIODS, FigureTable, build_tables
+from .web import json_object
 
 bp = Blueprint("learn", __name__)
 
@@ -315,13 +315,7 @@ def _answer_error(answer: Any) -> str:
 
 @bp.post("/api/uebung")
 def api_practice():
-    raw = request.get_data(cache=False)  # raises 413 beyond MAX_CONTENT_LENGTH
-    try:
-        body = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        return jsonify({"error": MSG_NOT_JSON}), 400
-    if not isinstance(body, dict):
-        return jsonify({"error": MSG_NOT_JSON}), 400
+    body = json_object(MSG_NOT_JSON)
     item_id = body.get("item")
     if not isinstance(item_id, str) or not item_id.strip():
         return jsonify({"error": MSG_NO_ITEM}), 400

@@ -296,15 +296,21 @@ def glossary():
 
 # ---------------------------------------------------------------- JSON API
 
-@bp.post("/api/ask")
-def api_ask():
+def json_object(message: str = MSG_NOT_JSON) -> dict[str, Any]:
+    """The request body as a JSON object, else a 400 with `message` (413 beyond 16 KiB)."""
     raw = request.get_data(cache=False)  # raises 413 beyond MAX_CONTENT_LENGTH
     try:
         body = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        return jsonify({"error": MSG_NOT_JSON}), 400
+        abort(400, description=message)
     if not isinstance(body, dict):
-        return jsonify({"error": MSG_NOT_JSON}), 400
+        abort(400, description=message)
+    return body
+
+
+@bp.post("/api/ask")
+def api_ask():
+    body = json_object()
     try:
         question = check_question(body.get("question"))
     except QuestionError as exc:
