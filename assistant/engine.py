@@ -85,6 +85,12 @@ class Assistant:
         self.document_years = {d.doc: m.group(0) for d in loaded.documents
                                if (m := _YEAR_RE.search(f"{d.title} {d.doc}"))}
         self.section_titles = {(d.doc, s.section): s.title for d in loaded.documents for s in d.sections}
+        # What each fact counts (its subject) and how it is labelled (measure, section title), stemmed once
+        self.fact_terms = []
+        for f in self.facts:
+            subject = frozenset(self.fact_kw.terms(f.subject))
+            label = f"{f.measure} {self.section_titles.get((f.doc, f.section), '')}"
+            self.fact_terms.append((subject, frozenset(self.fact_kw.terms(label)) | subject))
 
     # ------------------------------------------------------------ opening
 
@@ -257,9 +263,7 @@ class Assistant:
         scored = []
         for i, base in fused.items():
             f = self.facts[i]
-            subj_terms = set(self.fact_kw.terms(f.subject))
-            label = f"{f.measure} {self.section_titles.get((f.doc, f.section), '')}"
-            label_terms = set(self.fact_kw.terms(label)) | subj_terms
+            subj_terms, label_terms = self.fact_terms[i]
             idf = self.fact_kw.idf
             overlap = sum(idf.get(t, 0) for t in qterms & label_terms)
             subject_hit = sum(idf.get(t, 0) for t in qterms & subj_terms)
