@@ -28,15 +28,7 @@ class Unit:
         """The text cut into (piece, highlighted) so the template can wrap hits in <mark>."""
         if self.whole or not self.spans:
             return [(self.text, self.whole)]
-        out, pos = [], 0
-        for start, end in merge_spans(self.spans):
-            if start > pos:
-                out.append((self.text[pos:start], False))
-            out.append((self.text[start:end], True))
-            pos = end
-        if pos < len(self.text):
-            out.append((self.text[pos:], False))
-        return out
+        return cut_spans(self.text, self.spans)
 
 
 @dataclass
@@ -118,4 +110,17 @@ def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], max(end, out[-1][1]))
         else:
             out.append((start, end))
+    return out
+
+
+def cut_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """Text cut into (piece, inside a span) for templates that wrap the spans in <mark> or <strong>."""
+    out, pos = [], 0
+    for start, end in merge_spans(spans):
+        if start > pos:
+            out.append((text[pos:start], False))
+        out.append((text[start:end], True))
+        pos = end
+    if pos < len(text):
+        out.append((text[pos:], False))
     return out

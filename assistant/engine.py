@@ -85,6 +85,16 @@ class Assistant:
         self.document_years = {d.doc: m.group(0) for d in loaded.documents
                                if (m := _YEAR_RE.search(f"{d.title} {d.doc}"))}
         self.section_titles = {(d.doc, s.section): s.title for d in loaded.documents for s in d.sections}
+        # Facts by where they stand and what they say, so that an answer never scans them all
+        self.facts_by_section: dict[tuple[str, str], list[Fact]] = {}
+        self.facts_by_table: dict[str, list[Fact]] = {}
+        self.facts_by_number: dict[float, list[Fact]] = {}
+        for f in self.facts:
+            self.facts_by_section.setdefault((f.doc, f.section), []).append(f)
+            if f.table:
+                self.facts_by_table.setdefault(f.table, []).append(f)
+            if f.number is not None:
+                self.facts_by_number.setdefault(f.number, []).append(f)
         # What each fact counts (its subject) and how it is labelled (measure, section title), stemmed once
         self.fact_terms = []
         for f in self.facts:
@@ -257,7 +267,7 @@ class Assistant:
             dense = dict(top_dense)
         fused = dict(blend(dense, kw, self.mode))
         years = set(m.group(0) for m in _YEAR_RE.finditer(q))
-        months = {v for k, v in _MONTHS.items() if re.search(r"\b" + k + r"\b", q, re.I)}
+        months = _months_in(q)
         qterms = set(self.fact_kw.query_terms(_YEAR_RE.sub(" ", expanded))) - _TIME_TERMS
         term_forms = [term_pattern(t) for t in terms]
         scored = []
@@ -298,7 +308,7 @@ class Assistant:
         f = self.facts[scored[0][1]]
         extreme = _SUPERLATIVE.search(q)
         if extreme and f.table:  # "Welche Maßnahmeart hat den größten Anteil?": compare the column
-            column = [g for g in self.facts if g.table == f.table and g.measure == f.measure
+            column = [g for g in self.facts_by_table[f.table] if g.measure == f.measure
                       and g.period == f.period and g.number is not None and not _TOTAL_ROW.match(g.subject)
                       and not g.subject.lower().startswith("davon")]
             if column:
@@ -323,7 +333,7 @@ class Assistant:
             if years and not all(y in text or (y == own_year and not _YEAR_RE.search(text)) for y in years):
                 continue  # a sentence about another year (an undated one speaks of the programme's year)
             doc, section = self.sentence_index.refs[i].section
-            stated = [f for f in self.facts if f.doc == doc and f.section == section and not f.table
+            stated = [f for f in self.facts_by_section.get((doc, section), []) if not f.table
                       and f.source_text and text in f.source_text and f.value in text]
             if stated:
                 return self._compose_fact_answer(q, max(stated, key=lambda f: _unit_fit(q, f)))
@@ -334,8 +344,7 @@ class Assistant:
 
     def _names_table_row(self, q: str) -> bool:
         """A bare lookup of a table cell: "ELB im September 2019", "Arbeitslose 25 bis unter 50 Jahre"."""
-        months = [k for k in _MONTHS if re.search(r"\b" + k + r"\b", q, re.I)]
-        if months and _YEAR_RE.search(q):
+        if _months_in(q) and _YEAR_RE.search(q):
             return True
         folded = f" {fold(q)} "
         return any(f" {label} " in folded for label in self.row_labels)
@@ -357,11 +366,11 @@ class Assistant:
         row: list[Fact] = []
         if f.table:
             # the rest of its row, and the change row below it ("Veränderung zum Vorjahr (…)")
-            row = [g for g in self.facts if g.table == f.table and g is not f and (
+            row = [g for g in self.facts_by_table[f.table] if g is not f and (
                 (g.subject == f.subject and g.source_text == f.source_text) or g.subject.endswith(f"({f.subject})")
                 and g.subject.startswith(g.measure))]
         # the same figure elsewhere (FbW 150 in 1.2 and "ca. 150" in 6.4)
-        same = [g for g in self.facts if g is not f and g.number == f.number and f.number is not None
+        same = [g for g in self.facts_by_number.get(f.number, []) if g is not f
                 and g.section != f.section and g.doc == f.doc and _related(f, g, self.lookup)]
         if f.table and f.period and _is_period_table(f):
             head = f"{f.subject} – {f.period}: {_with_unit(f)}"
@@ -466,10 +475,17 @@ _STATED_FIGURE = re.compile(r"\d[\d.]*(,\d+)?\s*(€|euro|%|prozent)", re.I)
 _ENGLISH_PERSONAL = re.compile(r"\bpersonal\s+[a-z]", re.I)
 
 
+_MONTH_RE = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _months_in(q: str) -> set[str]:
+    """The months a question names, as the German month names the facts use."""
+    return {_MONTHS[m.group(1).lower()] for m in _MONTH_RE.finditer(q)}
+
+
 def _asked_time(q: str) -> str:
     """The month(s) and year(s) a question names, as German words ("September 2019"), or ""."""
-    months = sorted({v for k, v in _MONTHS.items() if re.search(r"\b" + k + r"\b", q, re.I)})
-    return " ".join(months + sorted({m.group(0) for m in _YEAR_RE.finditer(q)}))
+    return " ".join(sorted(_months_in(q)) + sorted({m.group(0) for m in _YEAR_RE.finditer(q)}))
 
 
 def asks_for_figure(q: str) -> bool:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Iterable, Optional
 
+from .docview import cut_spans
 from .records import Document, Fact, GlossaryTerm, Section
 from .tables import FigureTable
 from .text import normalise_space, split_sentences
@@ -95,17 +96,7 @@ class KeyFigure:
                 start = self.label.find(f.value, start + 1)
             if start != -1:
                 spans.append((start, start + len(f.value)))
-        out, pos = [], 0
-        for a, b in sorted(spans):
-            if a < pos:
-                continue
-            if a > pos:
-                out.append((self.label[pos:a], False))
-            out.append((self.label[a:b], True))
-            pos = b
-        if pos < len(self.label):
-            out.append((self.label[pos:], False))
-        return out
+        return cut_spans(self.label, spans)
 
 
 @dataclass
