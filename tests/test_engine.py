@@ -185,3 +185,20 @@ def test_amip_serve_answers_over_http(assistant):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_amip_serve_port_taken(assistant):
+    """A port in use is one German sentence and a non-zero exit, not a traceback."""
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        amip = Path(sys.executable).with_name("amip")
+        res = subprocess.run([str(amip), "--corpus", str(ROOT / "corpus"), "--index", str(_index_dir(assistant)),
+                              "serve", "--port", str(port)], capture_output=True, text=True, timeout=120)
+    assert res.returncode != 0
+    assert "kann nicht auf 127.0.0.1" in res.stderr and "Traceback" not in res.stderr
