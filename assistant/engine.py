@@ -33,6 +33,14 @@ CASE_ANSWER = ("Zu einzelnen Kundinnen und Kunden gibt das Arbeitsmarkt- und Int
                "Auskunft; es beschreibt Ziele, Zahlen und Angebote des Jobcenters.")
 MAX_ANSWER_CHARS = 600
 # "Mein Kunde ist 58 und krank, was soll ich tun?": the programme does not decide single cases.
+# Contact details: a programme text names none, so such a question is answered only from a corpus
+# that holds some (a phone number, an e-mail or web address).
+_CONTACT_QUESTION = re.compile(
+    r"(telefonnummer|rufnummer|durchwahl|faxnummer|e-?mail-?\s?(adresse|address)|\be-?mail\s+(of|von|des|der|vom)\b|"
+    r"anschrift|postadresse|internetadresse|öffnungszeit|sprechzeit|kontaktdaten|phone\s+number|opening\s+hours|"
+    r"contact\s+(details|data)|postal\s+address|web\s*address|\burl\b)", re.I)
+_CONTACT_DATA = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\bwww\.|https?://|\b(tel|telefon|fon|fax)\.?:?\s*[\d(+][\d ()/-]{5,}", re.I)
+CONTACT_ANSWER = NONE_ANSWER + " Kontaktdaten stehen nicht darin."
 _PERSONAL_CASE = re.compile(r"\b(mein(e|em|en|er)?\s+(kunde|kundin|klient|klientin)|my\s+(client|customer))", re.I)
 
 _GLOSSARY_CUE = re.compile(
@@ -84,6 +92,7 @@ class Assistant:
         self.term_prefixes = {t[:6] for t in self.chunk_kw.all_terms if len(t) >= 6}
         self.document_years = {d.doc: m.group(0) for d in loaded.documents
                                if (m := _YEAR_RE.search(f"{d.title} {d.doc}"))}
+        self.has_contact_data = any(_CONTACT_DATA.search(c.text) for c in self.chunks)
         self.section_titles = {(d.doc, s.section): s.title for d in loaded.documents for s in d.sections}
         # Facts by where they stand and what they say, so that an answer never scans them all
         self.facts_by_section: dict[tuple[str, str], list[Fact]] = {}
@@ -153,6 +162,8 @@ class Assistant:
         ranked = self._rank_chunks(expanded, qvec)
         if _PERSONAL_CASE.search(q):
             return Answer(q, "none", CASE_ANSWER)
+        if _CONTACT_QUESTION.search(q) and not self.has_contact_data:
+            return Answer(q, "none", CONTACT_ANSWER)
         unknown = self._unknown_words(q, terms)
         if unknown and (_names_a_place(q, unknown) or self._closest_sentence(qvec) < UNKNOWN_WORD_FLOOR):
             # a place the programme never names ("Jobcenter Frankfurt"), or a word it never uses

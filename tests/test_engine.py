@@ -104,10 +104,30 @@ def test_list_question_gets_the_list(assistant):
     ("What was the integration rate for women in 2021?", "Für 2021 nennt es diese Zahl nicht."),
     ("How much is the Mehrbedarf for single parents under SGB II?", ""),
     ("Mein Kunde ist 58 und krank, was soll ich tun?", ""),
+    ("Unter welcher Telefonnummer erreiche ich den Arbeitgeber-Service?", "Kontaktdaten stehen nicht darin."),
+    ("What are the opening hours of the jobcenter?", "Kontaktdaten stehen nicht darin."),
+    ("Wie viele Arbeitslose hat das Jobcenter Göttingen?", ""),
 ])
 def test_refusals(assistant, q, tail):
     a = assistant.ask(q)
     assert a.kind == "none" and a.citations == [] and a.answer.endswith(tail)
+
+
+@pytest.mark.parametrize("q,expected", [
+    # a word the programme never uses, but the sentence that answers is close to the question
+    ("Mit welchen Veranstaltungen will der Arbeitgeber-Service Betriebe gewinnen?", "5.3"),
+    # about the homepage, not asking for an address
+    ("Was plant das Jobcenter mit seiner Homepage?", "5.1.4"),
+])
+def test_paraphrases_are_not_refused(assistant, q, expected):
+    a = assistant.ask(q)
+    assert a.kind == "passage" and a.citations[0].section == expected
+
+
+def test_contact_data_is_recognised():
+    from assistant.engine import _CONTACT_DATA
+    assert _CONTACT_DATA.search("Tel.: 0561 1003-0") and _CONTACT_DATA.search("info@jobcenter-kassel.de")
+    assert not _CONTACT_DATA.search("Beratung erfolgt auch telefonisch oder per Video.")
 
 
 @pytest.mark.slow
