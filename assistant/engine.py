@@ -566,7 +566,7 @@ def _states_figure(text: str, q: str) -> bool:
     return bool(_HAS_FIGURE.search(re.sub(r"\d", " ", text)))
 
 
-_ONLY_MONEY = re.compile(r"(budget|betrag|€|euro|kosten|geld|money|funds|ausgaben|ausgegeben|spent)", re.I)
+_ONLY_MONEY = re.compile(r"(budget|betrag|€|euro|kosten|geld|money|funds|ausgaben|ausgegeben|ausgeben|spen[dt]|cost)", re.I)
 _ONLY_SHARE = re.compile(r"(quote|anteil|prozent|%|\bshare|percent|\brate\b)", re.I)
 
 

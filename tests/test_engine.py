@@ -104,6 +104,7 @@ def test_list_question_gets_the_list(assistant):
     ("What was the integration rate for women in 2021?", "Für 2021 nennt es diese Zahl nicht."),
     ("How much is the Mehrbedarf for single parents under SGB II?", ""),
     ("Mein Kunde ist 58 und krank, was soll ich tun?", ""),
+    ("How much did the jobcenter spend on wage subsidies in 2020?", "Für 2020 nennt es diese Zahl nicht."),
     ("Unter welcher Telefonnummer erreiche ich den Arbeitgeber-Service?", "Kontaktdaten stehen nicht darin."),
     ("What are the opening hours of the jobcenter?", "Kontaktdaten stehen nicht darin."),
     ("Wie viele Arbeitslose hat das Jobcenter Göttingen?", ""),
