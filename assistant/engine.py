@@ -491,6 +491,13 @@ class Assistant:
                         url=f"/doc/{doc}#s-{section}")
 
 
+# Questions that want a person, a place, a way or a yes/no, not a figure, even when they
+# mention one ("planned", "Integrationsquote"); only an explicit "how many" overrides them.
+_OTHER_QUESTION = re.compile(
+    r"^\s*(wer|wem|wen|wessen|who|whom|whose|wo|wohin|where|wie\s+(soll|sollen|will|wollen|wird|werden|kann|können|"
+    r"funktioniert|läuft|laufen|sieht|sehen|geht|gehen)|how\s+(do|does|did|is|are|will|can|should|would)|"
+    r"(wird|werden|ist|sind|gibt|hat|haben|kann|können|soll|sollen|gilt|does|do|is|are|can|will|has|have|should)\s)",
+    re.I)
 _REASON_CUE = re.compile(r"^\s*(warum|wieso|weshalb|weswegen|why|how\s+come)\b", re.I)
 _STATED_FIGURE = re.compile(r"\d[\d.]*(,\d+)?\s*(€|euro|%|prozent)", re.I)
 _ENGLISH_PERSONAL = re.compile(r"\bpersonal\s+[a-z]", re.I)
@@ -517,6 +524,8 @@ def asks_for_figure(q: str) -> bool:
     """
     if _REASON_CUE.search(q) or (_STATED_FIGURE.search(q) and not _QUANTITY_CUE.search(q)):
         return False
+    if _OTHER_QUESTION.search(q) and not _QUANTITY_CUE.search(q):
+        return False  # "Who would use the planned centre?", "Wird die Quote getrennt geplant?"
     return bool(_FIGURE_CUE.search(_ENGLISH_PERSONAL.sub(" ", q)))
 
 
