@@ -64,8 +64,12 @@ _QUANTITY_CUE = re.compile(r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|w
                            r"what\s+(was|were|is|are)\s+the\s+([\w\-]+\s+){0,3}(number|amount|rate|share|total))\b", re.I)
 # Words that say when, not what: they must not make a figure look relevant ("im Jahr 2021").
 _TIME_TERMS = {"jahr", "jahre", "jahres", "year", "years"}
-_MONEY_CUE = re.compile(r"(budget|betrag|€|euro|kosten|mittel|geld|money|funds|how much|wie hoch|ausgaben)", re.I)
-_PERCENT_CUE = re.compile(r"(quote|anteil|prozent|%|share|percent|rate)", re.I)
+# Words that ask for an amount or a share. The unit filter (_asked_unit) trusts only these;
+# scoring also leans on "Mittel", "wie hoch" and "how much", which ask for an amount more often than not.
+_MONEY_WORDS = r"budget|betrag|€|euro|kosten|geld|money|funds|ausgaben|ausgegeben|ausgeben|spen[dt]|cost"
+_ONLY_MONEY = re.compile(f"({_MONEY_WORDS})", re.I)
+_MONEY_CUE = re.compile(f"({_MONEY_WORDS}|mittel|how much|wie hoch)", re.I)
+_PERCENT_CUE = re.compile(r"(quote|anteil|prozent|%|\bshare|percent|\brate\b)", re.I)
 _COUNT_CUE = re.compile(r"(wie\s*viele|anzahl|how many|number of|eintritte|entries|plätze|places|personen)", re.I)
 
 
@@ -575,8 +579,6 @@ def _states_figure(text: str, q: str) -> bool:
     return bool(_HAS_FIGURE.search(re.sub(r"\d", " ", text)))
 
 
-_ONLY_MONEY = re.compile(r"(budget|betrag|€|euro|kosten|geld|money|funds|ausgaben|ausgegeben|ausgeben|spen[dt]|cost)", re.I)
-_ONLY_SHARE = re.compile(r"(quote|anteil|prozent|%|\bshare|percent|\brate\b)", re.I)
 
 
 def _asked_unit(q: str) -> Optional[str]:
@@ -586,7 +588,7 @@ def _asked_unit(q: str) -> Optional[str]:
     """
     if _COUNT_CUE.search(q):
         return None
-    money, share = bool(_ONLY_MONEY.search(q)), bool(_ONLY_SHARE.search(q))
+    money, share = bool(_ONLY_MONEY.search(q)), bool(_PERCENT_CUE.search(q))
     if money != share:
         return "€" if money else "%"
     return None
