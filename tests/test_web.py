@@ -50,6 +50,14 @@ def test_chat_page(client):
     assert re.search(r'<script src="/static/chat\.js\?v=\d+" defer></script>', html)
 
 
+@pytest.mark.parametrize("path,script", [("/", "chat.js"), ("/einarbeitung/uebung", "uebung.js")])
+def test_page_script_comes_after_dom_js(client, path, script):
+    # Deferred scripts run in document order: the helpers of dom.js exist when the page script runs.
+    html = client.get(path).get_data(as_text=True)
+    sources = re.findall(r'<script src="/static/([\w.]+)\?v=\d+" defer></script>', html)
+    assert sources == ["dom.js", script]
+
+
 @pytest.mark.parametrize("path", ["/", f"/doc/{DOC}", "/glossar", "/does-not-exist"])
 def test_pages_have_no_inline_script_or_style(client, path):
     html = client.get(path).get_data(as_text=True)
@@ -75,8 +83,8 @@ def test_javascript_never_uses_innerhtml():
 
 
 def test_static_files_served(client):
-    for name, kind in [("app.css", "text/css"), ("chat.js", "javascript"), ("doc.js", "javascript"),
-                       ("glossary.js", "javascript")]:
+    for name, kind in [("app.css", "text/css"), ("dom.js", "javascript"), ("chat.js", "javascript"),
+                       ("doc.js", "javascript"), ("glossary.js", "javascript")]:
         r = client.get(f"/static/{name}")
         assert r.status_code == 200 and kind in r.content_type
         r.close()

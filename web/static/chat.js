@@ -18,16 +18,11 @@
   var live = document.getElementById("live");
   var status = document.getElementById("status");
   var formError = document.getElementById("form-error");
-  if (!form || !box || !conversation) { return; }
+  var dom = window.AmipDom;  // dom.js
+  if (!form || !box || !conversation || !dom) { return; }
+  var el = dom.el;
 
   var busy = false;
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    return node;
-  }
 
   function truncate(text, max) {
     text = String(text || "");
@@ -228,22 +223,8 @@
     }
     clearError();
     setBusy(true);
-    fetch("/api/ask", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "Accept": "application/json" },
-      body: JSON.stringify({ question: question }),
-      credentials: "same-origin",
-      cache: "no-store"
-    }).then(function (response) {
-      return response.json().catch(function () { return null; }).then(function (data) {
-        if (!response.ok || !data || typeof data !== "object") {
-          var msg = data && typeof data.error === "string" ? data.error
-            : "Die Antwort konnte nicht geladen werden (Fehler " + response.status + ").";
-          throw new Error(msg);
-        }
-        return data;
-      });
-    }).then(function (data) {
+    dom.postJson("/api/ask", { question: question }, "Die Antwort konnte nicht geladen werden")
+    .then(function (data) {
       var item = renderExchange(data);
       conversation.appendChild(item);
       box.value = "";
@@ -256,9 +237,7 @@
       item.scrollIntoView({ block: "start", behavior: reduce ? "auto" : "smooth" });
     }).catch(function (err) {
       setBusy(false);
-      var message = err && err.message && !(err instanceof TypeError) ? err.message
-        : "Der Server ist nicht erreichbar. Bitte versuchen Sie es erneut.";
-      showError(message);
+      showError(dom.errorText(err));
       box.focus();
     });
   }

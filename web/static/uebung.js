@@ -14,16 +14,11 @@
   var input = document.getElementById("antwort");
   var button = document.getElementById("check-button");
   var errorBox = document.getElementById("practice-error");
-  if (!form || !feedback || !nextForm || !input || !window.fetch) { return; }
+  var dom = window.AmipDom;  // dom.js
+  if (!form || !feedback || !nextForm || !input || !window.fetch || !dom) { return; }
+  var el = dom.el;
 
   var busy = false;
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    return node;
-  }
 
   function field(f, name) {
     return f.querySelector('input[name="' + name + '"]');
@@ -86,21 +81,9 @@
     clearError();
     busy = true;
     button.disabled = true;
-    fetch(form.getAttribute("data-api"), {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "Accept": "application/json" },
-      body: JSON.stringify({ item: field(form, "item").value, answer: answer }),
-      credentials: "same-origin",
-      cache: "no-store"
-    }).then(function (response) {
-      return response.json().catch(function () { return null; }).then(function (data) {
-        if (!response.ok || !data || typeof data !== "object") {
-          throw new Error(data && typeof data.error === "string" ? data.error
-            : "Die Antwort konnte nicht geprüft werden (Fehler " + response.status + ").");
-        }
-        return data;
-      });
-    }).then(function (data) {
+    dom.postJson(form.getAttribute("data-api"), { item: field(form, "item").value, answer: answer },
+                 "Die Antwort konnte nicht geprüft werden")
+    .then(function (data) {
       busy = false;
       showFeedback(data);
       updateScore(data.correct);
@@ -111,8 +94,7 @@
     }).catch(function (err) {
       busy = false;
       button.disabled = false;
-      showError(err && err.message && !(err instanceof TypeError) ? err.message
-        : "Der Server ist nicht erreichbar. Bitte versuchen Sie es erneut.");
+      showError(dom.errorText(err));
     });
   });
 })();
