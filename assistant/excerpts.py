@@ -1,0 +1,45 @@
+"""Cutting quotes and answers to a readable length, at word borders."""
+from __future__ import annotations
+
+from typing import Optional
+
+from .text import normalise_space
+
+MAX_ANSWER_CHARS = 600
+
+
+def quote(text: str, section: str, title: str) -> str:
+    """„quoted sentences“ — Abschnitt 6.4 Title. within MAX_ANSWER_CHARS, the quote shortened first."""
+    source = f" — Abschnitt {section} {title}."
+    return f"„{trim(text, MAX_ANSWER_CHARS - len(source) - 2)}“{source}"
+
+
+def trim(text: str, limit: int, around: Optional[str] = None) -> str:
+    """The text within limit characters: its start, or the part around `around` when given."""
+    text = normalise_space(text)
+    if len(text) <= limit:
+        return text
+    if around and around in text:
+        return window_around(text, text.index(around), limit)
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+def window_around(text: str, pos: int, limit: int) -> str:
+    """About limit characters of text centred on pos, cut at spaces and marked with "…"."""
+    start = max(0, pos - limit // 2)
+    end = min(len(text), start + limit)
+    start = max(0, end - limit)
+    out = text[start:end]
+    if start > 0:
+        out = "… " + out.split(" ", 1)[-1]
+    if end < len(text):
+        out = out.rsplit(" ", 1)[0] + " …"
+    return out
+
+
+def limit_answer(answer: str) -> str:
+    """An answer cut to MAX_ANSWER_CHARS at a word border."""
+    if len(answer) <= MAX_ANSWER_CHARS:
+        return answer
+    return answer[:MAX_ANSWER_CHARS - 2].rsplit(" ", 1)[0] + " …"

@@ -1,0 +1,213 @@
+"""Answering with a figure: find the fact a question asks for and say it as the document does.
+
+`FactAnswers.best()` scores every fact against the question (dense + keyword, fused, then
+what the fact counts, its unit and its time), keeps only facts in the asked unit and for the
+asked time, and answers a superlative over a table column. `compose()` writes the answer:
+the figure exactly as printed, the rest of its table row, and every other section that
+states the same figure ("150" in 1.2 and 6.4).
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+import numpy as np
+
+from .cues import (COUNT_CUE, MONEY_CUE, PERCENT_CUE, SUPERLATIVE, TIME_TERMS, YEAR_RE, asked_unit, months_in,
+                   polarity)
+from .excerpts import limit_answer, trim
+from .fusion import blend
+from .glossary import Glossary, term_pattern
+from .index import fact_text
+from .keyword import KeywordIndex, content_words, stem
+from .records import Answer, Citation, Fact, GlossaryTerm
+
+Cite = Callable[..., Citation]  # (doc, section, excerpt, page=None) -> Citation
+
+# A figure in digits, or one of the number words prose uses for small counts and shares.
+_HAS_FIGURE = re.compile(r"\d|\b(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf)\b\s*(drittel|viertel|"
+                         r"fünftel|hälfte|prozent)|\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|"
+                         r"hälfte|dutzend)\b", re.I)
+_LABEL_LINE = re.compile(r"^[^:.]{2,80}:\s*[+\-–]?\s?\d")
+SHARE = re.compile(r"%|prozent|drittel|viertel|fünftel|hälfte", re.I)
+_NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+_TOTAL_ROW = re.compile(r"^(gesamt|insgesamt|summe|total)\b", re.I)
+
+
+class FactAnswers:
+    """The corpus's figures, indexed once by what they count, where they stand and their number."""
+
+    def __init__(self, facts: list[Fact], vectors: np.ndarray, lookup: Glossary,
+                 section_titles: dict[tuple[str, str], str], document_years: dict[str, str], cite: Cite):
+        self.facts = facts
+        self.vectors = vectors
+        self.lookup = lookup
+        self.section_titles = section_titles
+        self.document_years = document_years
+        self.cite = cite
+        self.keyword = KeywordIndex([fact_text(f) for f in facts])
+        # Facts by where they stand and what they say, so that an answer never scans them all
+        self.by_section: dict[tuple[str, str], list[Fact]] = {}
+        self.by_table: dict[str, list[Fact]] = {}
+        self.by_number: dict[float, list[Fact]] = {}
+        for f in facts:
+            self.by_section.setdefault((f.doc, f.section), []).append(f)
+            if f.table:
+                self.by_table.setdefault(f.table, []).append(f)
+            if f.number is not None:
+                self.by_number.setdefault(f.number, []).append(f)
+        # What each fact counts (its subject) and how it is labelled (measure, section title), stemmed once
+        self.terms = []
+        for f in facts:
+            subject = frozenset(self.keyword.terms(f.subject))
+            label = f"{f.measure} {section_titles.get((f.doc, f.section), '')}"
+            self.terms.append((subject, frozenset(self.keyword.terms(label)) | subject))
+
+    def best(self, q: str, expanded: str, qvec: np.ndarray, terms: list[GlossaryTerm],
+             mode: str = "hybrid") -> Optional[Fact]:
+        """The fact the question asks for, or None when no figure of the asked unit and time fits."""
+        if not self.facts:
+            return None
+        dense = {i: float(s) for i, s in enumerate(self.vectors @ qvec)} if mode != "keyword" else {}
+        kw = dict(self.keyword.search(expanded, 60)) if mode != "dense" else {}
+        if mode != "keyword":
+            dense = dict(sorted(dense.items(), key=lambda kv: -kv[1])[:60])
+        fused = dict(blend(dense, kw, mode))
+        years = set(m.group(0) for m in YEAR_RE.finditer(q))
+        months = months_in(q)
+        qterms = set(self.keyword.query_terms(YEAR_RE.sub(" ", expanded))) - TIME_TERMS
+        term_forms = [term_pattern(t) for t in terms]
+        idf = self.keyword.idf
+        scored = []
+        for i, base in fused.items():
+            f = self.facts[i]
+            subj_terms, label_terms = self.terms[i]
+            overlap = sum(idf.get(t, 0) for t in qterms & label_terms)
+            subject_hit = sum(idf.get(t, 0) for t in qterms & subj_terms)
+            # words of the subject the question does not ask for ("Männer" when asking for all)
+            extra = sum(idf.get(t, 0) for t in subj_terms - qterms if t in idf)
+            named = bool(term_forms) and any(p.search(f.subject) or p.search(f.source_text) for p in term_forms)
+            score = base + 0.05 * overlap + 0.1 * subject_hit - 0.02 * extra + (0.4 if named else 0.0)
+            if MONEY_CUE.search(q) and f.unit == "€":
+                score += 0.25
+            if PERCENT_CUE.search(q) and f.unit == "%":
+                score += 0.25
+            if COUNT_CUE.search(q) and f.unit not in ("€", "%"):
+                score += 0.15
+            if f.table:
+                score += 0.05  # tables state figures more precisely than prose
+            if polarity(q) != polarity(f.subject):
+                score -= 0.3  # "mit abgeschlossener Berufsausbildung" is not "Ohne abgeschlossene ..."
+            if overlap > 0 or named:
+                scored.append((score, i))
+        unit = asked_unit(q)
+        if unit:  # a rate is not answered by a count, nor an amount by a share
+            scored = [(sc, i) for sc, i in scored if self.facts[i].unit == unit]
+        if years or months:
+            scored = [(s, i) for s, i in scored if self.fits_time(self.facts[i], years, months)]
+        if not scored:
+            return None  # nothing the question names is what a figure of that unit and time counts
+        f = self.facts[max(scored)[1]]
+        extreme = SUPERLATIVE.search(q)
+        if extreme and f.table:  # "Welche Maßnahmeart hat den größten Anteil?": compare the column
+            column = [g for g in self.by_table[f.table] if g.measure == f.measure
+                      and g.period == f.period and g.number is not None and not _TOTAL_ROW.match(g.subject)
+                      and not g.subject.lower().startswith("davon")]
+            if column:
+                pick = min if extreme.group("low") else max
+                return pick(column, key=lambda g: g.number)
+        return f
+
+    def fits_time(self, f: Fact, years: set[str], months: set[str]) -> bool:
+        """Whether a fact is about the asked year and month.
+
+        A figure states its time in its period or sentence; an undated figure of a programme
+        ("Geplante Eintritte: 136") is about the programme's own year.
+        """
+        when = f"{f.period or ''} {f.source_text}"
+        dated = bool(YEAR_RE.search(when))
+        own_year = self.document_years.get(f.doc)
+        year_ok = all(y in when or (not dated and y == own_year) for y in years)
+        return year_ok and (not months or any(m in when for m in months))
+
+    def stated_in(self, sentence: str, doc: str, section: str) -> list[Fact]:
+        """The parsed prose facts of a sentence."""
+        return [f for f in self.by_section.get((doc, section), []) if not f.table
+                and f.source_text and sentence in f.source_text and f.value in sentence]
+
+    def compose(self, q: str, f: Fact) -> Answer:
+        """The figure as printed, its row, its section, and the other sections stating it."""
+        facts = [f]
+        row: list[Fact] = []
+        if f.table:
+            # the rest of its row, and the change row below it ("Veränderung zum Vorjahr (…)")
+            row = [g for g in self.by_table[f.table] if g is not f and (
+                (g.subject == f.subject and g.source_text == f.source_text) or g.subject.endswith(f"({f.subject})")
+                and g.subject.startswith(g.measure))]
+        # the same figure elsewhere (FbW 150 in 1.2 and "ca. 150" in 6.4)
+        same = [g for g in self.by_number.get(f.number, []) if g is not f
+                and g.section != f.section and g.doc == f.doc and _related(f, g, self.lookup)]
+        if f.table and f.period and _is_period_table(f):
+            head = f"{f.subject} – {f.period}: {_with_unit(f)}"
+        elif f.table:
+            head = f"{f.subject} – {f.measure}: {_with_unit(f)}"
+            if row:
+                head += " (" + "; ".join(f"{g.measure}: {_with_unit(g)}" for g in row) + ")"
+        else:
+            head = f"„{trim(f.source_text, 300, around=f.value)}“"
+        title = self.section_titles.get((f.doc, f.section), "")
+        parts = [f"{head} — Abschnitt {f.section} {title}".strip() + "."]
+        citations = [self.cite(f.doc, f.section, f.source_text, page=f.page)]
+        seen_sections = {f.section}
+        for g in same:
+            if g.section in seen_sections:
+                continue
+            seen_sections.add(g.section)
+            gtitle = self.section_titles.get((g.doc, g.section), "")
+            parts.append(f"Dieselbe Zahl nennt auch {g.section} {gtitle}: „{trim(g.source_text, 200, around=g.value)}“")
+            citations.append(self.cite(g.doc, g.section, g.source_text, page=g.page))
+            facts.append(g)
+        return Answer(q, "fact", limit_answer(" ".join(parts)), citations=citations[:4], facts=facts + row)
+
+
+def is_prose(f: Fact) -> bool:
+    """A figure inside a sentence, not a table cell or a "Label: Wert" line."""
+    return not f.table and not _LABEL_LINE.match(f.source_text)
+
+
+def states_figure(text: str, q: str) -> bool:
+    """Whether a sentence states a figure beyond those the question itself names ("15 bis 24")."""
+    asked = set(_NUMBER.findall(q))
+    if any(n not in asked for n in _NUMBER.findall(text)):
+        return True
+    return bool(_HAS_FIGURE.search(re.sub(r"\d", " ", text)))
+
+
+def unit_fit(q: str, f: Fact) -> float:
+    """How well a fact's unit suits what the question asks for (money, share or count)."""
+    if MONEY_CUE.search(q):
+        return float(f.unit == "€")
+    if PERCENT_CUE.search(q):
+        return float(f.unit == "%")
+    return float(f.unit not in ("€", "%"))
+
+
+def _with_unit(f: Fact) -> str:
+    if f.unit and f.unit not in f.value:
+        return f"{f.value} {f.unit}"
+    return f.value
+
+
+def _is_period_table(f: Fact) -> bool:
+    return bool(f.period and re.search(r"[A-Za-zä]", f.period))
+
+
+def _related(f: Fact, g: Fact, lookup: Glossary) -> bool:
+    """Two facts with the same number talk about the same thing: a shared abbreviation or word."""
+    fa = {t.abbr for t in lookup.find_in(f.subject + " " + f.source_text, fuzzy=False)}
+    ga = {t.abbr for t in lookup.find_in(g.subject + " " + g.source_text, fuzzy=False)}
+    if fa & ga:
+        return True
+    fw = {stem(w) for w in content_words(f.subject + " " + f.measure) if len(w) > 4}
+    gw = {stem(w) for w in content_words(g.source_text) if len(w) > 4}
+    return len(fw & gw) >= 2
