@@ -49,21 +49,26 @@ def _split_number(text: str) -> Optional[tuple[str, str]]:
 
 
 def _plausible_next(number: str, seen: list[str]) -> bool:
-    """A heading number must continue the outline: first child, next sibling or an ancestor's sibling."""
+    """Whether a numbered heading continues the outline, so that a number in the text is no heading.
+
+    The first number opens the outline: every part after the first is 1 ("3", "1.1", "2.1.1").
+    After that, with prev the last number accepted, a number continues the outline when it is
+    - the first child of prev: "5.4" -> "5.4.1" (a child starts at 1), or
+    - further on at the depth of prev or of one of its ancestors: the leading parts as in prev,
+      the last part larger than prev's part at that depth. "5.4.2" -> "5.4.3" (next sibling),
+      -> "5.5" or "6" (back up one or two levels); a larger step ("5.4.2" -> "5.4.4", "7") is
+      accepted too, for a source that misses a number.
+    Anything else is rejected: the same or an earlier number, a deeper level than a first child,
+    a child other than .1, or a number under another parent.
+    """
     parts = [int(p) for p in number.split(".")]
     if not seen:
-        return len(parts) == 1 or all(p == 1 for p in parts[1:])
+        return all(p == 1 for p in parts[1:])
     prev = [int(p) for p in seen[-1].split(".")]
     if parts == prev + [1]:
         return True
-    for depth in range(len(prev), 0, -1):
-        base = prev[:depth]
-        if parts[:-1] == base[:-1] and len(parts) == depth and parts[-1] == base[-1] + 1:
-            return True
-    # tolerate a skipped number at the same depth (a source that misses one), never going back
-    if len(parts) <= len(prev) + 1 and parts[:-1] == prev[:len(parts) - 1] and parts[-1] > prev[len(parts) - 1 if len(parts) <= len(prev) else -1]:
-        return parts > prev
-    return False
+    depth = len(parts)
+    return depth <= len(prev) and parts[:-1] == prev[:depth - 1] and parts[-1] > prev[depth - 1]
 
 
 def build_document(doc_id: str, blocks: list[Block]) -> Document:

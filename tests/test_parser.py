@@ -12,7 +12,8 @@ from assistant.cli import main
 from assistant.facts import extract_facts
 from assistant.glossary import Glossary, extract_glossary
 from assistant.loaders import LoadError
-from assistant.structure import parse_document
+from assistant.records import Block
+from assistant.structure import _plausible_next, build_document, parse_document
 
 ROOT = Path(__file__).resolve().parent.parent
 MD = ROOT / "corpus" / "amip-2022-jobcenter-landkreis-kassel.md"
@@ -97,6 +98,42 @@ def test_pdf_page_numbers_do_not_end_up_in_sentences(pdf_doc):
 def test_table_of_contents_is_not_a_section(doc):
     assert not any("Inhaltsverzeichnis" in s.title for s in doc.sections)
     assert not any(".....\t" in b.text for s in doc.sections for b in s.blocks)
+
+
+# ------------------------------------------------------------------ which numbers are headings
+
+@pytest.mark.parametrize("number,seen", [
+    ("1", []), ("3", []), ("1.1", []), ("2.1.1", []),      # the outline opens
+    ("5.4.2", ["5.4.1"]), ("6", ["5"]),                    # next sibling
+    ("5.4.1", ["5.4"]), ("5.4.4.1", ["5.4.4"]),            # first child
+    ("5.5", ["5.4.5.2"]), ("6", ["5.4.5.2"]), ("6", ["5.7"]),  # back up one or more levels
+    ("5.4.4", ["5.4.2"]), ("7", ["5"]), ("5.7", ["5.4.5.2"]),  # a number the source misses
+    ("5.4.2", ["1", "5.4", "5.4.1"]),                      # only the last number accepted counts
+])
+def test_plausible_next_accepts(number, seen):
+    assert _plausible_next(number, seen)
+
+
+@pytest.mark.parametrize("number,seen", [
+    ("1.2", []), ("2.3.1", []),                            # cannot open the outline
+    ("5.4.1", ["5.4.1"]), ("5.4.1", ["5.4.2"]), ("4", ["5.4"]), ("5.3", ["5.4.1"]),  # same or back
+    ("5.4.1.1", ["5.4"]), ("5.1.1", ["5"]),                # two levels deeper at once
+    ("5.4.2", ["5.4"]), ("1.3", ["1"]), ("5.1.3", ["5.1"]),  # a child other than .1
+    ("6.2", ["5.4"]), ("6.1.1", ["5.4.5"]), ("4.5", ["5.4.5"]),  # under another parent
+])
+def test_plausible_next_rejects(number, seen):
+    assert not _plausible_next(number, seen)
+
+
+def test_a_number_that_does_not_continue_the_outline_is_no_section():
+    blocks = [Block("heading", "1. Rahmenbedingungen", line=1), Block("para", "Text.", line=2),
+              Block("heading", "2. Ziele", line=3), Block("heading", "2.5 Stellen mehr", line=4),
+              Block("heading", "1 Jahr Laufzeit", line=5), Block("heading", "3. Kundenstruktur", line=6)]
+    doc = build_document("d", blocks)
+    assert [(s.section, s.title) for s in doc.sections] == [
+        ("1", "Rahmenbedingungen"), ("2", "Ziele"), ("3", "Kundenstruktur")]
+    assert [(b.kind, b.text) for b in doc.sections[1].blocks] == [
+        ("subheading", "2.5 Stellen mehr"), ("subheading", "1 Jahr Laufzeit")]
 
 
 # ------------------------------------------------------------------ glossary
