@@ -8,9 +8,10 @@ then widened into a short, readable window:
 
 - a sentence that opens a list ("Besonders beobachtet werden:") brings its list items, even
   when a chunk border falls between them;
-- otherwise the sentences right after and before it are added while they fit (three at most,
-  MAX_WINDOW_CHARS), the one before first when the best one leans on it ("Sie stellt ...").
-  Answers often sit one sentence away from the best-matching one ("Denn ...").
+- otherwise neighbours are added while they fit (three sentences at most, MAX_WINDOW_CHARS):
+  the one before first when the best one leans on it ("Sie stellt ..."), then always the
+  side whose next sentence scores higher. Answers often sit a sentence or two away from the
+  best-matching one ("Denn ...").
 
 Sentences are kept in document order, so neighbours are index neighbours within a section.
 """
@@ -169,19 +170,29 @@ class SentenceIndex:
     # ------------------------------------------------------------ the answer window
 
     def window(self, best: int, scores: dict[int, float]) -> list[int]:
-        """The best sentence widened to what a reader needs to understand it (document order)."""
+        """The best sentence widened to what a reader needs to understand it (document order).
+
+        The sentence before comes first when the best one leans on it ("Sie stellt ..."); then
+        the window grows, one sentence at a time, toward the neighbour that answers the question
+        better, so an answer two sentences after the best match is still shown.
+        """
         best = self.intro_of.get(best, best)
         if best in self.list_items:
             return self._with_list(best, [best], len(self.texts[best]), scores)
         chosen = [best]
         size = len(self.texts[best])
-        order = [best - 1, best + 1] if self._leans_back(best) else [best + 1, best - 1]
-        for j in order:
-            if len(chosen) >= 3 or j in chosen or j in self.intro_of or not self._fits(best, j, size):
-                continue
+        if self._leans_back(best) and best - 1 not in self.intro_of and self._fits(best, best - 1, size):
+            chosen.append(best - 1)
+            size += len(self.texts[best - 1])
+        while len(chosen) < 3:
+            sides = [j for j in (min(chosen) - 1, max(chosen) + 1)
+                     if j not in self.intro_of and self._fits(best, j, size)]
+            if not sides:
+                break
+            j = max(sides, key=lambda j: (scores.get(j, float("-inf")), j))  # a tie goes to the one after
             chosen.append(j)
             size += len(self.texts[j])
-            if j in self.list_items:  # the sentence after the best one opens a list: show it
+            if j in self.list_items:  # a neighbour opens a list: show it
                 return self._with_list(j, sorted(chosen), size, scores)
         return sorted(chosen)
 

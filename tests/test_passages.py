@@ -1,0 +1,41 @@
+"""The answer window: which sentences around the best match a passage answer shows."""
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.keyword import KeywordIndex
+from assistant.passages import MAX_WINDOW_CHARS, SentenceIndex
+from assistant.records import Chunk
+
+TEXTS = [
+    "Das Jobcenter berät junge Menschen.",           # 0
+    "Die Beratung findet im Haus statt.",             # 1 best
+    "Der Bedarf an Nachhilfe war rückläufig.",        # 2
+    "Wir haben deshalb das Angebot verkleinert.",     # 3
+    "Sie wird zusätzlich digital angeboten.",         # 4 leans on 3
+]
+
+
+def _index(texts=TEXTS) -> SentenceIndex:
+    chunk = Chunk(id=0, doc="d", section="5.4.2", title="T", heading_path="T", text=" ".join(texts), sha="x")
+    vectors = np.zeros((len(texts), 4), dtype=np.float32)
+    return SentenceIndex([{"text": t, "chunk": 0} for t in texts], [chunk], vectors, KeywordIndex(texts))
+
+
+def test_window_grows_toward_the_better_neighbour():
+    # the sentences after the best one answer better than the one before it: 1, 2, 3 not 0, 1, 2
+    ix = _index()
+    assert ix.window(1, {0: 0.1, 1: 0.9, 2: 0.5, 3: 0.6, 4: 0.0}) == [1, 2, 3]
+    assert ix.window(1, {0: 0.7, 1: 0.9, 2: 0.5, 3: 0.6, 4: 0.0}) == [0, 1, 2]
+
+
+def test_window_takes_the_sentence_a_best_match_leans_on():
+    ix = _index()
+    assert ix.window(4, {3: 0.0, 4: 0.9, 2: 0.8}) == [2, 3, 4]
+
+
+def test_window_stays_within_its_length():
+    long = ["Ein sehr langer Satz über die Förderung " + "und die Beratung " * 20 + "."] * 3
+    ix = _index(["Kurz."] + long)
+    window = ix.window(0, {0: 1.0, 1: 0.5})
+    assert sum(len(ix.texts[i]) for i in window) <= MAX_WINDOW_CHARS
