@@ -326,10 +326,10 @@ class Assistant:
         if not (prose or ranked_sentences):
             return Answer(q, "none", NONE_ANSWER)
         best = (prose or ranked_sentences)[0][0]
+        chunk = self.chunks[self.sentences[best]["chunk"]]
         chosen = self.sentence_index.window(best, dict(ranked_sentences))
         text = " ".join(self.sentences[i]["text"] for i in chosen)
-        chunk = self.chunks[self.sentences[best]["chunk"]]
-        answer = quote(text, chunk.section, chunk.title)
+        answer = quote(text, chunk.section, chunk.title, keep=self.sentences[best]["text"])
         citations = [self._citation(chunk.doc, chunk.section, text, page=chunk.page)]
         for cid, _ in ranked[:6]:
             c = self.chunks[cid]

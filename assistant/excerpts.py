@@ -8,10 +8,19 @@ from .text import normalise_space
 MAX_ANSWER_CHARS = 600
 
 
-def quote(text: str, section: str, title: str) -> str:
-    """„quoted sentences“ — Abschnitt 6.4 Title. within MAX_ANSWER_CHARS, the quote shortened first."""
+def quote(text: str, section: str, title: str, keep: str = "") -> str:
+    """„quoted sentences“ — Abschnitt 6.4 Title. within MAX_ANSWER_CHARS, the quote shortened first.
+
+    A quote too long is cut at its end, or at its start when that is where `keep` would be cut.
+    """
     source = f" — Abschnitt {section} {title}."
-    return f"„{trim(text, MAX_ANSWER_CHARS - len(source) - 2)}“{source}"
+    limit = MAX_ANSWER_CHARS - len(source) - 2
+    text = normalise_space(text)
+    keep = normalise_space(keep)
+    if keep and len(text) > limit and keep in text and text.index(keep) + len(keep) > limit - 2:
+        start = max(0, text.index(keep) + len(keep) - (limit - 2))
+        text = "… " + text[start:].split(" ", 1)[-1]
+    return f"„{trim(text, limit)}“{source}"
 
 
 def trim(text: str, limit: int, around: Optional[str] = None) -> str:

@@ -39,3 +39,11 @@ def test_window_stays_within_its_length():
     ix = _index(["Kurz."] + long)
     window = ix.window(0, {0: 1.0, 1: 0.5})
     assert sum(len(ix.texts[i]) for i in window) <= MAX_WINDOW_CHARS
+
+
+def test_quote_keeps_the_best_sentence_when_it_is_too_long():
+    from assistant.excerpts import MAX_ANSWER_CHARS, quote
+    text = "Unsere Ziele sind: " + "Ausbau der Marktpräsenz und der Stellenakquise; " * 12 + "Aktionen wie Speed-Dating."
+    answer = quote(text, "5.3", "Intensivbetreuung", keep="Aktionen wie Speed-Dating.")
+    assert "Speed-Dating" in answer and answer.startswith("„… ") and len(answer) <= MAX_ANSWER_CHARS
+    assert quote(text, "5.3", "Intensivbetreuung").startswith("„Unsere Ziele sind:")  # no keep: the end goes
