@@ -118,10 +118,12 @@ def names_a_place(q: str, unknown: list[str]) -> bool:
 def asked_unit(q: str) -> Optional[str]:
     """'€' or '%' when the question clearly asks for an amount or a share, else None.
 
-    "Wie viele ELB verdienten über 450 €?" asks for a count: the € only qualifies it.
+    "Wie viele ELB verdienten über 450 €?" asks for a count: the € only qualifies it, and so
+    does an amount the question states ("ELB mit mehr als 450 € im Monat, September 2021").
     """
     if COUNT_CUE.search(q):
         return None
+    q = STATED_FIGURE.sub(" ", q)
     money, share = bool(ONLY_MONEY.search(q)), bool(PERCENT_CUE.search(q))
     if money != share:
         return "€" if money else "%"

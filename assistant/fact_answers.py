@@ -31,6 +31,8 @@ _HAS_FIGURE = re.compile(r"\d|\b(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun
 _LABEL_LINE = re.compile(r"^[^:.]{2,80}:\s*[+\-–]?\s?\d")
 SHARE = re.compile(r"%|prozent|drittel|viertel|fünftel|hälfte", re.I)
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+# A column headed "%" or "Betrag in €" holds shares or amounts: "größter Anteil" must reach it.
+_UNIT_WORDS = {"%": "Anteil Prozent", "€": "Betrag Euro"}
 _TOTAL_ROW = re.compile(r"^(gesamt|insgesamt|summe|total)\b", re.I)
 
 
@@ -56,11 +58,11 @@ class FactAnswers:
                 self.by_table.setdefault(f.table, []).append(f)
             if f.number is not None:
                 self.by_number.setdefault(f.number, []).append(f)
-        # What each fact counts (its subject) and how it is labelled (measure, section title), stemmed once
+        # What each fact counts (its subject) and how it is labelled (measure, unit, section title), stemmed once
         self.terms = []
         for f in facts:
             subject = frozenset(self.keyword.terms(f.subject))
-            label = f"{f.measure} {section_titles.get((f.doc, f.section), '')}"
+            label = f"{f.measure} {_UNIT_WORDS.get(f.unit or '', '')} {section_titles.get((f.doc, f.section), '')}"
             self.terms.append((subject, frozenset(self.keyword.terms(label)) | subject))
 
     def best(self, q: str, expanded: str, qvec: np.ndarray, terms: list[GlossaryTerm],

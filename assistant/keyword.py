@@ -18,11 +18,12 @@ ihrem ihren ihrer im in ins ist ja jede jedem jeden jeder jedes kann kein keine 
 nach nicht noch nun nur ob oder ohne sehr sein seine sich sie sind so soll sollen über um und uns unsere
 unser unter viel vom von vor war waren was weil welche welcher welches wenn wer werden wie wieviel wir wird
 wo wofür worum wozu zu zum zur zwischen gab gibt geben sagt steht stehen heißt bedeutet
+welchen welchem wem wen wessen wann warum wieso weshalb woher wohin womit wodurch
 the of and or to in is are was were what which who whom how many much does do did for on at by with from
 about as be been it its this that these those there their an any please tell me show
 """.split())
-
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+STOPWORDS |= {w.translate(_FOLD) for w in STOPWORDS}  # words are looked up folded ("für" -> "fur")
 _SUFFIXES = ("ungen", "innen", "ern", "en", "er", "es", "e", "n", "s")
 
 
