@@ -80,6 +80,7 @@ def test_change_row_belongs_to_the_row_above(assistant):
 @pytest.mark.parametrize("q,value", [
     ("ELB im September 2019", "6.964"),                                     # no question word at all
     ("Wie viele erwerbstätige ELB verdienten im September 2020 über 450 € im Monat?", "961"),  # € qualifies a count
+    ("ELB mit mehr als 450 € im Monat im September 2020", "961"),  # a stated amount names the row
     ("Wie viele Arbeitslose mit abgeschlossener Berufsausbildung gab es im November 2021?", "793"),  # not "Ohne"
     ("Welcher Anteil der Leistungsberechtigten hat eine ausländische Staatsangehörigkeit?", "ein Drittel"),
     ("Which type of measure gets the smallest amount of money in the 2022 integration budget?", "80.000"),
