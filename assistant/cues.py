@@ -24,11 +24,14 @@ GLOSSARY_CUE = re.compile(
     r"abk[üu]rzung|langform|ausgeschrieben|what\s+(is|are|does|do)|stand\s+for|stands\s+for|meaning|mean|"
     r"definition|define|abbreviation|erkl[äa]r)", re.I)
 
+# Words that ask for an amount or a share. The unit filter (asked_unit) trusts only these;
+# scoring also leans on "Mittel", "wie hoch" and "how much", which ask for an amount more often than not.
+MONEY_WORDS = r"budget|betrag|€|euro|kosten|geld|money|funds|ausgaben|ausgegeben|ausgeben|spen[dt]|cost"
 FIGURE_CUE = re.compile(
     r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|wie\s+stark|anzahl|zahl\s+der|betrag|budget|etat|mittel|kosten|quote|"
     r"anteil|prozent|geplante?n?|eintritte|neueintritte|plätze|plaetze|vzä|mitarbeit|personal|integrationen|"
     r"zielwert|bestand|how\s+many|how\s+much|number|amount|budget|share|percentage|percent|rate|planned|entries|"
-    r"places|staff|figure|total|target|count|euro|€|%)", re.I)
+    r"places|staff|figure|total|target|count|€|%|" + MONEY_WORDS + ")", re.I)
 
 CUE_WORDS = ("steht", "heisst", "bedeutet", "meint", "stands", "means")
 
@@ -48,9 +51,6 @@ QUANTITY_CUE = re.compile(r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|wi
 # Words that say when, not what: they must not make a figure look relevant ("im Jahr 2021").
 TIME_TERMS = {"jahr", "jahre", "jahres", "year", "years"}
 
-# Words that ask for an amount or a share. The unit filter (asked_unit) trusts only these;
-# scoring also leans on "Mittel", "wie hoch" and "how much", which ask for an amount more often than not.
-MONEY_WORDS = r"budget|betrag|€|euro|kosten|geld|money|funds|ausgaben|ausgegeben|ausgeben|spen[dt]|cost"
 
 ONLY_MONEY = re.compile(f"({MONEY_WORDS})", re.I)
 
@@ -61,11 +61,13 @@ PERCENT_CUE = re.compile(r"(quote|anteil|prozent|%|\bshare|percent|\brate\b)", r
 COUNT_CUE = re.compile(r"(wie\s*viele|anzahl|how many|number of|eintritte|entries|plätze|places|personen)", re.I)
 
 # Questions that want a person, a place, a way or a yes/no, not a figure, even when they
-# mention one ("planned", "Integrationsquote"); only an explicit "how many" overrides them.
+# mention one ("planned", "Integrationsquote"); "how many" or a superlative overrides them
+# ("Wofür wird das meiste Geld ausgegeben?" compares the figures of a table).
 OTHER_QUESTION = re.compile(
-    r"^\s*(wer|wem|wen|wessen|who|whom|whose|wo|wohin|where|wie\s+(soll|sollen|will|wollen|wird|werden|kann|können|"
+    r"^\s*(wer|wem|wen|wessen|who|whom|whose|wo|wohin|wo(?:r?auf|r?an|mit|durch|zu|r?über|von|r?aus|für|r?in|bei|nach)|"
+    r"where|wie\s+(soll|sollen|will|wollen|wird|werden|kann|können|"
     r"funktioniert|läuft|laufen|sieht|sehen|geht|gehen)|how\s+(do|does|did|is|are|will|can|should|would)|"
-    r"(wird|werden|ist|sind|gibt|hat|haben|kann|können|soll|sollen|gilt|does|do|is|are|can|will|has|have|should)\s)",
+    r"wird|werden|ist|sind|gibt|hat|haben|kann|können|soll|sollen|gilt|does|do|is|are|can|will|has|have|should)\s",
     re.I)
 
 REASON_CUE = re.compile(r"^\s*(warum|wieso|weshalb|weswegen|why|how\s+come)\b", re.I)
@@ -95,7 +97,7 @@ def asks_for_figure(q: str) -> bool:
     """
     if REASON_CUE.search(q) or (STATED_FIGURE.search(q) and not QUANTITY_CUE.search(q)):
         return False
-    if OTHER_QUESTION.search(q) and not QUANTITY_CUE.search(q):
+    if OTHER_QUESTION.search(q) and not (QUANTITY_CUE.search(q) or SUPERLATIVE.search(q)):
         return False  # "Who would use the planned centre?", "Wird die Quote getrennt geplant?"
     return bool(FIGURE_CUE.search(ENGLISH_PERSONAL.sub(" ", q)))
 

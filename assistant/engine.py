@@ -27,6 +27,7 @@ from .cues import (CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_CUE, GLOSSARY_C
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
 from .fact_answers import SHARE, FactAnswers, is_prose, states_figure, unit_fit
+from .facts import table_captions
 from .fusion import blend
 from .glossary import Glossary, edit_distance_le1, term_pattern
 from .index import IndexError_, LoadedIndex, build_index, load_index, staleness
@@ -69,7 +70,8 @@ class Assistant:
         self.has_contact_data = any(_CONTACT_DATA.search(c.text) for c in self.chunks)
         self.section_titles = {(d.doc, s.section): s.title for d in loaded.documents for s in d.sections}
         self.figures = FactAnswers(self.facts, loaded.fact_vectors, self.lookup, self.section_titles,
-                                   self.document_years, cite=self._citation)
+                                   self.document_years, cite=self._citation,
+                                   captions={k: v for d in loaded.documents for k, v in table_captions(d).items()})
 
     # ------------------------------------------------------------ opening
 

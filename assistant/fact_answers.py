@@ -40,14 +40,15 @@ class FactAnswers:
     """The corpus's figures, indexed once by what they count, where they stand and their number."""
 
     def __init__(self, facts: list[Fact], vectors: np.ndarray, lookup: Glossary,
-                 section_titles: dict[tuple[str, str], str], document_years: dict[str, str], cite: Cite):
+                 section_titles: dict[tuple[str, str], str], document_years: dict[str, str], cite: Cite,
+                 captions: Optional[dict[str, str]] = None):
         self.facts = facts
         self.vectors = vectors
         self.lookup = lookup
         self.section_titles = section_titles
         self.document_years = document_years
         self.cite = cite
-        self.keyword = KeywordIndex([fact_text(f) for f in facts])
+        self.keyword = KeywordIndex([f"{fact_text(f)} {_UNIT_WORDS.get(f.unit or '', '')}" for f in facts])
         # Facts by where they stand and what they say, so that an answer never scans them all
         self.by_section: dict[tuple[str, str], list[Fact]] = {}
         self.by_table: dict[str, list[Fact]] = {}
@@ -58,12 +59,15 @@ class FactAnswers:
                 self.by_table.setdefault(f.table, []).append(f)
             if f.number is not None:
                 self.by_number.setdefault(f.number, []).append(f)
-        # What each fact counts (its subject) and how it is labelled (measure, unit, section title), stemmed once
+        # What each fact counts (its subject), how it is labelled (measure, unit, section title) and,
+        # for a table, the sentence that introduces it: stemmed once
+        captions = captions or {}
         self.terms = []
         for f in facts:
             subject = frozenset(self.keyword.terms(f.subject))
             label = f"{f.measure} {_UNIT_WORDS.get(f.unit or '', '')} {section_titles.get((f.doc, f.section), '')}"
-            self.terms.append((subject, frozenset(self.keyword.terms(label)) | subject))
+            caption = frozenset(self.keyword.terms(captions.get(f.table or "", "")))
+            self.terms.append((subject, frozenset(self.keyword.terms(label)) | subject, caption))
 
     def best(self, q: str, expanded: str, qvec: np.ndarray, terms: list[GlossaryTerm],
              mode: str = "hybrid") -> Optional[Fact]:
@@ -83,13 +87,15 @@ class FactAnswers:
         scored = []
         for i, base in fused.items():
             f = self.facts[i]
-            subj_terms, label_terms = self.terms[i]
+            subj_terms, label_terms, caption_terms = self.terms[i]
             overlap = sum(idf.get(t, 0) for t in qterms & label_terms)
+            # the table's introduction tells which table, not which row: it adds to the score only
+            context = sum(idf.get(t, 0) for t in (qterms & caption_terms) - label_terms)
             subject_hit = sum(idf.get(t, 0) for t in qterms & subj_terms)
             # words of the subject the question does not ask for ("Männer" when asking for all)
             extra = sum(idf.get(t, 0) for t in subj_terms - qterms if t in idf)
             named = bool(term_forms) and any(p.search(f.subject) or p.search(f.source_text) for p in term_forms)
-            score = base + 0.05 * overlap + 0.1 * subject_hit - 0.02 * extra + (0.4 if named else 0.0)
+            score = base + 0.05 * (overlap + context) + 0.1 * subject_hit - 0.02 * extra + (0.4 if named else 0.0)
             if MONEY_CUE.search(q) and f.unit == "€":
                 score += 0.25
             if PERCENT_CUE.search(q) and f.unit == "%":
@@ -109,9 +115,10 @@ class FactAnswers:
             scored = [(s, i) for s, i in scored if self.fits_time(self.facts[i], years, months)]
         if not scored:
             return None  # nothing the question names is what a figure of that unit and time counts
-        f = self.facts[max(scored)[1]]
         extreme = SUPERLATIVE.search(q)
-        if extreme and f.table:  # "Welche Maßnahmeart hat den größten Anteil?": compare the column
+        tabled = [(s, i) for s, i in scored if self.facts[i].table] if extreme else []
+        f = self.facts[max(tabled or scored)[1]]
+        if extreme and f.table:  # "Welche Maßnahmeart hat den größten Anteil?": compare a table's column
             column = [g for g in self.by_table[f.table] if g.measure == f.measure
                       and g.period == f.period and g.number is not None and not _TOTAL_ROW.match(g.subject)
                       and not g.subject.lower().startswith("davon")]

@@ -58,6 +58,26 @@ def _section_facts(doc: Document, sec: Section) -> list[Fact]:
     return out
 
 
+def table_captions(doc: Document) -> dict[str, str]:
+    """The sentence before each table ("Für das Jahr 2022 sind die folgenden Eintritte ... vorgesehen:"),
+    by the table ids `extract_facts` gives."""
+    captions: dict[str, str] = {}
+    for sec in doc.sections:
+        table_no, last_text, in_table = 0, "", False
+        for b in sec.blocks:
+            if b.kind == "table":
+                if not in_table:
+                    table_no += 1
+                    if last_text:
+                        captions[f"{doc.doc}:{sec.section}:t{table_no}"] = last_text
+                in_table = True
+                continue
+            in_table = False
+            if b.kind in ("para", "caption", "list"):
+                last_text = b.text
+    return captions
+
+
 # ---------------------------------------------------------------- tables
 
 def _is_value(cell: str) -> bool:

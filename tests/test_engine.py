@@ -84,6 +84,8 @@ def test_change_row_belongs_to_the_row_above(assistant):
     ("Wie viele Arbeitslose mit abgeschlossener Berufsausbildung gab es im November 2021?", "793"),  # not "Ohne"
     ("Welcher Anteil der Leistungsberechtigten hat eine ausländische Staatsangehörigkeit?", "ein Drittel"),
     ("Which type of measure gets the smallest amount of money in the 2022 integration budget?", "80.000"),
+    ("Wofür wird das meiste Geld ausgegeben?", "1.458.000"),  # "wofür" + superlative compares a column
+    ("Welche Maßnahme hat den höchsten Anteil an den Eingliederungsleistungen?", "26,8"),  # the "%" column
 ])
 def test_figure_lookups(assistant, q, value):
     a = assistant.ask(q)

@@ -342,3 +342,11 @@ def test_inspect_json_contracts():
 def test_missing_corpus_folder_is_one_sentence(tmp_path):
     res = CliRunner().invoke(main, ["--corpus", str(tmp_path / "nix"), "inspect", "sections"])
     assert res.exit_code != 0 and "existiert nicht" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_tables_know_the_sentence_that_introduces_them(doc):
+    from assistant.facts import table_captions
+    captions = table_captions(doc)
+    assert set(captions) == {f.table for f in extract_facts(doc) if f.table}
+    assert captions[f"{doc.doc}:1.2:t1"].startswith("Für das Jahr 2022 sind die folgenden Eintritte und Ausgaben")
+    assert captions[f"{doc.doc}:2.1:t1"] == "Es wurden für das Jobcenter Landkreis Kassel folgende Zielwerte vereinbart:"
