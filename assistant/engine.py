@@ -64,7 +64,8 @@ class Assistant:
         self.glossary_sections = {(t.doc, t.defined_in) for t in self.glossary if t.source == "legende"}
         # Row labels of tables, long enough not to be a word of any question ("Arbeitslose" is not)
         self.row_labels = {fold(f.subject) for f in self.facts if f.table and len(content_words(f.subject)) >= 3}
-        self.term_prefixes = {t[:6] for t in self.chunk_kw.all_terms if len(t) >= 6}
+        # Every prefix of 5+ letters of a corpus term: a word with another ending is still known
+        self.term_prefixes = {t[:k] for t in self.chunk_kw.all_terms for k in range(5, len(t) + 1)}
         self.document_years = {d.doc: m.group(0) for d in loaded.documents
                                if (m := YEAR_RE.search(f"{d.title} {d.doc}"))}
         self.has_contact_data = any(_CONTACT_DATA.search(c.text) for c in self.chunks)
@@ -315,9 +316,11 @@ class Assistant:
                 continue
             if not german and bridge(w):
                 continue
-            # German paraphrases compound freely; a German term in an English question is meant as it is
-            if self.chunk_kw.knows(w, strict=not german) or (len(w) >= 6 and stem(w)[:6] in self.term_prefixes):
-                continue  # the word, a part of it, or the same stem with another ending
+            # the word, a compound of two corpus words, or the same stem with another ending; a
+            # paraphrase the programme does not use ("Veranstaltungen") is left to the similarity gate
+            stem_w = stem(w)
+            if self.chunk_kw.knows(w, strict=True) or (len(w) >= 6 and stem_w[:max(5, len(stem_w) - 2)] in self.term_prefixes):
+                continue
             out.append(w)
         return out
 
