@@ -48,6 +48,7 @@ class FactAnswers:
         self.section_titles = section_titles
         self.document_years = document_years
         self.cite = cite
+        self.position = {id(f): i for i, f in enumerate(facts)}
         self.keyword = KeywordIndex([f"{fact_text(f)} {_UNIT_WORDS.get(f.unit or '', '')}" for f in facts])
         # Facts by where they stand and what they say, so that an answer never scans them all
         self.by_section: dict[tuple[str, str], list[Fact]] = {}
@@ -131,12 +132,14 @@ class FactAnswers:
         """Whether a fact is about the asked year and month.
 
         A figure states its time in its period or sentence; an undated figure of a programme
-        ("Geplante Eintritte: 136") is about the programme's own year.
+        ("Geplante Eintritte: 136") is about the programme's own year. A question naming two
+        years ("2020 und 2021") asks about each: a figure for either fits.
         """
         when = f"{f.period or ''} {f.source_text}"
         dated = bool(YEAR_RE.search(when))
         own_year = self.document_years.get(f.doc)
-        year_ok = all(y in when or (not dated and y == own_year) for y in years)
+        in_year = [y in when or (not dated and y == own_year) for y in years]
+        year_ok = any(in_year) if len(years) > 1 else all(in_year)
         return year_ok and (not months or any(m in when for m in months))
 
     def stated_in(self, sentence: str, doc: str, section: str) -> list[Fact]:
@@ -144,8 +147,37 @@ class FactAnswers:
         return [f for f in self.by_section.get((doc, section), []) if not f.table
                 and f.source_text and sentence in f.source_text and f.value in sentence]
 
-    def compose(self, q: str, f: Fact) -> Answer:
-        """The figure as printed, its row, its section, and the other sections stating it."""
+    def compared(self, f: Fact, q: str, expanded: str) -> list[Fact]:
+        """Other cells of f's table that the question names as well.
+
+        - Another row of f's column ("für Frauen und für Männer"): every word that sets it apart
+          from f is in the question, and so is a word that sets f apart from it ("Arbeitslose"
+          alone does not name "davon Langzeitarbeitslose (Arbeitslose)").
+        - f's row in another period the question names ("im September 2020 und 2021").
+        """
+        if not f.table:
+            return []
+        qterms = set(self.keyword.query_terms(expanded))
+        years = {m.group(0) for m in YEAR_RE.finditer(q)}
+        months = months_in(q)
+        own = self.terms[self.position[id(f)]][0]
+        out = []
+        for g in self.by_table[f.table]:
+            if g is f or g.measure != f.measure:
+                continue
+            if g.period == f.period:
+                theirs = self.terms[self.position[id(g)]][0]
+                if theirs - own and theirs - own <= qterms and (own - theirs) & qterms:
+                    out.append(g)
+            elif g.subject == f.subject and len(years) > 1 and self.fits_time(g, years, months):
+                out.append(g)
+        return out
+
+    def compose(self, q: str, f: Fact, also: list[Fact] = ()) -> Answer:
+        """The figure as printed, its row, its section, and the other sections stating it.
+
+        `also`: other rows of the same column the question asks about, said alongside.
+        """
         facts = [f]
         row: list[Fact] = []
         if f.table:
@@ -156,11 +188,11 @@ class FactAnswers:
         # the same figure elsewhere (FbW 150 in 1.2 and "ca. 150" in 6.4)
         same = [g for g in self.by_number.get(f.number, []) if g is not f
                 and g.section != f.section and g.doc == f.doc and _related(f, g, self.lookup)]
-        if f.table and f.period and _is_period_table(f):
-            head = f"{f.subject} – {f.period}: {_with_unit(f)}"
+        if f.table and also:  # several cells, in the table's order
+            head = "; ".join(_cell(g) for g in sorted([f, *also], key=lambda g: self.position[id(g)]))
         elif f.table:
-            head = f"{f.subject} – {f.measure}: {_with_unit(f)}"
-            if row:
+            head = _cell(f)
+            if row and not _is_period_table(f):
                 head += " (" + "; ".join(f"{g.measure}: {_with_unit(g)}" for g in row) + ")"
         else:
             head = f"„{trim(f.source_text, 300, around=f.value)}“"
@@ -176,7 +208,8 @@ class FactAnswers:
             parts.append(f"Dieselbe Zahl nennt auch {g.section} {gtitle}: „{trim(g.source_text, 200, around=g.value)}“")
             citations.append(self.cite(g.doc, g.section, g.source_text, page=g.page))
             facts.append(g)
-        return Answer(q, "fact", limit_answer(" ".join(parts)), citations=citations[:4], facts=facts + row)
+        return Answer(q, "fact", limit_answer(" ".join(parts)), citations=citations[:4],
+                      facts=facts + list(also) + row)
 
 
 def is_prose(f: Fact) -> bool:
@@ -199,6 +232,13 @@ def unit_fit(q: str, f: Fact) -> float:
     if PERCENT_CUE.search(q):
         return float(f.unit == "%")
     return float(f.unit not in ("€", "%"))
+
+
+def _cell(f: Fact) -> str:
+    """A table cell with its row and column: "Integrationen (davon Frauen) – Integrationen: 544"."""
+    if f.period and _is_period_table(f):
+        return f"{f.subject} – {f.period}: {_with_unit(f)}"
+    return f"{f.subject} – {f.measure}: {_with_unit(f)}"
 
 
 def _with_unit(f: Fact) -> str:

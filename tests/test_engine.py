@@ -92,6 +92,17 @@ def test_figure_lookups(assistant, q, value):
     assert a.kind in ("fact", "passage") and value in a.answer  # a share in words is quoted as a passage
 
 
+@pytest.mark.parametrize("q,values,absent", [
+    ("Wie hoch sind die Zielwerte der Integrationsquote für Frauen und für Männer?", ["16,44%", "34,9%"], []),
+    ("Wie viele Arbeitslose gab es im September 2020 und im September 2021?", ["3.114", "2.795"], []),
+    ("Wie viele Arbeitslose gab es im September 2021?", ["2.795"], ["3.114", "1.445"]),  # one cell only
+])
+def test_questions_about_several_cells_get_each(assistant, q, values, absent):
+    a = assistant.ask(q)
+    assert a.kind == "fact" and all(v in a.answer for v in values) and not any(v in a.answer for v in absent)
+    assert {f.value for f in a.facts} >= set(values)
+
+
 def test_why_question_gets_the_reason_not_the_figure(assistant):
     a = assistant.ask("Why is the integration rate planned separately for women and men for the first time?")
     assert a.kind == "passage" and "Unterschiede weiter vertieft" in a.answer
