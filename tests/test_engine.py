@@ -148,18 +148,22 @@ def test_contact_data_is_recognised():
 
 @pytest.mark.slow
 def test_evaluation_floors(assistant):
-    """Regression floors at the level measured on 2026-11-24 (issue 3 targets 95 %, not reached yet).
+    """Regression floors a little under the level measured on 2026-11-24 (issue 3 targets 95 %).
 
-    questions.jsonl was used while building the engine; dev.jsonl was written later by someone
-    else and only partly used, so its floor is lower and says more about unseen questions.
+    questions.jsonl was used while building the engine; dev.jsonl and dev2.jsonl were written
+    later by others and used since, so their floors are lower and say more about unseen
+    questions. The holdout sets are only ever reported, never asserted.
     """
     result = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / "questions.jsonl"))
-    assert result["accuracy"] >= 0.90
+    assert result["accuracy"] >= 0.90  # measured 91.9 %
     assert result["hit3"] >= 0.95
     assert result["by_kind"]["glossary"] >= 0.98
     assert result["refusals"] == "16/16"
     dev = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / "dev.jsonl"))
-    assert dev["accuracy"] >= 0.60
+    assert dev["accuracy"] >= 0.74  # measured 77.5 %
+    dev2 = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / "dev2.jsonl"))
+    assert dev2["accuracy"] >= 0.68  # measured 71.0 %
+    assert dev2["by_kind"]["glossary"] >= 0.98
 
 
 def test_cli_bad_questions(tmp_path):
