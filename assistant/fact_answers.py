@@ -208,8 +208,9 @@ class FactAnswers:
             parts.append(f"Dieselbe Zahl nennt auch {g.section} {gtitle}: „{trim(g.source_text, 200, around=g.value)}“")
             citations.append(self.cite(g.doc, g.section, g.source_text, page=g.page))
             facts.append(g)
-        return Answer(q, "fact", limit_answer(" ".join(parts)), citations=citations[:4],
-                      facts=facts + list(also) + row)
+        cells = sorted([f, *also], key=lambda g: self.position[id(g)])  # the table's order, as in the text
+        listed = list({id(g): g for g in cells + facts[1:] + row}.values())  # a cell once
+        return Answer(q, "fact", limit_answer(" ".join(parts)), citations=citations[:4], facts=listed)
 
 
 def is_prose(f: Fact) -> bool:

@@ -101,6 +101,7 @@ def test_questions_about_several_cells_get_each(assistant, q, values, absent):
     a = assistant.ask(q)
     assert a.kind == "fact" and all(v in a.answer for v in values) and not any(v in a.answer for v in absent)
     assert {f.value for f in a.facts} >= set(values)
+    assert len({id(f) for f in a.facts}) == len(a.facts)  # each cell listed once
 
 
 def test_why_question_gets_the_reason_not_the_figure(assistant):
