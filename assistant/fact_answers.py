@@ -176,9 +176,9 @@ class FactAnswers:
     def compose(self, q: str, f: Fact, also: list[Fact] = ()) -> Answer:
         """The figure as printed, its row, its section, and the other sections stating it.
 
-        `also`: other rows of the same column the question asks about, said alongside.
+        `also`: other cells of f's table the question asks about, said alongside in table order.
         """
-        facts = [f]
+        cells = sorted([f, *also], key=lambda g: self.position[id(g)])
         row: list[Fact] = []
         if f.table:
             # the rest of its row, and the change row below it ("Veränderung zum Vorjahr (…)")
@@ -188,8 +188,8 @@ class FactAnswers:
         # the same figure elsewhere (FbW 150 in 1.2 and "ca. 150" in 6.4)
         same = [g for g in self.by_number.get(f.number, []) if g is not f
                 and g.section != f.section and g.doc == f.doc and _related(f, g, self.lookup)]
-        if f.table and also:  # several cells, in the table's order
-            head = "; ".join(_cell(g) for g in sorted([f, *also], key=lambda g: self.position[id(g)]))
+        if f.table and also:
+            head = "; ".join(_cell(g) for g in cells)
         elif f.table:
             head = _cell(f)
             if row and not _is_period_table(f):
@@ -199,17 +199,15 @@ class FactAnswers:
         title = self.section_titles.get((f.doc, f.section), "")
         parts = [f"{head} — Abschnitt {f.section} {title}".strip() + "."]
         citations = [self.cite(f.doc, f.section, f.source_text, page=f.page)]
-        seen_sections = {f.section}
+        stated_elsewhere: list[Fact] = []
         for g in same:
-            if g.section in seen_sections:
+            if g.section == f.section or any(g.section == h.section for h in stated_elsewhere):
                 continue
-            seen_sections.add(g.section)
             gtitle = self.section_titles.get((g.doc, g.section), "")
             parts.append(f"Dieselbe Zahl nennt auch {g.section} {gtitle}: „{trim(g.source_text, 200, around=g.value)}“")
             citations.append(self.cite(g.doc, g.section, g.source_text, page=g.page))
-            facts.append(g)
-        cells = sorted([f, *also], key=lambda g: self.position[id(g)])  # the table's order, as in the text
-        listed = list({id(g): g for g in cells + facts[1:] + row}.values())  # a cell once
+            stated_elsewhere.append(g)
+        listed = list({id(g): g for g in cells + stated_elsewhere + row}.values())  # each cell once
         return Answer(q, "fact", limit_answer(" ".join(parts)), citations=citations[:4], facts=listed)
 
 
