@@ -8,6 +8,7 @@ states the same figure ("150" in 1.2 and 6.4).
 """
 from __future__ import annotations
 
+import math
 import re
 from typing import Callable, Optional
 
@@ -89,12 +90,12 @@ class FactAnswers:
         for i, base in fused.items():
             f = self.facts[i]
             subj_terms, label_terms, caption_terms = self.terms[i]
-            overlap = sum(idf.get(t, 0) for t in qterms & label_terms)
+            overlap = math.fsum(idf.get(t, 0) for t in qterms & label_terms)
             # the table's introduction tells which table, not which row: it adds to the score only
-            context = sum(idf.get(t, 0) for t in (qterms & caption_terms) - label_terms)
-            subject_hit = sum(idf.get(t, 0) for t in qterms & subj_terms)
+            context = math.fsum(idf.get(t, 0) for t in (qterms & caption_terms) - label_terms)
+            subject_hit = math.fsum(idf.get(t, 0) for t in qterms & subj_terms)
             # words of the subject the question does not ask for ("Männer" when asking for all)
-            extra = sum(idf.get(t, 0) for t in subj_terms - qterms if t in idf)
+            extra = math.fsum(idf.get(t, 0) for t in subj_terms - qterms if t in idf)
             named = bool(term_forms) and any(p.search(f.subject) or p.search(f.source_text) for p in term_forms)
             score = base + 0.05 * (overlap + context) + 0.1 * subject_hit - 0.02 * extra + (0.4 if named else 0.0)
             if MONEY_CUE.search(q) and f.unit == "€":

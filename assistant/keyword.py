@@ -105,7 +105,7 @@ class KeywordIndex:
 
     def search(self, text: str, k: int = 20) -> list[tuple[int, float]]:
         scores: dict[int, float] = defaultdict(float)
-        for term in set(self.query_terms(text)):
+        for term in sorted(set(self.query_terms(text))):  # a fixed order: the same sums in every process
             idf = self.idf.get(term)
             if idf is None:
                 continue

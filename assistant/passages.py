@@ -17,6 +17,7 @@ Sentences are kept in document order, so neighbours are index neighbours within 
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -122,9 +123,9 @@ class SentenceIndex:
         out = {}
         for i in ids:
             own = qterms & self.terms[i]
-            score = sum(idf.get(t, 0.0) for t in own)
+            score = math.fsum(idf.get(t, 0.0) for t in own)
             if self._leans_back(i):
-                score += 0.5 * sum(idf.get(t, 0.0) for t in (qterms & self.terms[i - 1]) - own)
+                score += 0.5 * math.fsum(idf.get(t, 0.0) for t in (qterms & self.terms[i - 1]) - own)
             out[i] = score
         return out
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -243,3 +244,29 @@ def test_amip_serve_port_taken(assistant):
                               "serve", "--port", str(port)], capture_output=True, text=True, timeout=120)
     assert res.returncode != 0
     assert "kann nicht auf 127.0.0.1" in res.stderr and "Traceback" not in res.stderr
+
+
+@pytest.mark.slow
+def test_same_answer_in_every_process(assistant):
+    """Python salts string hashes per process; sums over sets of words must not depend on it.
+
+    This question's keyword-mode citations came out in another order under another salt.
+    """
+    import subprocess
+    import sys
+    script = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from assistant.engine import Assistant\n"
+        "a = Assistant.open(Path(sys.argv[1]), Path(sys.argv[2]), log=lambda m: None)\n"
+        "q = 'Übernimmt das Jobcenter künftig selbst die Schuldner- und Suchtberatung?'\n"
+        "print(json.dumps([a.with_mode(m).ask(q).to_dict()['citations'] for m in ('hybrid', 'keyword', 'dense')]))\n"
+    )
+    runs = set()
+    for seed in ("1", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", script, str(ROOT / "corpus"), str(assistant.index_dir)],
+                             capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+        assert out.returncode == 0, out.stderr
+        runs.add(out.stdout)
+    assert len(runs) == 1
