@@ -9,56 +9,28 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-# Contact details: a programme text names none, so such a question is answered only from a corpus
-# that holds some (a phone number, an e-mail or web address).
-CONTACT_QUESTION = re.compile(
-    r"(telefonnummer|rufnummer|durchwahl|faxnummer|e-?mail-?\s?(adresse|address)|\be-?mail\s+(of|von|des|der|vom)\b|"
-    r"anschrift|postadresse|internetadresse|öffnungszeit|sprechzeit|kontaktdaten|phone\s+number|opening\s+hours|"
-    r"contact\s+(details|data)|postal\s+address|web\s*address|\burl\b)", re.I)
 
-# "Mein Kunde ist 58 und krank, was soll ich tun?": the programme does not decide single cases.
-PERSONAL_CASE = re.compile(r"\b(mein(e|em|en|er)?\s+(kunde|kundin|klient|klientin)|my\s+(client|customer))", re.I)
+# ---------------------------------------------------------------- what kind of question
 
 GLOSSARY_CUE = re.compile(
     r"\b(was\s+(ist|sind|bedeutet|bedeuten|heißt|heisst|meint)|wof[üu]r\s+steht|steht\s+f[üu]r|bedeutung|"
     r"abk[üu]rzung|langform|ausgeschrieben|what\s+(is|are|does|do)|stand\s+for|stands\s+for|meaning|mean|"
     r"definition|define|abbreviation|erkl[äa]r)", re.I)
 
+CUE_WORDS = ("steht", "heisst", "bedeutet", "meint", "stands", "means")
+
 # Words that ask for an amount or a share. The unit filter (asked_unit) trusts only these;
 # scoring also leans on "Mittel", "wie hoch" and "how much", which ask for an amount more often than not.
 MONEY_WORDS = r"budget|betrag|€|euro|kosten|geld|money|funds|ausgaben|ausgegeben|ausgeben|spen[dt]|cost"
+
 FIGURE_CUE = re.compile(
-    r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|wie\s+stark|anzahl|zahl\s+der|betrag|budget|etat|mittel|kosten|quote|"
+    r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|wie\s+stark|anzahl|zahl\s+der|etat|mittel|quote|"
     r"anteil|prozent|geplante?n?|eintritte|neueintritte|plätze|plaetze|vzä|mitarbeit|personal|integrationen|"
-    r"zielwert|bestand|how\s+many|how\s+much|number|amount|budget|share|percentage|percent|rate|planned|entries|"
-    r"places|staff|figure|total|target|count|€|%|" + MONEY_WORDS + ")", re.I)
-
-CUE_WORDS = ("steht", "heisst", "bedeutet", "meint", "stands", "means")
-
-YEAR_RE = re.compile(r"\b(19|20)\d\d\b")
-
-MONTHS = {"januar": "Januar", "january": "Januar", "februar": "Februar", "february": "Februar", "märz": "März",
-          "march": "März", "april": "April", "mai": "Mai", "may": "Mai", "juni": "Juni", "june": "Juni",
-          "juli": "Juli", "july": "Juli", "august": "August", "september": "September", "sept": "September",
-          "oktober": "Oktober", "october": "Oktober", "november": "November", "nov": "November",
-          "dezember": "Dezember", "december": "Dezember", "dez": "Dezember", "dec": "Dezember"}
-
-DATE_CUE = re.compile(r"\b(seit\s+wann|since\s+when|in\s+welchem\s+jahr|in\s+which\s+year|what\s+year)\b", re.I)
+    r"zielwert|bestand|how\s+many|how\s+much|number|amount|share|percentage|percent|rate|planned|entries|"
+    r"places|staff|figure|total|target|count|%|" + MONEY_WORDS + ")", re.I)
 
 QUANTITY_CUE = re.compile(r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|wie\s+stark|anzahl|how\s+many|how\s+much|"
                           r"what\s+(was|were|is|are)\s+the\s+([\w\-]+\s+){0,3}(number|amount|rate|share|total))\b", re.I)
-
-# Words that say when, not what: they must not make a figure look relevant ("im Jahr 2021").
-TIME_TERMS = {"jahr", "jahre", "jahres", "year", "years"}
-
-
-ONLY_MONEY = re.compile(f"({MONEY_WORDS})", re.I)
-
-MONEY_CUE = re.compile(f"({MONEY_WORDS}|mittel|how much|wie hoch)", re.I)
-
-PERCENT_CUE = re.compile(r"(quote|anteil|prozent|%|\bshare|percent|\brate\b)", re.I)
-
-COUNT_CUE = re.compile(r"(wie\s*viele|anzahl|how many|number of|eintritte|entries|plätze|places|personen)", re.I)
 
 # Questions that want a person, a place, a way or a yes/no, not a figure, even when they
 # mention one ("planned", "Integrationsquote"); "how many" or a superlative overrides them
@@ -72,21 +44,11 @@ OTHER_QUESTION = re.compile(
 
 REASON_CUE = re.compile(r"^\s*(warum|wieso|weshalb|weswegen|why|how\s+come)\b", re.I)
 
+DATE_CUE = re.compile(r"\b(seit\s+wann|since\s+when|in\s+welchem\s+jahr|in\s+which\s+year|what\s+year)\b", re.I)
+
 STATED_FIGURE = re.compile(r"\d[\d.]*(,\d+)?\s*(€|euro|%|prozent)", re.I)
 
 ENGLISH_PERSONAL = re.compile(r"\bpersonal\s+[a-z]", re.I)
-
-MONTH_RE = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
-
-
-def months_in(q: str) -> set[str]:
-    """The months a question names, as the German month names the facts use."""
-    return {MONTHS[m.group(1).lower()] for m in MONTH_RE.finditer(q)}
-
-
-def asked_time(q: str) -> str:
-    """The month(s) and year(s) a question names, as German words ("September 2019"), or ""."""
-    return " ".join(sorted(months_in(q)) + sorted({m.group(0) for m in YEAR_RE.finditer(q)}))
 
 
 def asks_for_figure(q: str) -> bool:
@@ -109,12 +71,15 @@ def is_german(q: str) -> bool:
     return bool(GERMAN_HINT.search(q)) or bool(re.search(r"[äöüß]", q))
 
 
-PLACE_BEFORE = re.compile(r"\b(jobcenters?|landkreis(es)?|kreis(es)?|stadt|region|gemeinde|in|aus|bei|nach)\s*$", re.I)
+# ---------------------------------------------------------------- unit, comparison, polarity
 
+ONLY_MONEY = re.compile(f"({MONEY_WORDS})", re.I)
 
-def names_a_place(q: str, unknown: list[str]) -> bool:
-    """An unknown word that follows "Jobcenter", "Landkreis", "in" ... names another place."""
-    return any(PLACE_BEFORE.search(q[:m.start()]) for w in unknown for m in re.finditer(re.escape(w), q))
+MONEY_CUE = re.compile(f"({MONEY_WORDS}|mittel|how much|wie hoch)", re.I)
+
+PERCENT_CUE = re.compile(r"(quote|anteil|prozent|%|\bshare|percent|\brate\b)", re.I)
+
+COUNT_CUE = re.compile(r"(wie\s*viele|anzahl|how many|number of|eintritte|entries|plätze|places|personen)", re.I)
 
 
 def asked_unit(q: str) -> Optional[str]:
@@ -141,3 +106,49 @@ NEGATION = re.compile(r"\b(ohne|nicht|kein|keine|without|not|no|non)\b", re.I)
 
 def polarity(text: str) -> bool:
     return bool(NEGATION.search(text))
+
+
+# ---------------------------------------------------------------- time
+
+YEAR_RE = re.compile(r"\b(19|20)\d\d\b")
+
+MONTHS = {"januar": "Januar", "january": "Januar", "februar": "Februar", "february": "Februar", "märz": "März",
+          "march": "März", "april": "April", "mai": "Mai", "may": "Mai", "juni": "Juni", "june": "Juni",
+          "juli": "Juli", "july": "Juli", "august": "August", "september": "September", "sept": "September",
+          "oktober": "Oktober", "october": "Oktober", "november": "November", "nov": "November",
+          "dezember": "Dezember", "december": "Dezember", "dez": "Dezember", "dec": "Dezember"}
+
+MONTH_RE = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
+
+# Words that say when, not what: they must not make a figure look relevant ("im Jahr 2021").
+TIME_TERMS = {"jahr", "jahre", "jahres", "year", "years"}
+
+
+def months_in(q: str) -> set[str]:
+    """The months a question names, as the German month names the facts use."""
+    return {MONTHS[m.group(1).lower()] for m in MONTH_RE.finditer(q)}
+
+
+def asked_time(q: str) -> str:
+    """The month(s) and year(s) a question names, as German words ("September 2019"), or ""."""
+    return " ".join(sorted(months_in(q)) + sorted({m.group(0) for m in YEAR_RE.finditer(q)}))
+
+
+# ---------------------------------------------------------------- what the programme cannot answer
+
+# Contact details: a programme text names none, so such a question is answered only from a corpus
+# that holds some (a phone number, an e-mail or web address).
+CONTACT_QUESTION = re.compile(
+    r"(telefonnummer|rufnummer|durchwahl|faxnummer|e-?mail-?\s?(adresse|address)|\be-?mail\s+(of|von|des|der|vom)\b|"
+    r"anschrift|postadresse|internetadresse|öffnungszeit|sprechzeit|kontaktdaten|phone\s+number|opening\s+hours|"
+    r"contact\s+(details|data)|postal\s+address|web\s*address|\burl\b)", re.I)
+
+# "Mein Kunde ist 58 und krank, was soll ich tun?": the programme does not decide single cases.
+PERSONAL_CASE = re.compile(r"\b(mein(e|em|en|er)?\s+(kunde|kundin|klient|klientin)|my\s+(client|customer))", re.I)
+
+PLACE_BEFORE = re.compile(r"\b(jobcenters?|landkreis(es)?|kreis(es)?|stadt|region|gemeinde|in|aus|bei|nach)\s*$", re.I)
+
+
+def names_a_place(q: str, unknown: list[str]) -> bool:
+    """An unknown word that follows "Jobcenter", "Landkreis", "in" ... names another place."""
+    return any(PLACE_BEFORE.search(q[:m.start()]) for w in unknown for m in re.finditer(re.escape(w), q))
