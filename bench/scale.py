@@ -29,7 +29,6 @@ import os
 import random
 import re
 import shutil
-import statistics
 import sys
 import time
 from pathlib import Path
