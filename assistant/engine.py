@@ -3,10 +3,13 @@
 `Assistant.open(corpus, index)` loads (building first when needed) and `ask()` answers.
 Routing, in order:
 1. glossary — the question names an abbreviation and asks what it is ("Was ist AsA flex?", "LZB?");
-2. fact — the question asks for a figure ("wie viele", "budget", "planned ... entries");
-3. none — the programme does not cover the question (unknown words, weak similarity, a year
-   the programme gives no figure for);
-4. passage — the best one to three sentences of the best passages.
+2. none, before anything is looked up — a single customer's case, contact details the corpus
+   does not hold, another place, or a word the programme never uses with no sentence close to
+   the question;
+3. fact — the question asks for a figure ("wie viele", "budget", "planned ... entries"), or
+   none when the programme gives no such figure for the asked year;
+4. none — little of the question is known to the programme and nothing is close to it;
+5. passage — the best one to three sentences of the best passages.
 
 What a question asks for is read in `cues.py`; figures are found and phrased in
 `fact_answers.py`, sentences chosen in `passages.py`; this module routes between them.
