@@ -170,45 +170,44 @@ class SentenceIndex:
 
     # ------------------------------------------------------------ the answer window
 
-    def window(self, best: int, scores: dict[int, float], limit: int = MAX_WINDOW_CHARS) -> list[int]:
+    def window(self, best: int, scores: dict[int, float]) -> list[int]:
         """The best sentence widened to what a reader needs to understand it (document order).
 
         The sentence before comes first when the best one leans on it ("Sie stellt ..."); then
         the window grows, one sentence at a time, toward the neighbour that answers the question
-        better, so an answer two sentences after the best match is still shown. `limit` is the
-        room for the sentences (with a separator each) in the answer.
+        better, so an answer two sentences after the best match is still shown.
         """
         best = self.intro_of.get(best, best)
         if best in self.list_items:
-            return self._with_list(best, [best], len(self.texts[best]), scores, limit)
+            return self._with_list(best, [best], len(self.texts[best]), scores)
         chosen = [best]
         size = len(self.texts[best])
-        if self._leans_back(best) and best - 1 not in self.intro_of and self._fits(best, best - 1, size, limit):
+        if self._leans_back(best) and best - 1 not in self.intro_of and self._fits(best, best - 1, size):
             chosen.append(best - 1)
             size += len(self.texts[best - 1])
         while len(chosen) < 3:
             sides = [j for j in (min(chosen) - 1, max(chosen) + 1)
-                     if j not in self.intro_of and self._fits(best, j, size, limit)]
+                     if j not in self.intro_of and self._fits(best, j, size)]
             if not sides:
                 break
             j = max(sides, key=lambda j: (scores.get(j, float("-inf")), j))  # a tie goes to the one after
             chosen.append(j)
             size += len(self.texts[j])
             if j in self.list_items:  # a neighbour opens a list: show it
-                return self._with_list(j, sorted(chosen), size, scores, limit)
+                return self._with_list(j, sorted(chosen), size, scores)
         return sorted(chosen)
 
-    def _fits(self, best: int, j: int, size: int, limit: int) -> bool:
+    def _fits(self, best: int, j: int, size: int) -> bool:
+        """j is in best's section, not a table row, and fits (with a space) in MAX_WINDOW_CHARS."""
         return self._same_section(best, j) and not self.is_table_row(j) \
-            and size + 1 + len(self.texts[j]) <= limit
+            and size + 1 + len(self.texts[j]) <= MAX_WINDOW_CHARS
 
-    def _with_list(self, intro: int, chosen: list[int], size: int, scores: dict[int, float],
-                   limit: int) -> list[int]:
+    def _with_list(self, intro: int, chosen: list[int], size: int, scores: dict[int, float]) -> list[int]:
         """Add a list's items to the window while they fit, the best-scoring item always."""
         items = self.list_items[intro]
         kept: list[int] = []
         for j in items:
-            if size + len(self.texts[j]) + 1 > limit:
+            if size + len(self.texts[j]) + 1 > MAX_WINDOW_CHARS:
                 break
             kept.append(j)
             size += len(self.texts[j]) + 1
