@@ -193,19 +193,9 @@
     window.setTimeout(function () { live.textContent = text; }, 50);
   }
 
-  function showError(message) {
-    formError.textContent = message;
-    formError.hidden = false;
-    box.setAttribute("aria-invalid", "true");
-    box.setAttribute("aria-describedby", "question-hint form-error");
-  }
+  function showError(message) { dom.fieldError(box, formError, "question-hint", message); }
 
-  function clearError() {
-    formError.textContent = "";
-    formError.hidden = true;
-    box.removeAttribute("aria-invalid");
-    box.setAttribute("aria-describedby", "question-hint");
-  }
+  function clearError() { dom.fieldError(box, formError, "question-hint", ""); }
 
   function setBusy(on) {
     busy = on;

@@ -43,5 +43,20 @@
       : "Der Server ist nicht erreichbar. Bitte versuchen Sie es erneut.";
   }
 
-  window.AmipDom = { el: el, postJson: postJson, errorText: errorText };
+  // Show `message` in the error element `box` for the form field `field` and mark the field
+  // invalid; `hint` is the field's aria-describedby without the error, which is added to it.
+  // An empty message clears the error again.
+  function fieldError(field, box, hint, message) {
+    box.textContent = message || "";
+    box.hidden = !message;
+    if (message) {
+      field.setAttribute("aria-invalid", "true");
+      field.setAttribute("aria-describedby", hint + " " + box.id);
+    } else {
+      field.removeAttribute("aria-invalid");
+      field.setAttribute("aria-describedby", hint);
+    }
+  }
+
+  window.AmipDom = { el: el, postJson: postJson, errorText: errorText, fieldError: fieldError };
 })();

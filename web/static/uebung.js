@@ -25,19 +25,11 @@
   }
 
   function showError(message) {
-    errorBox.textContent = message;
-    errorBox.hidden = false;
-    input.setAttribute("aria-invalid", "true");
-    input.setAttribute("aria-describedby", "practice-prompt antwort-hint practice-error");
+    dom.fieldError(input, errorBox, "practice-prompt antwort-hint", message);
     input.focus();
   }
 
-  function clearError() {
-    errorBox.textContent = "";
-    errorBox.hidden = true;
-    input.removeAttribute("aria-invalid");
-    input.setAttribute("aria-describedby", "practice-prompt antwort-hint");
-  }
+  function clearError() { dom.fieldError(input, errorBox, "practice-prompt antwort-hint", ""); }
 
   function showFeedback(data) {
     while (feedback.firstChild) { feedback.removeChild(feedback.firstChild); }
