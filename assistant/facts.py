@@ -58,24 +58,28 @@ def _section_facts(doc: Document, sec: Section) -> list[Fact]:
     return out
 
 
-def table_captions(doc: Document) -> dict[str, str]:
-    """The sentence before each table ("Für das Jahr 2022 sind die folgenden Eintritte ... vorgesehen:"),
-    by the table ids `extract_facts` gives."""
-    captions: dict[str, str] = {}
+def table_starts(doc: Document) -> dict[str, tuple[Block, str]]:
+    """Each table's first row and the text block before it, by the ids `extract_facts` gives
+    (the n-th run of table rows in a section is its table "t<n>")."""
+    starts: dict[str, tuple[Block, str]] = {}
     for sec in doc.sections:
-        table_no, last_text, in_table = 0, "", False
+        table_no, before, in_table = 0, "", False
         for b in sec.blocks:
             if b.kind == "table":
                 if not in_table:
                     table_no += 1
-                    if last_text:
-                        captions[f"{doc.doc}:{sec.section}:t{table_no}"] = last_text
+                    starts[f"{doc.doc}:{sec.section}:t{table_no}"] = (b, before)
                 in_table = True
                 continue
             in_table = False
             if b.kind in ("para", "caption", "list"):
-                last_text = b.text
-    return captions
+                before = b.text
+    return starts
+
+
+def table_captions(doc: Document) -> dict[str, str]:
+    """The sentence before each table ("Für das Jahr 2022 sind die folgenden Eintritte ... vorgesehen:")."""
+    return {table: before for table, (_, before) in table_starts(doc).items() if before}
 
 
 # ---------------------------------------------------------------- tables

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from .facts import table_starts
 from .records import Document, Fact
 
 # A table kind says how facts.py read the header (see facts._table_facts):
@@ -195,30 +196,12 @@ def _kind(facts: list[Fact]) -> str:
 
 
 def _header_and_intro(doc: Optional[Document], fact: Fact) -> tuple[Optional[list[str]], str]:
-    """The table's header cells (None without a header) and the paragraph that introduces it.
-
-    The n-th run of table rows of a section is its table "t<n>" (the numbering of facts.py).
-    """
-    if doc is None or not fact.table:
+    """The table's header cells (None without a header) and the paragraph that introduces it."""
+    start = table_starts(doc).get(fact.table) if doc is not None and fact.table else None
+    if start is None:
         return None, ""
-    sec = doc.section(fact.section)
-    m = re.search(r":t(\d+)$", fact.table)
-    if sec is None or not m:
-        return None, ""
-    wanted = int(m.group(1))
-    number, in_table, before = 0, False, ""
-    for i, block in enumerate(sec.blocks):
-        if block.kind == "table":
-            if not in_table:
-                number += 1
-                in_table = True
-                if number == wanted:
-                    cells = [c.strip() for c in block.text.split("\t")]
-                    header = cells if len(cells) > 1 and not any(_VALUE_CELL_RE.match(c) for c in cells[1:]) else None
-                    intro = before if before.rstrip().endswith(":") else ""
-                    return header, intro
-        else:
-            in_table = False
-            if block.kind in ("para", "list", "caption"):
-                before = block.text
-    return None, ""
+    block, before = start
+    cells = [c.strip() for c in block.text.split("\t")]
+    header = cells if len(cells) > 1 and not any(_VALUE_CELL_RE.match(c) for c in cells[1:]) else None
+    intro = before if before.rstrip().endswith(":") else ""
+    return header, intro
