@@ -40,6 +40,7 @@ from .passages import SentenceIndex
 from .records import Answer, Citation, Document, GlossaryTerm
 from .text import normalise_space
 
+CHUNKS_RANKED = 20  # chunks taken from each of the dense and keyword searches before fusing
 NONE_ANSWER = "Dazu enthält das Arbeitsmarkt- und Integrationsprogramm keine Angaben."
 CASE_ANSWER = ("Zu einzelnen Kundinnen und Kunden gibt das Arbeitsmarkt- und Integrationsprogramm keine "
                "Auskunft; es beschreibt Ziele, Zahlen und Angebote des Jobcenters.")
@@ -71,6 +72,7 @@ class Assistant:
         self.term_prefixes = {t[:k] for t in self.chunk_kw.all_terms for k in range(5, len(t) + 1)}
         self.document_years = {d.doc: m.group(0) for d in loaded.documents
                                if (m := YEAR_RE.search(f"{d.title} {d.doc}"))}
+        self.corpus_years = {m.group(0) for c in self.chunks for m in YEAR_RE.finditer(c.text)}
         self.has_contact_data = any(_CONTACT_DATA.search(c.text) for c in self.chunks)
         self.section_titles = {(d.doc, s.section): s.title for d in loaded.documents for s in d.sections}
         self.figures = FactAnswers(self.facts, loaded.fact_vectors, self.lookup, self.section_titles,
@@ -125,7 +127,8 @@ class Assistant:
         qvec = self.embedder.embed_queries([q])[0]
         if terms and self._is_glossary_question(q, terms):
             return self._glossary_answer(q, terms, qvec)
-        ranked = self._rank_chunks(expanded, qvec)
+        dense = self._dense_chunks(qvec)
+        ranked = self._rank_chunks(expanded, dense)
         if PERSONAL_CASE.search(q):
             return Answer(q, "none", CASE_ANSWER)
         if CONTACT_QUESTION.search(q) and not self.has_contact_data:
@@ -147,7 +150,7 @@ class Assistant:
             asked = asked_time(q)
             if asked and QUANTITY_CUE.search(q):  # "How many ... in 2019?" and no figure for 2019
                 return Answer(q, "none", NONE_ANSWER + f" Für {asked} nennt es diese Zahl nicht.")
-        if self._out_of_scope(q, expanded, qvec, ranked, terms):
+        if self._out_of_scope(q, expanded, dense, ranked, terms):
             return Answer(q, "none", NONE_ANSWER)
         return self._passage_answer(q, expanded, qvec, ranked)
 
@@ -180,13 +183,16 @@ class Assistant:
 
     # ------------------------------------------------------------ retrieval
 
-    def _rank_chunks(self, expanded: str, qvec: np.ndarray, k: int = 20) -> list[tuple[int, float]]:
-        dense: dict[int, float] = {}
-        if self.mode != "keyword" and self.chunks:
-            scores, ids = self.loaded.chunk_index.search(qvec[None, :].astype(np.float32), min(k, len(self.chunks)))
-            dense = {int(i): float(s) for s, i in zip(scores[0], ids[0]) if i >= 0}
-        keyword = dict(self.chunk_kw.search(expanded, k)) if self.mode != "dense" else {}
-        return blend(dense, keyword, self.mode)
+    def _dense_chunks(self, qvec: np.ndarray, k: int = CHUNKS_RANKED) -> dict[int, float]:
+        """The k chunks closest to the question, with their cosine (one FAISS search a question)."""
+        if not self.chunks:
+            return {}
+        scores, ids = self.loaded.chunk_index.search(qvec[None, :].astype(np.float32), min(k, len(self.chunks)))
+        return {int(i): float(s) for s, i in zip(scores[0], ids[0]) if i >= 0}
+
+    def _rank_chunks(self, expanded: str, dense: dict[int, float]) -> list[tuple[int, float]]:
+        keyword = dict(self.chunk_kw.search(expanded, CHUNKS_RANKED)) if self.mode != "dense" else {}
+        return blend(dense if self.mode != "keyword" else {}, keyword, self.mode)
 
     # ------------------------------------------------------------ glossary
 
@@ -279,16 +285,13 @@ class Assistant:
 
     # ------------------------------------------------------------ none / passages
 
-    def _out_of_scope(self, q: str, expanded: str, qvec: np.ndarray, ranked, terms) -> bool:
+    def _out_of_scope(self, q: str, expanded: str, dense: dict[int, float], ranked, terms) -> bool:
         if terms:
             return False
         coverage = self.chunk_kw.coverage(expanded)
-        best_dense = 0.0
-        if self.chunks:
-            scores, _ = self.loaded.chunk_index.search(qvec[None, :].astype(np.float32), 1)
-            best_dense = float(scores[0][0])
-        years = [m.group(0) for m in YEAR_RE.finditer(q)]
-        if years and not any(y in c.text for c in self.chunks for y in years):
+        best_dense = max(dense.values(), default=0.0)  # (the keyword baseline uses it here too)
+        years = {m.group(0) for m in YEAR_RE.finditer(q)}
+        if years and not years & self.corpus_years:
             return True
         if coverage < 0.34 and is_german(q):
             return True  # (an English question's words are mostly unknown to a German index anyway)

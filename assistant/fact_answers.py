@@ -76,16 +76,21 @@ class FactAnswers:
         """The fact the question asks for, or None when no figure of the asked unit and time fits."""
         if not self.facts:
             return None
-        dense = {i: float(s) for i, s in enumerate(self.vectors @ qvec)} if mode != "keyword" else {}
-        kw = dict(self.keyword.search(expanded, 60)) if mode != "dense" else {}
+        dense = {}
         if mode != "keyword":
-            dense = dict(sorted(dense.items(), key=lambda kv: -kv[1])[:60])
+            sims = self.vectors @ qvec
+            dense = {int(i): float(sims[i]) for i in np.argsort(-sims, kind="stable")[:60]}
+        kw = dict(self.keyword.search(expanded, 60)) if mode != "dense" else {}
         fused = dict(blend(dense, kw, mode))
         years = set(m.group(0) for m in YEAR_RE.finditer(q))
         months = months_in(q)
         qterms = set(self.keyword.query_terms(YEAR_RE.sub(" ", expanded))) - TIME_TERMS
         term_forms = [term_pattern(t) for t in terms]
         idf = self.keyword.idf
+        # what the question wants, read once: money, a share or a count; "ohne ..." or not
+        wants_money, wants_share, wants_count = bool(MONEY_CUE.search(q)), bool(PERCENT_CUE.search(q)), \
+            bool(COUNT_CUE.search(q))
+        negated = polarity(q)
         scored = []
         for i, base in fused.items():
             f = self.facts[i]
@@ -98,15 +103,15 @@ class FactAnswers:
             extra = math.fsum(idf.get(t, 0) for t in subj_terms - qterms if t in idf)
             named = bool(term_forms) and any(p.search(f.subject) or p.search(f.source_text) for p in term_forms)
             score = base + 0.05 * (overlap + context) + 0.1 * subject_hit - 0.02 * extra + (0.4 if named else 0.0)
-            if MONEY_CUE.search(q) and f.unit == "€":
+            if wants_money and f.unit == "€":
                 score += 0.25
-            if PERCENT_CUE.search(q) and f.unit == "%":
+            if wants_share and f.unit == "%":
                 score += 0.25
-            if COUNT_CUE.search(q) and f.unit not in ("€", "%"):
+            if wants_count and f.unit not in ("€", "%"):
                 score += 0.15
             if f.table:
                 score += 0.05  # tables state figures more precisely than prose
-            if polarity(q) != polarity(f.subject):
+            if negated != polarity(f.subject):
                 score -= 0.3  # "mit abgeschlossener Berufsausbildung" is not "Ohne abgeschlossene ..."
             if overlap > 0 or named:
                 scored.append((score, i))
