@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .fusion import blend, minmax
-from .keyword import KeywordIndex, content_words, stem
+from .keyword import KeywordIndex, content_words, stem, words
 from .records import Chunk
 
 MAX_WINDOW_CHARS = 540
@@ -219,5 +219,7 @@ class SentenceIndex:
 
 def _pairs(text: str) -> set[tuple[str, str]]:
     """Adjacent content-word stems of a text ("Phase 4" -> ("phase", "4"))."""
-    toks = [stem(w) for w in content_words(text)]
+    # single digits count here ("Phase 2"), though they are too short to be keyword terms
+    kept = set(content_words(text))
+    toks = [stem(w) for w in words(text) if w in kept or w.isdigit()]
     return set(zip(toks, toks[1:]))

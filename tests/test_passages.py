@@ -47,3 +47,11 @@ def test_quote_keeps_the_best_sentence_when_it_is_too_long():
     answer = quote(text, "5.3", "Intensivbetreuung", keep="Aktionen wie Speed-Dating.")
     assert "Speed-Dating" in answer and answer.startswith("„… ") and len(answer) <= MAX_ANSWER_CHARS
     assert quote(text, "5.3", "Intensivbetreuung").startswith("„Unsere Ziele sind:")  # no keep: the end goes
+
+
+def test_numbered_step_named_in_the_question_wins():
+    # "phase 2" must find "Phase 2: ...", not the phase before it (a one-digit number is a word here)
+    texts = ["Phase 1: Das Profiling klärt die Stärken.", "Phase 2: Der Handlungsbedarf wird festgelegt."]
+    ix = _index(texts)
+    ranked = ix.rank([(0, 1.0)], "Phase", np.zeros(4, dtype=np.float32), question="what happens in phase 2?")
+    assert ranked[0][0] == 1
