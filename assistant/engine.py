@@ -35,7 +35,7 @@ from .fusion import blend
 from .glossary import Glossary, edit_distance_le1, term_pattern
 from .index import IndexError_, LoadedIndex, build_index, load_index, staleness
 from .keyword import KeywordIndex, content_words, fold, stem, words
-from .lexicon import bridge
+from .lexicon import COLLOQUIAL_DE, bridge
 from .passages import SentenceIndex
 from .records import Answer, Citation, Document, GlossaryTerm
 from .text import normalise_space
@@ -134,10 +134,12 @@ class Assistant:
         if CONTACT_QUESTION.search(q) and not self.has_contact_data:
             return Answer(q, "none", CONTACT_ANSWER)
         unknown = self._unknown_words(q, terms)
-        if unknown and (names_a_place(q, unknown) or self._closest_sentence(qvec) < UNKNOWN_WORD_FLOOR):
-            # a place the programme never names ("Jobcenter Frankfurt"), or a word it never uses
-            # ("Regelsatz") with no sentence close to the question; a paraphrase ("Veranstaltungen"
-            # for "Aktionstage") is still close to the sentence that answers it
+        if unknown and (names_a_place(q, unknown) or self._closest_sentence(qvec) < UNKNOWN_WORD_FLOOR
+                        or asks_for_figure(q)):
+            # a place the programme never names ("Jobcenter Frankfurt"), a figure of something it
+            # never names ("Wie hoch war der Krankenstand?": any figure we found counts something
+            # else), or a word it never uses ("Regelsatz") with no sentence close to the question;
+            # a paraphrase ("Veranstaltungen" for "Aktionstage") is still close to its answer
             return Answer(q, "none", NONE_ANSWER)
         if DATE_CUE.search(q):  # "Seit wann gibt es ...": a sentence with its year answers
             dated = self._prose_figure_answer(q, expanded, qvec, ranked, set(), set())
@@ -314,13 +316,14 @@ class Assistant:
         known = {fold(part) for t in terms for f in (t.abbr, *t.variants) for part in words(f)}
         german = is_german(q)
         out = []
-        # the first word is capitalised anyway ("Übernimmt ..."); figure words are routing cues
-        first = words(q)[:1]
+        # a sentence's first word is capitalised anyway ("Übernimmt ...", "Gibts da ...");
+        # figure words are routing cues
+        firsts = {ws[0] for part in re.split(r"[.?!]\s+", q) if (ws := words(part))}
         for w in content_words(q):
-            if [w] == first or len(w) < 5 or not w[0].isupper() or w.isupper() or fold(w) in known or FIGURE_CUE.match(w) \
+            if w in firsts or len(w) < 5 or not w[0].isupper() or w.isupper() or fold(w) in known or FIGURE_CUE.match(w) \
                     or re.match(r"(prozent|anteil|zahl|summe|höhe|betrag)", w, re.I):
                 continue
-            if not german and bridge(w):
+            if bridge(w) if not german else fold(w) in COLLOQUIAL_DE:
                 continue
             # the word, a compound of two corpus words, or the same stem with another ending; a
             # paraphrase the programme does not use ("Veranstaltungen") is left to the similarity gate

@@ -1,4 +1,4 @@
-"""English -> German bridge words for the keyword side of search.
+"""English -> German (and everyday -> written German) bridge words for the keyword side of search.
 
 The embedder is multilingual, but BM25 only matches German words; these domain words
 let "budget for rehab" reach "Reha" and "Budget". Keys are lower-case English words.
@@ -41,7 +41,7 @@ EN_DE = {
     "framework": "Rahmenbedingungen", "economic": "wirtschaftliche gesamtwirtschaftliche", "economy": "Wirtschaft",
     "growth": "Wachstum", "inflation": "Inflation", "pandemic": "Pandemie Corona", "corona": "Corona Pandemie",
     "covid": "Corona Covid19", "underemployment": "Unterbeschäftigung", "jobseekers": "Arbeitsuchende",
-    "foreigners": "Ausländer", "foreign": "Ausländer ausländische", "nationals": "Staatsangehörigkeit", "germans": "Deutsche", "academic": "akademische", "without": "ohne", "with": "mit",
+    "foreigners": "Ausländer", "foreign": "Ausländer ausländische", "nationals": "Staatsangehörigkeit", "germans": "Deutsche", "german": "Deutsche deutsche", "academic": "akademische", "without": "ohne", "with": "mit",
     "opportunities": "Work-opportunities Arbeitsgelegenheiten", "priorities": "Schwerpunkte", "priority": "Schwerpunkt",
     "focus": "Schwerpunkt Fokus", "risks": "Risiken Umsetzungsrisiken", "risk": "Risiko", "measures": "Maßnahmen",
     "measure": "Maßnahme", "activation": "Aktivierung", "foreword": "Vorwort", "preface": "Vorwort",
@@ -60,6 +60,10 @@ EN_DE = {
     "entrance": "Eintritte", "starts": "Eintritte", "jobcentre": "Jobcenter", "jobcenter": "Jobcenter",
 }
 
+# Everyday German for words the programme writes formally; a caseworker types "Leute", the text
+# says "Personen". (Lower-case keys, like EN_DE.)
+COLLOQUIAL_DE = {"leute": "Personen Menschen", "leuten": "Personen Menschen"}
+
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]*")
 
 
@@ -67,7 +71,7 @@ def bridge(question: str) -> str:
     """German words for the English domain words of a question (empty for German questions)."""
     out = []
     for tok in _TOKEN.findall(question):
-        de = EN_DE.get(tok.lower())
+        de = EN_DE.get(tok.lower()) or COLLOQUIAL_DE.get(tok.lower())
         if de:
             out.append(de)
     return " ".join(out)

@@ -84,6 +84,9 @@ def test_change_row_belongs_to_the_row_above(assistant):
     ("Which type of measure gets the smallest amount of money in the 2022 integration budget?", "80.000"),
     ("Wofür wird das meiste Geld ausgegeben?", "1.458.000"),  # "wofür" + superlative compares a column
     ("Welche Maßnahme hat den höchsten Anteil an den Eingliederungsleistungen?", "26,8"),  # the "%" column
+    ("Wie viele Leute zwischen 25 und 50 waren im November 2021 arbeitslos?", "1.620"),  # everyday "Leute"
+    ("How many German nationals were unemployed in November 2021?", "1.837"),
+    ("Wie viele Arbeitslose gab es im November 2021? Gibts das auch für 2020?", "2.685"),  # "Gibts" opens a sentence
 ])
 def test_figure_lookups(assistant, q, value):
     a = assistant.ask(q)
@@ -122,6 +125,9 @@ def test_list_question_gets_the_list(assistant):
     ("What are the opening hours of the jobcenter?", "Kontaktdaten stehen nicht darin."),
     ("Wie viele Arbeitslose hat das Jobcenter Göttingen?", ""),
     ("Wie hoch ist der Kinderzuschlag für Alleinerziehende?", ""),  # two corpus words, not a corpus word
+    # a figure of something the programme never names: no figure of it can be in the programme
+    ("Wie viele Widersprüche gab es 2021 im Jobcenter?", ""),
+    ("Wie hoch ist die Fehlzeitenquote der Mitarbeitenden?", ""),
 ])
 def test_refusals(assistant, q, tail):
     a = assistant.ask(q)
