@@ -87,6 +87,7 @@ def test_change_row_belongs_to_the_row_above(assistant):
     ("Wie viele Leute zwischen 25 und 50 waren im November 2021 arbeitslos?", "1.620"),  # everyday "Leute"
     ("How many German nationals were unemployed in November 2021?", "1.837"),
     ("Wie viele Arbeitslose gab es im November 2021? Gibts das auch für 2020?", "2.685"),  # "Gibts" opens a sentence
+    ("Wie viele ELB betreute das Fallmanagement im Jahresdurchschnitt 2021?", "500"),  # ELB's long form, inflected
 ])
 def test_figure_lookups(assistant, q, value):
     a = assistant.ask(q)
@@ -128,6 +129,9 @@ def test_list_question_gets_the_list(assistant):
     # a figure of something the programme never names: no figure of it can be in the programme
     ("Wie viele Widersprüche gab es 2021 im Jobcenter?", ""),
     ("Wie hoch ist die Fehlzeitenquote der Mitarbeitenden?", ""),
+    # the only figures found count something other than the term the question names
+    ("Wie viele Jugendliche besuchen 2022 das BOZ?", "Für 2022 nennt es diese Zahl nicht."),
+    ("How many participants did AgiL have in 2021?", "Für 2021 nennt es diese Zahl nicht."),
 ])
 def test_refusals(assistant, q, tail):
     a = assistant.ask(q)
