@@ -336,8 +336,12 @@ class Assistant:
         # a sentence's first word is capitalised anyway ("Übernimmt ...", "Gibts da ...");
         # figure words are routing cues
         firsts = {ws[0] for part in re.split(r"[.?!]\s+", q) if (ws := words(part))}
+        # typed all in lower case ("wie hoch war der krankenstand"), a German noun has no capital:
+        # every longer word is a candidate then, except likely verb forms ("sinkt", "verdienten")
+        chat = q == q.lower() and is_german(q)
         for w in content_words(q):
-            if w in firsts or len(w) < 5 or not w[0].isupper() or w.isupper() or fold(w) in known or FIGURE_CUE.match(w) \
+            candidate = w[0].isupper() or (chat and (not _VERB_ENDING.search(w) or names_a_place(q, [w])))
+            if w in firsts or len(w) < 5 or not candidate or w.isupper() or fold(w) in known or FIGURE_CUE.match(w) \
                     or re.match(r"(prozent|anteil|zahl|summe|höhe|betrag)", w, re.I):
                 continue
             if bridge(w) if not german else fold(w) in COLLOQUIAL_DE:
@@ -390,5 +394,6 @@ DENSE_FLOOR = 0.80  # e5 cosine below which a question with unknown words is out
 # reach 0.84-0.90, refused ones 0.76-0.85 (names of other places excepted, see names_a_place).
 UNKNOWN_WORD_FLOOR = 0.86
 PERVASIVE_SHARE = 0.4
+_VERB_ENDING = re.compile(r"(t|te|ten|st)$")
 
 

@@ -88,6 +88,7 @@ def test_change_row_belongs_to_the_row_above(assistant):
     ("How many German nationals were unemployed in November 2021?", "1.837"),
     ("Wie viele Arbeitslose gab es im November 2021? Gibts das auch für 2020?", "2.685"),  # "Gibts" opens a sentence
     ("Wie viele ELB betreute das Fallmanagement im Jahresdurchschnitt 2021?", "500"),  # ELB's long form, inflected
+    ("wie viele erwerbstätige elb verdienten im september 2020 über 450 € im monat", "961"),  # a verb, not a noun
 ])
 def test_figure_lookups(assistant, q, value):
     a = assistant.ask(q)
@@ -132,6 +133,7 @@ def test_list_question_gets_the_list(assistant):
     # the only figures found count something other than the term the question names
     ("Wie viele Jugendliche besuchen 2022 das BOZ?", "Für 2022 nennt es diese Zahl nicht."),
     ("How many participants did AgiL have in 2021?", "Für 2021 nennt es diese Zahl nicht."),
+    ("wie viele widersprüche gab es 2021 im jobcenter", ""),  # typed in lower case: nouns have no capital
 ])
 def test_refusals(assistant, q, tail):
     a = assistant.ask(q)
