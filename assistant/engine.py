@@ -226,6 +226,8 @@ class Assistant:
                 score += 1.0
             if inline and inline.definition and s["text"] == inline.definition:
                 score += 0.05
+            if self.sentence_index.is_table_row(i):
+                score -= 1.0  # a row of figures ("ELB 6.418 7.020 6.964") explains nothing
             cands.append((score, i))
         if cands:
             _, best = max(cands)

@@ -279,3 +279,9 @@ def test_same_answer_in_every_process(assistant):
         assert out.returncode == 0, out.stderr
         runs.add(out.stdout)
     assert len(runs) == 1
+
+
+def test_glossary_explains_with_prose_not_a_table_row(assistant):
+    a = assistant.ask("ELB?")
+    assert a.kind == "glossary" and "Leistungsberechtigter" in a.answer
+    assert "6.418" not in a.answer and "erwerbsfähigen Leistungsbezieher (ELB)" in a.answer
