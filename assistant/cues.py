@@ -17,6 +17,9 @@ GLOSSARY_CUE = re.compile(
     r"abk[üu]rzung|langform|ausgeschrieben|what\s+(is|are|does|do)|stand\s+for|stands\s+for|meaning|mean|"
     r"definition|define|abbreviation|erkl[äa]r)", re.I)
 
+# Asking for the short form of a name: "Abkürzung für Vollzeitäquivalente?"
+ABBREVIATION_ASKED = re.compile(r"abk[üu]rz|abgek[üu]rzt|k[üu]rzel|kurzform|abbreviat|acronym|short\s+form", re.I)
+
 CUE_WORDS = ("steht", "heisst", "bedeutet", "meint", "stands", "means")
 
 # Words that ask for an amount or a share. The unit filter (asked_unit) trusts only these;

@@ -24,7 +24,7 @@ from typing import Callable, Optional
 
 import numpy as np
 
-from .cues import (CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_CUE, GLOSSARY_CUE, MONEY_CUE, PERCENT_CUE,
+from .cues import (ABBREVIATION_ASKED, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_CUE, GLOSSARY_CUE, MONEY_CUE, PERCENT_CUE,
                    PERSONAL_CASE, QUANTITY_CUE, YEAR_RE, asked_time, asks_for_figure, is_german, months_in,
                    names_a_place)
 from .embedders import Embedder, load_embedder
@@ -132,6 +132,9 @@ class Assistant:
         qvec = self.embedder.embed_queries([q])[0]
         if terms and self._is_glossary_question(q, terms):
             return self._glossary_answer(q, terms, qvec)
+        spelt_out = None if terms else self._long_form_question(q)
+        if spelt_out is not None:
+            return self._glossary_answer(q, [spelt_out], qvec)
         dense = self._dense_chunks(qvec)
         ranked = self._rank_chunks(expanded, dense)
         if PERSONAL_CASE.search(q):
@@ -165,6 +168,23 @@ class Assistant:
         """The question plus long forms of its abbreviations and German words for English ones."""
         extra = [t.long for t in terms] + [bridge(q)]
         return " ".join([q] + [e for e in extra if e])
+
+    def _long_form_question(self, q: str) -> Optional[GlossaryTerm]:
+        """A question about an abbreviation by its long form: "Abkürzung für Vollzeitäquivalente?",
+        or "Was bedeutet Langzeitleistungsbezieher?" when the long form is all it asks about."""
+        if not (GLOSSARY_CUE.search(q) or ABBREVIATION_ASKED.search(q)):
+            return None
+        term = self.lookup.named_by_long_form(q)
+        if term is None:
+            return None
+        if ABBREVIATION_ASKED.search(q):
+            return term
+        if (term.doc, term.abbr) in self.pervasive_terms:
+            return None  # "Was ist ein Jobcenter?" is not a question about "JC"
+        long_stems = {stem(w) for e in self.lookup.all_for(term) for w in content_words(e.long)}
+        rest = [w for w in content_words(GLOSSARY_CUE.sub(" ", q)) if stem(w) not in long_stems
+                and fold(w) not in {"abkürzung", "abkurzung", "ausgeschrieben", "langform", "begriff", "term"}]
+        return term if not rest else None
 
     def _is_glossary_question(self, q: str, terms: list[GlossaryTerm]) -> bool:
         forms = {fold(part) for t in terms for f in (t.abbr, *t.variants) for part in words(f)}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
+from .keyword import content_words, stem
 from .records import Document, GlossaryTerm
 from .text import normalise_space, split_sentences
 
@@ -143,6 +144,21 @@ class Glossary:
                 if t not in out:
                     out.append(t)
         return out
+
+    def named_by_long_form(self, question: str) -> Optional[GlossaryTerm]:
+        """The term whose long form the question spells out ("Langzeitleistungsbeziehern" -> LZB).
+
+        Every content word of a long form must be in the question (any inflection); of several,
+        the longest long form wins ("Maßnahmen zur Aktivierung und beruflichen Eingliederung" over
+        "Maßnahmen zur Aktivierung").
+        """
+        asked = {stem(w) for w in content_words(question)}
+        best, best_len = None, 0
+        for t in self.terms:
+            need = {stem(w) for w in content_words(t.long)}
+            if need and need <= asked and len(need) > best_len:
+                best, best_len = self.all_for(t)[0], len(need)
+        return best
 
     def find_in(self, question: str, fuzzy: bool = True) -> list[GlossaryTerm]:
         """Every term named in a question: whole tokens, two-word compounds, then one typo."""

@@ -285,3 +285,20 @@ def test_glossary_explains_with_prose_not_a_table_row(assistant):
     a = assistant.ask("ELB?")
     assert a.kind == "glossary" and "Leistungsberechtigter" in a.answer
     assert "6.418" not in a.answer and "erwerbsfähigen Leistungsbezieher (ELB)" in a.answer
+
+
+@pytest.mark.parametrize("q,abbr", [
+    ("Abkürzung für Vollzeitäquivalente?", "VZÄ"),
+    ("Wie wird Berufsorientierungszentrum abgekürzt?", "BOZ"),
+    ("What is the abbreviation for Eingliederungszuschuss?", "EGZ"),
+    ("Was bedeutet Langzeitleistungsbezieher?", "LZB"),  # the long form is all it asks about
+])
+def test_glossary_by_long_form(assistant, q, abbr):
+    a = assistant.ask(q)
+    assert a.kind == "glossary" and a.answer.startswith(f"{abbr} steht für")
+
+
+@pytest.mark.parametrize("q", ["Was ist ein Jobcenter?",  # JC: the whole programme is about it
+                               "Was bedeutet Förderung der beruflichen Weiterbildung für Frauen?"])  # asks more
+def test_long_form_alone_does_not_make_a_glossary_question(assistant, q):
+    assert assistant.ask(q).kind != "glossary"
