@@ -191,8 +191,10 @@ class Assistant:
         for tok in re.findall(r"[\w\-]+", q):  # "Reha-VB" names VB: "Reha" is part of the name
             if "-" in tok and any(fold(part) in forms for part in tok.split("-")):
                 forms.update(fold(part) for part in tok.split("-"))
-        rest = [w for w in content_words(GLOSSARY_CUE.sub(" ", q)) if fold(w) not in forms
-                and fold(w) not in {"abkürzung", "abkurzung", "ausgeschrieben", "langform", "stand", "stands", "mean"}]
+        asked = {"abkurzung", "ausgeschrieben", "langform", "stand", "stands", "mean"}
+        if len({t.abbr for t in terms}) > 1:  # "Was ist der Unterschied zwischen LZA und LZB?"
+            asked |= {"unterschied", "unterschiede", "difference", "differences", "both", "beide"}
+        rest = [w for w in content_words(GLOSSARY_CUE.sub(" ", q)) if fold(w) not in forms and fold(w) not in asked]
         # a misspelt cue word ("wofür stet MABE") or one the programme never uses asks for nothing more
         rest = [w for w in rest if (bridge(w) or self.chunk_kw.knows(w))
                 and not any(edit_distance_le1(fold(w), cue) for cue in CUE_WORDS)]
@@ -224,6 +226,8 @@ class Assistant:
     # ------------------------------------------------------------ glossary
 
     def _glossary_answer(self, q: str, terms: list[GlossaryTerm], qvec: np.ndarray) -> Answer:
+        if len({t.abbr for t in terms}) > 1:
+            return self._several_terms_answer(q, terms, qvec)
         term = terms[0]
         entries = self.lookup.all_for(term)
         legende = next((t for t in entries if t.source == "legende"), None)
@@ -268,6 +272,34 @@ class Assistant:
                     m = pat.search(s.text)
                     excerpt = window_around(s.text, m.start(), 240) if m else s.text[:240]
                     citations.append(self._citation(term.doc, sec, excerpt))
+        return Answer(q, "glossary", limit_answer(" ".join(parts)), citations=citations, terms=entries)
+
+    def _several_terms_answer(self, q: str, terms: list[GlossaryTerm], qvec: np.ndarray) -> Answer:
+        """"Was bedeuten EGZ und ESG?": each long form, then the sentence that uses most of them."""
+        mains, entries = [], []
+        for t in terms[:MAX_TERMS_ANSWERED]:
+            group = self.lookup.all_for(t)
+            main = next((e for e in group if e.source == "legende"), group[0])
+            if main.abbr not in {m.abbr for m in mains}:
+                mains.append(main)
+                entries.extend(group)
+        parts = [f"{m.abbr} steht für „{m.long}“." for m in mains]
+        citations = [self._citation(m.doc, m.defined_in or "Legende", m.definition) for m in mains]
+        patterns = [term_pattern(m) for m in mains]
+        where = {(e.doc, sec) for e in entries for sec in e.sections} - self.glossary_sections
+        cands = []
+        for i in self.sentence_index.in_sections(where):
+            text = self.sentences[i]["text"]
+            named = sum(1 for p in patterns if p.search(text))
+            if named and not self.sentence_index.is_table_row(i):
+                opens_list = text.rstrip().endswith(":")  # "Ziel ... kann sein:" says little alone
+                cands.append((named, not opens_list, float(self.loaded.sentence_vectors[i] @ qvec), i))
+        if cands:
+            best = max(cands)[-1]
+            chunk = self.chunks[self.sentences[best]["chunk"]]
+            sentence = self.sentences[best]["text"]
+            parts.append(f"Im Programm ({chunk.section} {chunk.title}): „{trim(sentence, 300)}“")
+            citations.append(self._citation(chunk.doc, chunk.section, sentence))
         return Answer(q, "glossary", limit_answer(" ".join(parts)), citations=citations, terms=entries)
 
     # ------------------------------------------------------------ facts
@@ -416,6 +448,7 @@ DENSE_FLOOR = 0.80  # e5 cosine below which a question with unknown words is out
 # reach 0.84-0.90, refused ones 0.76-0.85 (names of other places excepted, see names_a_place).
 UNKNOWN_WORD_FLOOR = 0.86
 PERVASIVE_SHARE = 0.4
+MAX_TERMS_ANSWERED = 3  # "Was bedeuten EGZ, ESG und MAG?" gets each; more would not fit an answer
 _VERB_ENDING = re.compile(r"(t|te|ten|st)$")
 
 

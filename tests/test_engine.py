@@ -302,3 +302,14 @@ def test_glossary_by_long_form(assistant, q, abbr):
                                "Was bedeutet Förderung der beruflichen Weiterbildung für Frauen?"])  # asks more
 def test_long_form_alone_does_not_make_a_glossary_question(assistant, q):
     assert assistant.ask(q).kind != "glossary"
+
+
+@pytest.mark.parametrize("q,longs", [
+    ("Was bedeuten EGZ und ESG?", ["Eingliederungszuschuss", "Einstiegsgeld"]),
+    ("Was ist der Unterschied zwischen LZA und LZB?", ["Langzeitarbeitslose", "Langzeitleistungsbezieher"]),
+    ("What do AGH and AGS stand for?", ["Arbeitsgelegenheiten", "Arbeitgeber-Service"]),
+])
+def test_glossary_question_naming_several_terms_gets_each(assistant, q, longs):
+    a = assistant.ask(q)
+    assert a.kind == "glossary" and all(f"„{long}“" in a.answer for long in longs)
+    assert a.citations[0].section == "Legende" and len(a.answer) <= 600
