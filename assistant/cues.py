@@ -32,6 +32,9 @@ FIGURE_CUE = re.compile(
     r"zielwert|bestand|how\s+many|how\s+much|number|amount|share|percentage|percent|rate|planned|entries|"
     r"places|staff|figure|total|target|count|%|" + MONEY_WORDS + ")", re.I)
 
+# A figure named by a compound: "Integrationsquote 2022?", "Verwaltungsbudget" (bare lookups)
+FIGURE_COMPOUND = re.compile(r"\w(quote|budget|anteil)\b", re.I)
+
 QUANTITY_CUE = re.compile(r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|wie\s+stark|anzahl|how\s+many|how\s+much|"
                           r"what\s+(was|were|is|are)\s+the\s+([\w\-]+\s+){0,3}(number|amount|rate|share|total))\b", re.I)
 

@@ -24,9 +24,9 @@ from typing import Callable, Optional
 
 import numpy as np
 
-from .cues import (ABBREVIATION_ASKED, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_CUE, GLOSSARY_CUE, MONEY_CUE, PERCENT_CUE,
-                   PERSONAL_CASE, QUANTITY_CUE, YEAR_RE, asked_time, asks_for_figure, is_german, months_in,
-                   names_a_place)
+from .cues import (ABBREVIATION_ASKED, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND, FIGURE_CUE,
+                   GLOSSARY_CUE, MONEY_CUE, PERCENT_CUE, PERSONAL_CASE, QUANTITY_CUE, YEAR_RE, asked_time,
+                   asks_for_figure, is_german, months_in, names_a_place)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
 from .fact_answers import SHARE, FactAnswers, is_prose, states_figure, unit_fit
@@ -350,8 +350,10 @@ class Assistant:
         return any(not mentioned(t) for t in terms if (t.doc, t.abbr) not in self.pervasive_terms)
 
     def _names_table_row(self, q: str) -> bool:
-        """A bare lookup of a table cell: "ELB im September 2019", "Arbeitslose 25 bis unter 50 Jahre"."""
+        """A bare lookup: "ELB im September 2019", "Arbeitslose 25 bis unter 50 Jahre", "Integrationsquote 2022?"."""
         if months_in(q) and YEAR_RE.search(q):
+            return True
+        if len(words(q)) <= 4 and FIGURE_COMPOUND.search(q):  # a few words, no question around them
             return True
         folded = f" {fold(q)} "
         return any(f" {label} " in folded for label in self.row_labels)
