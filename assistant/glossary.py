@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
+from .cues import GLOSSARY_CUE
 from .keyword import content_words, stem
 from .records import Document, GlossaryTerm
 from .text import normalise_space, split_sentences
@@ -29,6 +30,12 @@ def looks_like_abbreviation(token: str) -> bool:
         return False
     upper = sum(c.isupper() for c in letters)
     return upper >= 2 or (upper == 1 and not letters[0].isupper()) or token.isupper()
+
+
+# Abbreviations that are everyday words when typed in lower case (BuT, WIN, MAG, MAT): they name
+# the term only with their capitals, alone ("mag?") or in a question about a term ("what does win
+# stand for").
+EVERYDAY_WORDS = {"but", "win", "mag", "mat"}
 
 
 def _key(text: str) -> str:
@@ -175,6 +182,8 @@ class Glossary:
             if "-" in tok:  # "Reha-VB": the abbreviation is the compound's last part, its head
                 cands.extend(part for part in reversed(tok.split("-")) if 2 <= len(part) <= 6)
             for c in cands:
+                if c.islower() and _key(c) in EVERYDAY_WORDS and len(tokens) > 1 and not GLOSSARY_CUE.search(question):
+                    continue  # "unemployed but not long-term" does not name BuT
                 t = self.lookup(c)
                 if t and t not in found:
                     found.append(t)

@@ -314,3 +314,14 @@ def test_glossary_question_naming_several_terms_gets_each(assistant, q, longs):
     a = assistant.ask(q)
     assert a.kind == "glossary" and all(f"„{long}“" in a.answer for long in longs)
     assert a.citations[0].section == "Legende" and len(a.answer) <= 600
+
+
+@pytest.mark.parametrize("q,abbrs", [
+    ("How many people were unemployed but not long-term in 2021?", []),  # "but" is not BuT
+    ("wie viel mag das sein", []),                                        # "mag" is not MAG
+    ("Wie viele Kinder bekommen Leistungen aus dem BuT?", ["BuT"]),       # typed with its capitals
+    ("what does win stand for", ["WIN"]),                                 # asked about as a term
+    ("mag?", ["MAG"]),                                                    # alone
+])
+def test_everyday_words_name_a_term_only_when_meant(assistant, q, abbrs):
+    assert [t.abbr for t in assistant.lookup.find_in(q)] == abbrs
