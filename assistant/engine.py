@@ -198,8 +198,8 @@ class Assistant:
         # a misspelt cue word ("wofür stet MABE") or one the programme never uses asks for nothing more
         rest = [w for w in rest if (bridge(w) or self.chunk_kw.knows(w))
                 and not any(edit_distance_le1(fold(w), cue) for cue in CUE_WORDS)]
-        if FIGURE_CUE.search(q) and not GLOSSARY_CUE.search(q):
-            return False
+        if (FIGURE_CUE.search(q) or NOT_ABOUT_A_TERM.match(q)) and not GLOSSARY_CUE.search(q):
+            return False  # "Wie viele ...", "Wann soll das BOZ eröffnen?" ask about more than its name
         if not rest:
             return True
         # a compound such as "AsA flex": one extra word right after the abbreviation
@@ -450,6 +450,8 @@ DENSE_FLOOR = 0.80  # e5 cosine below which a question with unknown words is out
 # reach 0.84-0.90, refused ones 0.76-0.85 (names of other places excepted, see names_a_place).
 UNKNOWN_WORD_FLOOR = 0.86
 PERVASIVE_SHARE = 0.4
+# Questions for a time, place, person or reason ask about more than what an abbreviation means
+NOT_ABOUT_A_TERM = re.compile(r"\s*(wann|wo|wohin|woher|wer|wem|wen|warum|wieso|weshalb|when|where|who|whom|why)\b", re.I)
 MAX_TERMS_ANSWERED = 3  # "Was bedeuten EGZ, ESG und MAG?" gets each; more would not fit an answer
 _VERB_ENDING = re.compile(r"(t|te|ten|st)$")
 
