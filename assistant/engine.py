@@ -31,7 +31,7 @@ from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
 from .fact_answers import SHARE, FactAnswers, is_prose, states_figure, unit_fit
 from .facts import table_captions
-from .fusion import blend
+from .fusion import blend, minmax
 from .glossary import Glossary, edit_distance_le1, term_pattern
 from .index import IndexError_, LoadedIndex, build_index, load_index, staleness
 from .keyword import KeywordIndex, content_words, fold, stem, words
@@ -306,7 +306,11 @@ class Assistant:
 
     def _fact_answer(self, q: str, expanded: str, qvec: np.ndarray, terms: list[GlossaryTerm],
                      ranked: list[tuple[int, float]]) -> Optional[Answer]:
-        f = self.figures.best(q, expanded, qvec, terms, self.mode)
+        around: dict[tuple[str, str], float] = {}  # each section's best chunk score (0..1)
+        for cid, sc in minmax(dict(ranked)).items():
+            key = (self.chunks[cid].doc, self.chunks[cid].section)
+            around[key] = max(around.get(key, 0.0), sc)
+        f = self.figures.best(q, expanded, qvec, terms, self.mode, around=around)
         if f is None:
             return None
         if is_prose(f):
