@@ -160,7 +160,7 @@ class Assistant:
             asked = asked_time(q)
             if asked and QUANTITY_CUE.search(q):  # "How many ... in 2019?" and no figure for 2019
                 return Answer(q, "none", NONE_ANSWER + f" Für {asked} nennt es diese Zahl nicht.")
-        if self._out_of_scope(q, expanded, dense, ranked, terms):
+        if self._out_of_scope(q, dense, ranked, terms):
             return Answer(q, "none", NONE_ANSWER)
         return self._passage_answer(q, expanded, qvec, ranked)
 
@@ -364,10 +364,12 @@ class Assistant:
 
     # ------------------------------------------------------------ none / passages
 
-    def _out_of_scope(self, q: str, expanded: str, dense: dict[int, float], ranked, terms) -> bool:
+    def _out_of_scope(self, q: str, dense: dict[int, float], ranked, terms) -> bool:
         if terms:
             return False
-        coverage = self.chunk_kw.coverage(expanded)
+        # share of the question's words the programme uses, or that the bridge translates
+        asked = content_words(q)
+        coverage = sum(1 for w in asked if self.chunk_kw.knows(w) or bridge(w)) / len(asked) if asked else 0.0
         best_dense = max(dense.values(), default=0.0)  # (the keyword baseline uses it here too)
         years = {m.group(0) for m in YEAR_RE.finditer(q)}
         if years and not years & self.corpus_years:

@@ -138,10 +138,3 @@ class KeywordIndex:
             if heads & vocab:
                 return True
         return False
-
-    def coverage(self, text: str) -> float:
-        """Share of the question's content words that the corpus knows (0..1)."""
-        toks = [stem(w) for w in content_words(text)]
-        if not toks:
-            return 0.0
-        return sum(1 for w in content_words(text) if self.knows(w)) / len(toks)

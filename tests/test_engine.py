@@ -153,6 +153,14 @@ def test_paraphrases_are_not_refused(assistant, q, expected):
     assert a.kind == "passage" and a.citations[0].section == expected
 
 
+@pytest.mark.parametrize("q,kind", [
+    ("Which projects exist for young people?", "passage"),  # English words the bridge translates are known
+    ("Who won the football match in Kassel yesterday?", "none"),
+])
+def test_english_coverage_counts_bridged_words(assistant, q, kind):
+    assert assistant.ask(q).kind == kind
+
+
 def test_contact_data_is_recognised():
     from assistant.engine import _CONTACT_DATA
     assert _CONTACT_DATA.search("Tel.: 0561 1003-0") and _CONTACT_DATA.search("info@jobcenter-kassel.de")
