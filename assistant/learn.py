@@ -240,7 +240,7 @@ def _filters(source) -> dict[str, str]:
     counts = {}
     for name in ("richtig", "gesamt"):
         raw = (source.get(name) or "0").strip()
-        if not raw.isdigit() or int(raw) > MAX_COUNTER:
+        if not re.fullmatch(r"[0-9]{1,9}", raw) or int(raw) > MAX_COUNTER:  # not isdigit(): "²" is a digit
             abort(400, description=MSG_BAD_COUNTER)
         counts[name] = int(raw)
     if counts["richtig"] > counts["gesamt"]:

@@ -451,6 +451,7 @@ def test_practice_page_round_trip(client, learning):
     ("get", "/einarbeitung/uebung?art=quiz", None, 400, "Die Art der Übung ist unbekannt"),
     ("get", "/einarbeitung/uebung?richtig=5&gesamt=2", None, 400, "Punktestand"),
     ("get", "/einarbeitung/uebung?gesamt=-1", None, 400, "Punktestand"),
+    ("post", "/einarbeitung/uebung", {"richtig": "²"}, 400, "Punktestand"),  # a digit to isdigit(), not to int()
     ("post", "/einarbeitung/uebung", {"antwort": "x"}, 400, "Bitte wählen Sie eine Übungsfrage."),
     ("post", "/einarbeitung/uebung", {"item": "nope", "antwort": "x"}, 404, "Diese Übungsfrage gibt es nicht"),
 ])
