@@ -14,8 +14,9 @@ from typing import Optional
 
 GLOSSARY_CUE = re.compile(
     r"\b(was\s+(ist|sind|bedeutet|bedeuten|heißt|heisst|meint)|wof[üu]r\s+steht|steht\s+f[üu]r|bedeutung|"
-    r"abk[üu]rzung|langform|ausgeschrieben|what\s+(is|are|does|do)|stand\s+for|stands\s+for|meaning|mean|"
-    r"definition|define|abbreviation|erkl[äa]r)", re.I)
+    r"bedeutet|bedeuten|versteh(t|en)\s+man\s+unter|gemeint|"
+    r"abk[üu]rzung|langform|ausgeschrieben|what\s+(is|are|does|do)|what'?s|stand\s+for|stands\s+for|meaning|mean|"
+    r"meant|full\s+(form|name)|long\s+form|spelled\s+out|definition|define|abbreviation|erkl[äa]r)", re.I)
 
 # Asking for the short form of a name: "Abkürzung für Vollzeitäquivalente?"
 ABBREVIATION_ASKED = re.compile(r"abk[üu]rz|abgek[üu]rzt|k[üu]rzel|kurzform|abbreviat|acronym|short\s+form", re.I)

@@ -198,7 +198,8 @@ class Assistant:
         # a misspelt cue word ("wofür stet MABE") or one the programme never uses asks for nothing more
         rest = [w for w in rest if (bridge(w) or self.chunk_kw.knows(w))
                 and not any(edit_distance_le1(fold(w), cue) for cue in CUE_WORDS)]
-        if (FIGURE_CUE.search(q) or NOT_ABOUT_A_TERM.match(q)) and not GLOSSARY_CUE.search(q):
+        without_terms = re.sub(r"[\wÄÖÜäöüß\-]+", lambda m: "" if fold(m.group(0)) in forms else m.group(0), q)
+        if (FIGURE_CUE.search(without_terms) or NOT_ABOUT_A_TERM.match(q)) and not GLOSSARY_CUE.search(q):
             return False  # "Wie viele ...", "Wann soll das BOZ eröffnen?" ask about more than its name
         if not rest:
             return True

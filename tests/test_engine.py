@@ -29,6 +29,10 @@ def test_glossary_compound(assistant):
     # typed as people type: a typo, a spoken form, a hyphenated compound
     ("was bedeuted ALG2", "Arbeitslosengeld II"), ("Wofür steht Reha-VB?", "Vermittlungsbudget"),
     ("wofür stet MABE", "Maßnahmen zur Aktivierung"),
+    # more ways of asking: an abbreviation that is also a figure word, cues apart or in English slang
+    ("VZÄ?", "Vollzeitäquivalente"), ("Was versteht man unter MAT?", "Maßnahmen zur Aktivierung"),
+    ("Kannst du mir sagen, was AGH bedeutet?", "Arbeitsgelegenheiten"), ("what's LZB", "Langzeitleistungsbezieher"),
+    ("QuB full form", "Qualifizierung und Beschäftigung"),
 ])
 def test_glossary_variants(assistant, q, long):
     a = assistant.ask(q)
