@@ -343,3 +343,17 @@ def test_everyday_words_name_a_term_only_when_meant(assistant, q, abbrs):
 @pytest.mark.parametrize("q", ["Wann soll das BOZ eröffnen?", "Who runs LAiKA?"])
 def test_when_or_who_question_naming_a_term_is_not_a_glossary_question(assistant, q):
     assert assistant.ask(q).kind != "glossary"
+
+
+def test_every_legende_term_answers_its_common_questions(assistant):
+    # the whole Legende, asked as staff ask: German, English in lower case, and bare
+    seen, wrong = set(), []
+    for t in assistant.glossary:
+        if t.source != "legende" or t.abbr in seen:
+            continue
+        seen.add(t.abbr)
+        for q in (f"Was bedeutet {t.abbr}?", f"what does {t.abbr.lower()} stand for", f"{t.abbr}?"):
+            a = assistant.ask(q)
+            if a.kind != "glossary" or f"„{t.long}“" not in a.answer:
+                wrong.append(q)
+    assert len(seen) >= 50 and wrong == []
