@@ -34,12 +34,15 @@ SHARE = re.compile(r"%|prozent|drittel|viertel|fünftel|hälfte", re.I)
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 # A column headed "%" or "Betrag in €" holds shares or amounts: "größter Anteil" must reach it.
 _UNIT_WORDS = {"%": "Anteil Prozent", "€": "Betrag Euro"}
+_SUBROW = re.compile(r"\bdavon\s+([^()]+)", re.I)
 _TOTAL_ROW = re.compile(r"^(gesamt|insgesamt|summe|total)\b", re.I)
 
 
 # How much the passages retrieval ranks first count for a figure in their section: "What is the budget
 # for rehab?" reaches 6.5 through its passages, not through the words of a figure's label.
 CONTEXT_WEIGHT = 0.3
+# A sub-row ("Integrationen (davon Frauen)") answers only a question that names what it narrows to.
+SUBROW_PENALTY = 0.4
 
 
 class FactAnswers:
@@ -70,11 +73,15 @@ class FactAnswers:
         # for a table, the sentence that introduces it: stemmed once
         captions = captions or {}
         self.terms = []
+        self.qualifiers: list[frozenset] = []
         for f in facts:
             subject = frozenset(self.keyword.terms(f.subject))
             label = f"{f.measure} {_UNIT_WORDS.get(f.unit or '', '')} {section_titles.get((f.doc, f.section), '')}"
             caption = frozenset(self.keyword.terms(captions.get(f.table or "", "")))
             self.terms.append((subject, frozenset(self.keyword.terms(label)) | subject, caption))
+            # what a sub-row narrows its parent row to: "Integrationen (davon Frauen)" -> Frauen
+            m = _SUBROW.search(f.subject)
+            self.qualifiers.append(frozenset(stem(w) for w in content_words(m.group(1))) if m else frozenset())
 
     def best(self, q: str, expanded: str, qvec: np.ndarray, terms: list[GlossaryTerm],
              mode: str = "hybrid", around: Optional[dict] = None) -> Optional[Fact]:
@@ -111,6 +118,8 @@ class FactAnswers:
             extra = math.fsum(idf.get(t, 0) for t in subj_terms - qterms if t in idf)
             named = bool(term_forms) and any(p.search(f.subject) or p.search(f.source_text) for p in term_forms)
             score = base + 0.05 * (overlap + context) + 0.1 * subject_hit - 0.02 * extra + (0.4 if named else 0.0)
+            if self.qualifiers[i] and not self.qualifiers[i] & qterms:
+                score -= SUBROW_PENALTY  # "(davon Frauen)" when the question does not ask for women
             if wants_money and f.unit == "€":
                 score += 0.25
             if wants_share and f.unit == "%":
