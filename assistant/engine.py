@@ -320,7 +320,7 @@ class Assistant:
             years = set(m.group(0) for m in YEAR_RE.finditer(q))
             return self._prose_figure_answer(q, expanded, qvec, ranked, years, months_in(q)) \
                 or self.figures.compose(q, f)  # f fits the asked unit and time already
-        return self.figures.compose(q, f, also=self.figures.compared(f, q, expanded))
+        return self.figures.compose(q, f, also=self.figures.compared(f, q, expanded, terms))
 
     def _prose_figure_answer(self, q: str, expanded: str, qvec: np.ndarray, ranked, years, months) -> Optional[Answer]:
         """The best-ranked sentence that states a figure (for the asked time), as a fact if parsed."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Callable, Optional
+from typing import Callable, Iterable, Optional
 
 import numpy as np
 
@@ -172,12 +172,13 @@ class FactAnswers:
         return [f for f in self.by_section.get((doc, section), []) if not f.table
                 and f.source_text and sentence in f.source_text and f.value in sentence]
 
-    def compared(self, f: Fact, q: str, expanded: str) -> list[Fact]:
+    def compared(self, f: Fact, q: str, expanded: str, terms: Iterable[GlossaryTerm] = ()) -> list[Fact]:
         """Other cells of f's table that the question names as well.
 
         - Another row of f's column ("für Frauen und für Männer"): every word that sets it apart
           from f is in the question, and so is a word that sets f apart from it ("Arbeitslose"
-          alone does not name "davon Langzeitarbeitslose (Arbeitslose)").
+          alone does not name "davon Langzeitarbeitslose (Arbeitslose)"); or the row names an
+          abbreviation of the question that f's row does not ("AGH oder EGZ?").
         - f's row in another period the question names ("im September 2020 und 2021").
         """
         if not f.table:
@@ -186,13 +187,16 @@ class FactAnswers:
         years = {m.group(0) for m in YEAR_RE.finditer(q)}
         months = months_in(q)
         own = self.terms[self.position[id(f)]][0]
+        forms = [term_pattern(t) for t in terms]
+        own_named = {k for k, p in enumerate(forms) if p.search(f.subject)}
         out = []
         for g in self.by_table[f.table]:
             if g is f or g.measure != f.measure:
                 continue
             if g.period == f.period:
                 theirs = self.terms[self.position[id(g)]][0]
-                if theirs - own and theirs - own <= qterms and (own - theirs) & qterms:
+                named = {k for k, p in enumerate(forms) if p.search(g.subject)}
+                if (theirs - own and theirs - own <= qterms and (own - theirs) & qterms) or (named - own_named and own_named):
                     out.append(g)
             elif g.subject == f.subject and len(years) > 1 and self.fits_time(g, years, months):
                 out.append(g)

@@ -107,6 +107,7 @@ def test_figure_lookups(assistant, q, value):
     ("Wie hoch sind die Zielwerte der Integrationsquote für Frauen und für Männer?", ["16,44%", "34,9%"], []),
     ("Wie viele Arbeitslose gab es im September 2020 und im September 2021?", ["3.114", "2.795"], []),
     ("Wie viele Arbeitslose gab es im September 2021?", ["2.795"], ["3.114", "1.445"]),  # one cell only
+    ("Wie viel Geld ist für AGH und EGZ geplant?", ["390.000", "374.000"], ["785.000"]),  # rows named by abbreviation
 ])
 def test_questions_about_several_cells_get_each(assistant, q, values, absent):
     a = assistant.ask(q)
