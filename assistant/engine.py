@@ -457,8 +457,9 @@ DENSE_FLOOR = 0.80  # e5 cosine below which a question with unknown words is out
 # reach 0.84-0.90, refused ones 0.76-0.85 (names of other places excepted, see names_a_place).
 UNKNOWN_WORD_FLOOR = 0.86
 PERVASIVE_SHARE = 0.4
-# Questions for a time, place, person or reason ask about more than what an abbreviation means
-NOT_ABOUT_A_TERM = re.compile(r"\s*(wann|wo|wohin|woher|wer|wem|wen|warum|wieso|weshalb|when|where|who|whom|why)\b", re.I)
+# Questions for a time, place, person, reason or choice ask about more than what an abbreviation means
+NOT_ABOUT_A_TERM = re.compile(r"\s*(?:(?:in|an|bei|mit|for)\s+)?(wann|wo|wohin|woher|wer|wem|wen|warum|wieso|weshalb|"
+                              r"welche[mnrs]?|when|where|who|whom|why|which)\b", re.I)
 MAX_TERMS_ANSWERED = 3  # "Was bedeuten EGZ, ESG und MAG?" gets each; more would not fit an answer
 _VERB_ENDING = re.compile(r"(t|te|ten|st)$")
 
