@@ -35,7 +35,7 @@ from .fusion import blend, minmax
 from .glossary import Glossary, edit_distance_le1, term_pattern
 from .index import IndexError_, LoadedIndex, build_index, load_index, staleness
 from .keyword import KeywordIndex, content_words, fold, stem, words
-from .lexicon import COLLOQUIAL_DE, bridge
+from .lexicon import COLLOQUIAL_DE, EN_DE, bridge
 from .passages import SentenceIndex
 from .records import Answer, Citation, Document, GlossaryTerm
 from .text import normalise_space
@@ -370,7 +370,7 @@ class Assistant:
             return False
         # share of the question's words the programme uses, or that the bridge translates
         asked = content_words(q)
-        coverage = sum(1 for w in asked if self.chunk_kw.knows(w) or bridge(w)) / len(asked) if asked else 0.0
+        coverage = sum(1 for w in asked if self.chunk_kw.knows(w) or w.lower() in EN_DE) / len(asked) if asked else 0.0
         best_dense = max(dense.values(), default=0.0)  # (the keyword baseline uses it here too)
         years = {m.group(0) for m in YEAR_RE.finditer(q)}
         if years and not years & self.corpus_years:

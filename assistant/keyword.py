@@ -21,6 +21,10 @@ wo wofür worum wozu zu zum zur zwischen gab gibt geben sagt steht stehen heißt
 welchen welchem wem wen wessen wann warum wieso weshalb woher wohin womit wodurch
 the of and or to in is are was were what which who whom how many much does do did for on at by with from
 about as be been it its this that these those there their an any please tell me show
+why when where while before after during until not no nor might may must can could would should will
+also still only just very more most many some other such than then here someone anyone something each
+every both either own same so too into over under again once all used use using get got make made
+done doing have has had having being am you he she we they them his her our your us my
 """.split())
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 STOPWORDS |= {w.translate(_FOLD) for w in STOPWORDS}  # words are looked up folded ("für" -> "fur")

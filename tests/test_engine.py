@@ -162,6 +162,8 @@ def test_paraphrases_are_not_refused(assistant, q, expected):
 
 @pytest.mark.parametrize("q,kind", [
     ("Which projects exist for young people?", "passage"),  # English words the bridge translates are known
+    # English function words ("why", "might", "from") are neither known nor unknown
+    ("Why might a remote location keep people from using the career orientation centre?", "passage"),
     ("Who won the football match in Kassel yesterday?", "none"),
 ])
 def test_english_coverage_counts_bridged_words(assistant, q, kind):
