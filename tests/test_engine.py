@@ -180,20 +180,20 @@ def test_contact_data_is_recognised():
 def test_evaluation_floors(assistant):
     """Regression floors a little under the level measured on 2026-11-24 (issue 3 targets 95 %).
 
-    questions.jsonl was used while building the engine; dev.jsonl and dev2.jsonl were written
-    later by others and used since, so their floors are lower and say more about unseen
+    questions.jsonl was used while building the engine; dev, dev2 and dev3 were written later by
+    others and used since to find failures, so their floors are lower and say more about unseen
     questions. The holdout sets are only ever reported, never asserted.
     """
     result = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / "questions.jsonl"))
-    assert result["accuracy"] >= 0.90  # measured 91.9 %
+    assert result["accuracy"] >= 0.90  # measured 92.3 %
     assert result["hit3"] >= 0.95
     assert result["by_kind"]["glossary"] >= 0.98
     assert result["refusals"] == "16/16"
-    dev = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / "dev.jsonl"))
-    assert dev["accuracy"] >= 0.74  # measured 77.5 %
-    dev2 = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / "dev2.jsonl"))
-    assert dev2["accuracy"] >= 0.68  # measured 71.0 %
-    assert dev2["by_kind"]["glossary"] >= 0.98
+    floors = {"dev": 0.79, "dev2": 0.72, "dev3": 0.69}  # measured 82.5 / 75.0 / 72.0 %
+    for name, floor in floors.items():
+        r = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / f"{name}.jsonl"))
+        assert r["accuracy"] >= floor, name
+        assert r["by_kind"]["glossary"] >= 0.98, name
 
 
 def test_cli_bad_questions(tmp_path):
