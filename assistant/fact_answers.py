@@ -106,7 +106,7 @@ class FactAnswers:
         wants_money, wants_share, wants_count = bool(MONEY_CUE.search(q)), bool(PERCENT_CUE.search(q)), \
             bool(COUNT_CUE.search(q))
         negated = polarity(q)
-        scored = []
+        scored, hits = [], {}
         for i, base in fused.items():
             f = self.facts[i]
             subj_terms, label_terms, caption_terms = self.terms[i]
@@ -134,11 +134,19 @@ class FactAnswers:
                 score -= 0.3  # "mit abgeschlossener Berufsausbildung" is not "Ohne abgeschlossene ..."
             if overlap > 0 or named:
                 scored.append((score, i))
+                hits[i] = subject_hit
         unit = asked_unit(q)
         if unit:  # a rate is not answered by a count, nor an amount by a share
             scored = [(sc, i) for sc, i in scored if self.facts[i].unit == unit]
         if years or months:
+            named_row = self.facts[max(scored)[1]] if scored else None
             scored = [(s, i) for s, i in scored if self.fits_time(self.facts[i], years, months)]
+            # the row the question names is not given for the asked time ("Deutsche" are counted
+            # for November only): a row that is given for it is not the answer
+            if scored and named_row is not None and named_row.table \
+                    and hits[self.position[id(named_row)]] > hits[max(scored)[1]] \
+                    and not any(self.facts[i].subject == named_row.subject for _, i in scored):
+                return None
         if not scored:
             return None  # nothing the question names is what a figure of that unit and time counts
         extreme = SUPERLATIVE.search(q)
