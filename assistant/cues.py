@@ -159,3 +159,12 @@ PLACE_BEFORE = re.compile(r"\b(jobcenters?|landkreis(es)?|kreis(es)?|stadt|regio
 def names_a_place(q: str, unknown: list[str]) -> bool:
     """An unknown word that follows "Jobcenter", "Landkreis", "in" ... names another place."""
     return any(PLACE_BEFORE.search(q[:m.start()]) for w in unknown for m in re.finditer(re.escape(w), q))
+
+
+_COUNTED = re.compile(r"\b(?i:wie\s*viele|wieviele|anzahl\s+der)\s+(?:[a-zäöüß\-]+\s+){0,2}([A-ZÄÖÜ][\wäöüß]{3,})")
+
+
+def counted_noun(q: str) -> Optional[str]:
+    """The noun a German "wie viele" question counts ("Wie viele erwerbstätige ELB ..." -> "ELB")."""
+    m = _COUNTED.search(q)
+    return m.group(1) if m else None

@@ -26,7 +26,7 @@ import numpy as np
 
 from .cues import (ABBREVIATION_ASKED, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND, FIGURE_CUE,
                    GLOSSARY_CUE, MONEY_CUE, PERCENT_CUE, PERSONAL_CASE, QUANTITY_CUE, YEAR_RE, asked_time,
-                   asks_for_figure, is_german, months_in, names_a_place)
+                   asks_for_figure, counted_noun, is_german, months_in, names_a_place)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
 from .fact_answers import SHARE, FactAnswers, is_prose, states_figure, unit_fit
@@ -323,8 +323,16 @@ class Assistant:
         return self.figures.compose(q, f, also=self.figures.compared(f, q, expanded, terms))
 
     def _prose_figure_answer(self, q: str, expanded: str, qvec: np.ndarray, ranked, years, months) -> Optional[Answer]:
-        """The best-ranked sentence that states a figure (for the asked time), as a fact if parsed."""
-        for i, _ in self.sentence_index.rank(ranked, expanded, qvec, self.mode, question=q)[:12]:
+        """The best-ranked sentence that states a figure (for the asked time), as a fact if parsed.
+
+        A sentence naming what "wie viele" counts ("Wie viele Mitarbeiter …?") goes first."""
+        candidates = [i for i, _ in self.sentence_index.rank(ranked, expanded, qvec, self.mode, question=q)[:12]]
+        counted = counted_noun(q)
+        if counted:
+            head = stem(counted)[:max(5, len(stem(counted)) - 2)]  # "Mitarbeiter" names "Mitarbeiterinnen"
+            naming = [i for i in candidates if any(head in stem(w) for w in content_words(self.sentences[i]["text"]))]
+            candidates = naming + [i for i in candidates if i not in naming]
+        for i in candidates:
             text = self.sentences[i]["text"]
             if self.sentence_index.is_table_row(i) or not states_figure(text, q):
                 continue

@@ -96,6 +96,7 @@ def test_change_row_belongs_to_the_row_above(assistant):
     ("What is the budget for rehab?", "330.000"),  # found through 6.5's passages, not the figure's label
     ("Wie viele Integrationen im 2022?", "1.638"),  # the row itself, not "(davon Frauen)"
     ("Integrationsquote Männer", "34,9%"),           # the sub-row the question names
+    ("Wie viele Mitarbeiter hat das Jobcenter?", "172"),  # the sentence naming what is counted goes first
     ("wie viele erwerbstätige elb verdienten im september 2020 über 450 € im monat", "961"),  # a verb, not a noun
 ])
 def test_figure_lookups(assistant, q, value):
