@@ -21,6 +21,13 @@ GLOSSARY_CUE = re.compile(
 # Asking for the short form of a name: "Abkürzung für Vollzeitäquivalente?"
 ABBREVIATION_ASKED = re.compile(r"abk[üu]rz|abgek[üu]rzt|k[üu]rzel|kurzform|abbreviat|acronym|short\s+form", re.I)
 
+# Words of a glossary question that ask for nothing beyond the term ("ELB Abkürzung", "LZB ausgeschrieben")
+GLOSSARY_FILLER = frozenset({"abkurzung", "ausgeschrieben", "langform", "begriff", "term", "stand", "stands", "mean"})
+
+# Questions for a time, place, person, reason or choice ask about more than what an abbreviation means
+NOT_ABOUT_A_TERM = re.compile(r"\s*(?:(?:in|an|bei|mit|for)\s+)?(wann|wo|wohin|woher|wer|wem|wen|warum|wieso|weshalb|"
+                              r"welche[mnrs]?|when|where|who|whom|why|which)\b", re.I)
+
 CUE_WORDS = ("steht", "heisst", "bedeutet", "meint", "stands", "means")
 
 # Words that ask for an amount or a share. The unit filter (asked_unit) trusts only these;

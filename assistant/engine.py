@@ -25,8 +25,9 @@ from typing import Callable, Optional
 import numpy as np
 
 from .cues import (ABBREVIATION_ASKED, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND, FIGURE_CUE,
-                   GLOSSARY_CUE, MONEY_CUE, PERCENT_CUE, PERSONAL_CASE, QUANTITY_CUE, YEAR_RE, asked_time,
-                   asks_for_figure, counted_noun, is_german, months_in, names_a_place)
+                   GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, PERCENT_CUE, PERSONAL_CASE,
+                   QUANTITY_CUE, YEAR_RE, asked_time, asks_for_figure, counted_noun, is_german, months_in,
+                   names_a_place)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
 from .fact_answers import SHARE, FactAnswers, is_prose, states_figure, unit_fit
@@ -181,9 +182,9 @@ class Assistant:
             return term
         if (term.doc, term.abbr) in self.pervasive_terms:
             return None  # "Was ist ein Jobcenter?" is not a question about "JC"
-        long_stems = {stem(w) for e in self.lookup.all_for(term) for w in content_words(e.long)}
+        long_stems = frozenset().union(*(self.lookup.long_stems(e) for e in self.lookup.all_for(term)))
         rest = [w for w in content_words(GLOSSARY_CUE.sub(" ", q)) if stem(w) not in long_stems
-                and fold(w) not in {"abkürzung", "abkurzung", "ausgeschrieben", "langform", "begriff", "term"}]
+                and fold(w) not in GLOSSARY_FILLER]
         return term if not rest else None
 
     def _is_glossary_question(self, q: str, terms: list[GlossaryTerm]) -> bool:
@@ -191,9 +192,9 @@ class Assistant:
         for tok in re.findall(r"[\w\-]+", q):  # "Reha-VB" names VB: "Reha" is part of the name
             if "-" in tok and any(fold(part) in forms for part in tok.split("-")):
                 forms.update(fold(part) for part in tok.split("-"))
-        asked = {"abkurzung", "ausgeschrieben", "langform", "stand", "stands", "mean"}
+        asked = GLOSSARY_FILLER
         if len({t.abbr for t in terms}) > 1:  # "Was ist der Unterschied zwischen LZA und LZB?"
-            asked |= {"unterschied", "unterschiede", "difference", "differences", "both", "beide"}
+            asked = asked | {"unterschied", "unterschiede", "difference", "differences", "both", "beide"}
         rest = [w for w in content_words(GLOSSARY_CUE.sub(" ", q)) if fold(w) not in forms and fold(w) not in asked]
         # a misspelt cue word ("wofür stet MABE") or one the programme never uses asks for nothing more
         rest = [w for w in rest if (bridge(w) or self.chunk_kw.knows(w))
@@ -230,9 +231,7 @@ class Assistant:
         if len({t.abbr for t in terms}) > 1:
             return self._several_terms_answer(q, terms, qvec)
         term = terms[0]
-        entries = self.lookup.all_for(term)
-        legende = next((t for t in entries if t.source == "legende"), None)
-        main = legende or entries[0]
+        main, entries = self._entries(term)
         parts = [f"{main.abbr} steht für „{main.long}“."]
         citations = [self._citation(main.doc, main.defined_in or "Legende", main.definition)]
         inline = next((t for t in entries if t.source == "inline"), None)
@@ -275,12 +274,16 @@ class Assistant:
                     citations.append(self._citation(term.doc, sec, excerpt))
         return Answer(q, "glossary", limit_answer(" ".join(parts)), citations=citations, terms=entries)
 
+    def _entries(self, term: GlossaryTerm) -> tuple[GlossaryTerm, list[GlossaryTerm]]:
+        """The entry an answer quotes (the Legende's, else the first) and all entries of the term."""
+        entries = self.lookup.all_for(term)
+        return next((t for t in entries if t.source == "legende"), entries[0]), entries
+
     def _several_terms_answer(self, q: str, terms: list[GlossaryTerm], qvec: np.ndarray) -> Answer:
         """"Was bedeuten EGZ und ESG?": each long form, then the sentence that uses most of them."""
         mains, entries = [], []
         for t in terms[:MAX_TERMS_ANSWERED]:
-            group = self.lookup.all_for(t)
-            main = next((e for e in group if e.source == "legende"), group[0])
+            main, group = self._entries(t)
             if main.abbr not in {m.abbr for m in mains}:
                 mains.append(main)
                 entries.extend(group)
@@ -330,7 +333,7 @@ class Assistant:
         counted = counted_noun(q)
         if counted:
             head = stem(counted)[:max(5, len(stem(counted)) - 2)]  # "Mitarbeiter" names "Mitarbeiterinnen"
-            naming = [i for i in candidates if any(head in stem(w) for w in content_words(self.sentences[i]["text"]))]
+            naming = [i for i in candidates if any(head in t for t in self.sentence_index.terms[i])]
             candidates = naming + [i for i in candidates if i not in naming]
         for i in candidates:
             text = self.sentences[i]["text"]
@@ -359,7 +362,7 @@ class Assistant:
 
         def mentioned(t: GlossaryTerm) -> bool:  # the abbreviation, or a long form in any inflection
             return bool(term_pattern(t).search(source)) or any(
-                {stem(w) for w in content_words(e.long)} <= stems for e in self.lookup.all_for(t))
+                self.lookup.long_stems(e) <= stems for e in self.lookup.all_for(t))
         return any(not mentioned(t) for t in terms if (t.doc, t.abbr) not in self.pervasive_terms)
 
     def _names_table_row(self, q: str) -> bool:
@@ -465,9 +468,6 @@ DENSE_FLOOR = 0.80  # e5 cosine below which a question with unknown words is out
 # reach 0.84-0.90, refused ones 0.76-0.85 (names of other places excepted, see names_a_place).
 UNKNOWN_WORD_FLOOR = 0.86
 PERVASIVE_SHARE = 0.4
-# Questions for a time, place, person, reason or choice ask about more than what an abbreviation means
-NOT_ABOUT_A_TERM = re.compile(r"\s*(?:(?:in|an|bei|mit|for)\s+)?(wann|wo|wohin|woher|wer|wem|wen|warum|wieso|weshalb|"
-                              r"welche[mnrs]?|when|where|who|whom|why|which)\b", re.I)
 MAX_TERMS_ANSWERED = 3  # "Was bedeuten EGZ, ESG und MAG?" gets each; more would not fit an answer
 _VERB_ENDING = re.compile(r"(t|te|ten|st)$")
 

@@ -139,13 +139,12 @@ class FactAnswers:
         if unit:  # a rate is not answered by a count, nor an amount by a share
             scored = [(sc, i) for sc, i in scored if self.facts[i].unit == unit]
         if years or months:
-            named_row = self.facts[max(scored)[1]] if scored else None
+            named = max(scored)[1] if scored else None
             scored = [(s, i) for s, i in scored if self.fits_time(self.facts[i], years, months)]
             # the row the question names is not given for the asked time ("Deutsche" are counted
             # for November only): a row that is given for it is not the answer
-            if scored and named_row is not None and named_row.table \
-                    and hits[self.position[id(named_row)]] > hits[max(scored)[1]] \
-                    and not any(self.facts[i].subject == named_row.subject for _, i in scored):
+            if scored and named is not None and self.facts[named].table and hits[named] > hits[max(scored)[1]] \
+                    and not any(self.facts[i].subject == self.facts[named].subject for _, i in scored):
                 return None
         if not scored:
             return None  # nothing the question names is what a figure of that unit and time counts

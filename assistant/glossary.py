@@ -131,6 +131,8 @@ class Glossary:
 
     def __init__(self, terms: Iterable[GlossaryTerm]):
         self.terms = list(terms)
+        # the stems of each long form, taken once: "Langzeitleistungsbeziehern" still names LZB
+        self._long_stems = {id(t): frozenset(stem(w) for w in content_words(t.long)) for t in self.terms}
         self._by_key: dict[str, list[GlossaryTerm]] = {}
         for t in sorted(self.terms, key=lambda t: t.source != "legende"):
             for form in (t.abbr, *t.variants):
@@ -152,6 +154,11 @@ class Glossary:
                     out.append(t)
         return out
 
+    def long_stems(self, term: GlossaryTerm) -> frozenset[str]:
+        """The stems of a term's long form (any inflection of it has the same)."""
+        stems = self._long_stems.get(id(term))
+        return stems if stems is not None else frozenset(stem(w) for w in content_words(term.long))
+
     def named_by_long_form(self, question: str) -> Optional[GlossaryTerm]:
         """The term whose long form the question spells out ("Langzeitleistungsbeziehern" -> LZB).
 
@@ -162,7 +169,7 @@ class Glossary:
         asked = {stem(w) for w in content_words(question)}
         best, best_len = None, 0
         for t in self.terms:
-            need = {stem(w) for w in content_words(t.long)}
+            need = self.long_stems(t)
             if need and need <= asked and len(need) > best_len:
                 best, best_len = self.all_for(t)[0], len(need)
         return best
