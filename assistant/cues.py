@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .lexicon import EN_DE
+
 
 # ---------------------------------------------------------------- what kind of question
 
@@ -171,7 +173,22 @@ def names_a_place(q: str, unknown: list[str]) -> bool:
 _COUNTED = re.compile(r"\b(?i:wie\s*viele|wieviele|anzahl\s+der)\s+(?:[a-zäöüß\-]+\s+){0,2}([A-ZÄÖÜ][\wäöüß]{3,})")
 
 
+# "How many [new EGZ entries] are planned": the counted noun is the last word before the verb
+_COUNTED_EN = re.compile(r"\bhow\s+many\s+((?:[\w\-]+\s+){0,3}?[\w\-]+)\s+(?:do|does|did|are|were|is|was|will|"
+                         r"can|could|should|have|has|had|work|in|at|for|of)\b", re.I)
+
+
 def counted_noun(q: str) -> Optional[str]:
-    """The noun a German "wie viele" question counts ("Wie viele erwerbstätige ELB ..." -> "ELB")."""
+    """The noun a "wie viele" question counts, in German: "Wie viele neue Mitarbeiter ..." -> "Mitarbeiter",
+    "How many employees does ..." -> "Mitarbeiterinnen" (the bridge's first German noun)."""
     m = _COUNTED.search(q)
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    m = _COUNTED_EN.search(q)
+    if m:
+        phrase = m.group(1).lower().split()
+        if len(phrase) > 1 and phrase[-1] in ("people", "persons"):  # "unemployed people": Arbeitslose
+            phrase.pop()
+        german = EN_DE.get(phrase[-1], "").split()
+        return next((w for w in german if w[:1].isupper()), None)
+    return None

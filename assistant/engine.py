@@ -156,6 +156,11 @@ class Assistant:
                 return dated
         if asks_for_figure(q) or self._names_table_row(q):
             fact_answer = self._fact_answer(q, expanded, qvec, terms, ranked)
+            if fact_answer is not None and self._misses_named_term(fact_answer, terms):
+                # a table's figure that counts something else: a sentence naming the asked term may
+                # state the figure ("mindestens jeden fünften erwerbsfähigen Leistungsberechtigten")
+                fact_answer = self._prose_figure_answer(
+                    q, expanded, qvec, ranked, {m.group(0) for m in YEAR_RE.finditer(q)}, months_in(q))
             if fact_answer is not None and not self._misses_named_term(fact_answer, terms):
                 return fact_answer
             asked = asked_time(q)

@@ -28,9 +28,9 @@ Cite = Callable[..., Citation]  # (doc, section, excerpt, page=None) -> Citation
 # A figure in digits, or one of the number words prose uses for small counts and shares.
 _HAS_FIGURE = re.compile(r"\d|\b(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf)\b\s*(drittel|viertel|"
                          r"fünftel|hälfte|prozent)|\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|"
-                         r"hälfte|dutzend)\b", re.I)
+                         r"hälfte|dutzend)\b|\bjede[nrms]?\s+(zweit|dritt|viert|fünft|zehnt)e[nrms]?\b", re.I)
 _LABEL_LINE = re.compile(r"^[^:.]{2,80}:\s*[+\-–]?\s?\d")
-SHARE = re.compile(r"%|prozent|drittel|viertel|fünftel|hälfte", re.I)
+SHARE = re.compile(r"%|prozent|drittel|viertel|fünftel|hälfte|\bjede[nrms]?\s+(zweit|dritt|viert|fünft|zehnt)e[nrms]?\b", re.I)
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 # A column headed "%" or "Betrag in €" holds shares or amounts: "größter Anteil" must reach it.
 _UNIT_WORDS = {"%": "Anteil Prozent", "€": "Betrag Euro"}

@@ -103,6 +103,8 @@ class SentenceIndex:
             items, j = [], i + 1
             while self._same_section(i, j) and not self.is_table_row(j) and len(items) < MAX_LIST_ITEMS:
                 t = self.texts[j].strip()
+                if t.endswith(":"):  # the next list's opening sentence ends this one
+                    break
                 if not (t[:1].islower() or not t.endswith((".", "!", "?")) or _ENUMERATED.match(t)):
                     break
                 items.append(j)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from assistant.cues import counted_noun
 from assistant.cli import main
 from assistant.evaluate import load_questions, run_eval
 
@@ -98,6 +99,8 @@ def test_change_row_belongs_to_the_row_above(assistant):
     ("Integrationsquote Männer", "34,9%"),           # the sub-row the question names
     ("Wie viele Mitarbeiter hat das Jobcenter?", "172"),  # the sentence naming what is counted goes first
     ("wie viele erwerbstätige elb verdienten im september 2020 über 450 € im monat", "961"),  # a verb, not a noun
+    # no table counts ELB for 2022; the sentence naming them states the share in words
+    ("Wie viele ELB sollen 2022 mindestens gefördert werden?", "jeden fünften"),
 ])
 def test_figure_lookups(assistant, q, value):
     a = assistant.ask(q)
@@ -365,3 +368,13 @@ def test_every_legende_term_answers_its_common_questions(assistant):
             if a.kind != "glossary" or f"„{t.long}“" not in a.answer:
                 wrong.append(q)
     assert len(seen) >= 50 and wrong == []
+
+
+@pytest.mark.parametrize("q,noun", [
+    ("Wie viele neue Mitarbeiter gab es?", "Mitarbeiter"),
+    ("How many employees does the jobcenter have?", "Mitarbeiterinnen"),  # through the bridge
+    ("How many unemployed people were there in November 2021?", "Arbeitslose"),  # "people" is not the noun
+    ("Warum sinkt die Zahl?", None),
+])
+def test_counted_noun(q, noun):
+    assert counted_noun(q) == noun

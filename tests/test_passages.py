@@ -55,3 +55,14 @@ def test_numbered_step_named_in_the_question_wins():
     ix = _index(texts)
     ranked = ix.rank([(0, 1.0)], "Phase", np.zeros(4, dtype=np.float32), question="what happens in phase 2?")
     assert ranked[0][0] == 1
+
+
+def test_a_sentence_opening_a_list_ends_the_list_before_it():
+    # section 4 of the programme: one list ("... so gestalten, dass:") right before the next
+    # ("Nachfolgende strategischen Ziele ...:"); the second list's opening is not an item of the first
+    texts = ["Wir wollen unsere Strategie so gestalten, dass:", "Kontakt sichergestellt ist",
+             "die Beratung individuell erfolgt", "Nachfolgende Ziele nehmen wir in den Fokus:",
+             "Gleichstellung fördern", "Fachkräftesicherung"]
+    ix = _index(texts)
+    assert ix.list_items == {0: [1, 2], 3: [4, 5]}
+    assert ix.window(3, {3: 1.0}) == [3, 4, 5]
