@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .lexicon import EN_DE
-
 
 # ---------------------------------------------------------------- what kind of question
 
@@ -24,7 +22,9 @@ GLOSSARY_CUE = re.compile(
 ABBREVIATION_ASKED = re.compile(r"abk[üu]rz|abgek[üu]rzt|k[üu]rzel|kurzform|abbreviat|acronym|short\s+form", re.I)
 
 # Words of a glossary question that ask for nothing beyond the term ("ELB Abkürzung", "LZB ausgeschrieben")
-GLOSSARY_FILLER = frozenset({"abkurzung", "ausgeschrieben", "langform", "begriff", "term", "stand", "stands", "mean"})
+# (the document itself is no further subject: "the BA mentioned in the programme")
+GLOSSARY_FILLER = frozenset({"abkurzung", "ausgeschrieben", "langform", "begriff", "term", "stand", "stands", "mean",
+                             "programme", "program", "programm", "mentioned", "erwahnt", "genannt"})
 
 # Questions for a time, place, person, reason or choice ask about more than what an abbreviation means
 NOT_ABOUT_A_TERM = re.compile(r"\s*(?:(?:in|an|bei|mit|for)\s+)?(wann|wo|wohin|woher|wer|wem|wen|warum|wieso|weshalb|"
@@ -173,22 +173,7 @@ def names_a_place(q: str, unknown: list[str]) -> bool:
 _COUNTED = re.compile(r"\b(?i:wie\s*viele|wieviele|anzahl\s+der)\s+(?:[a-zäöüß\-]+\s+){0,2}([A-ZÄÖÜ][\wäöüß]{3,})")
 
 
-# "How many [new EGZ entries] are planned": the counted noun is the last word before the verb
-_COUNTED_EN = re.compile(r"\bhow\s+many\s+((?:[\w\-]+\s+){0,3}?[\w\-]+)\s+(?:do|does|did|are|were|is|was|will|"
-                         r"can|could|should|have|has|had|work|in|at|for|of)\b", re.I)
-
-
 def counted_noun(q: str) -> Optional[str]:
-    """The noun a "wie viele" question counts, in German: "Wie viele neue Mitarbeiter ..." -> "Mitarbeiter",
-    "How many employees does ..." -> "Mitarbeiterinnen" (the bridge's first German noun)."""
+    """The noun a German "wie viele" question counts ("Wie viele neue Mitarbeiter ..." -> "Mitarbeiter")."""
     m = _COUNTED.search(q)
-    if m:
-        return m.group(1)
-    m = _COUNTED_EN.search(q)
-    if m:
-        phrase = m.group(1).lower().split()
-        if len(phrase) > 1 and phrase[-1] in ("people", "persons"):  # "unemployed people": Arbeitslose
-            phrase.pop()
-        german = EN_DE.get(phrase[-1], "").split()
-        return next((w for w in german if w[:1].isupper()), None)
-    return None
+    return m.group(1) if m else None
