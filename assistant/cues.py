@@ -140,6 +140,11 @@ MONTH_RE = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) +
 TIME_TERMS = {"jahr", "jahre", "jahres", "year", "years"}
 
 
+def years_in(text: str) -> set[str]:
+    """The years a text names ("2021")."""
+    return {m.group(0) for m in YEAR_RE.finditer(text)}
+
+
 def months_in(q: str) -> set[str]:
     """The months a question names, as the German month names the facts use."""
     return {MONTHS[m.group(1).lower()] for m in MONTH_RE.finditer(q)}
@@ -147,7 +152,7 @@ def months_in(q: str) -> set[str]:
 
 def asked_time(q: str) -> str:
     """The month(s) and year(s) a question names, as German words ("September 2019"), or ""."""
-    return " ".join(sorted(months_in(q)) + sorted({m.group(0) for m in YEAR_RE.finditer(q)}))
+    return " ".join(sorted(months_in(q)) + sorted(years_in(q)))
 
 
 # ---------------------------------------------------------------- what the programme cannot answer

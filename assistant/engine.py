@@ -27,7 +27,7 @@ import numpy as np
 from .cues import (ABBREVIATION_ASKED, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND, FIGURE_CUE,
                    GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, PERCENT_CUE, PERSONAL_CASE,
                    QUANTITY_CUE, YEAR_RE, asked_time, asks_for_figure, counted_noun, is_german, months_in,
-                   names_a_place)
+                   names_a_place, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
 from .fact_answers import SHARE, FactAnswers, is_prose, states_figure, unit_fit
@@ -73,7 +73,7 @@ class Assistant:
         self.term_prefixes = {t[:k] for t in self.chunk_kw.all_terms for k in range(5, len(t) + 1)}
         self.document_years = {d.doc: m.group(0) for d in loaded.documents
                                if (m := YEAR_RE.search(f"{d.title} {d.doc}"))}
-        self.corpus_years = {m.group(0) for c in self.chunks for m in YEAR_RE.finditer(c.text)}
+        self.corpus_years = set().union(*(years_in(c.text) for c in self.chunks))
         self.has_contact_data = any(_CONTACT_DATA.search(c.text) for c in self.chunks)
         self.section_titles = {(d.doc, s.section): s.title for d in loaded.documents for s in d.sections}
         # Terms the whole programme is about ("JC", "SGB II" in 40 %+ of its sections): naming one
@@ -159,9 +159,10 @@ class Assistant:
             if fact_answer is not None and self._misses_named_term(fact_answer, terms):
                 # a table's figure that counts something else: a sentence naming the asked term may
                 # state the figure ("mindestens jeden fünften erwerbsfähigen Leistungsberechtigten")
-                fact_answer = self._prose_figure_answer(
-                    q, expanded, qvec, ranked, {m.group(0) for m in YEAR_RE.finditer(q)}, months_in(q))
-            if fact_answer is not None and not self._misses_named_term(fact_answer, terms):
+                fact_answer = self._prose_figure_answer(q, expanded, qvec, ranked, years_in(q), months_in(q))
+                if fact_answer is not None and self._misses_named_term(fact_answer, terms):
+                    fact_answer = None
+            if fact_answer is not None:
                 return fact_answer
             asked = asked_time(q)
             if asked and QUANTITY_CUE.search(q):  # "How many ... in 2019?" and no figure for 2019
@@ -325,8 +326,7 @@ class Assistant:
         if is_prose(f):
             # A figure in prose: the sentence ranking reads the question better than a fact's
             # few words do, and it also finds figures written as words ("ein Drittel", "drei").
-            years = set(m.group(0) for m in YEAR_RE.finditer(q))
-            return self._prose_figure_answer(q, expanded, qvec, ranked, years, months_in(q)) \
+            return self._prose_figure_answer(q, expanded, qvec, ranked, years_in(q), months_in(q)) \
                 or self.figures.compose(q, f)  # f fits the asked unit and time already
         return self.figures.compose(q, f, also=self.figures.compared(f, q, expanded, terms))
 
@@ -388,7 +388,7 @@ class Assistant:
         asked = content_words(q)
         coverage = sum(1 for w in asked if self.chunk_kw.knows(w) or w.lower() in EN_DE) / len(asked) if asked else 0.0
         best_dense = max(dense.values(), default=0.0)  # (the keyword baseline uses it here too)
-        years = {m.group(0) for m in YEAR_RE.finditer(q)}
+        years = years_in(q)
         if years and not years & self.corpus_years:
             return True
         if coverage < 0.34 and is_german(q):

@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Optional
 import numpy as np
 
 from .cues import (COUNT_CUE, MONEY_CUE, PERCENT_CUE, SUPERLATIVE, TIME_TERMS, YEAR_RE, asked_unit, months_in,
-                   polarity)
+                   polarity, years_in)
 from .excerpts import limit_answer, trim
 from .fusion import blend
 from .glossary import Glossary, term_pattern
@@ -26,11 +26,13 @@ from .records import Answer, Citation, Fact, GlossaryTerm
 Cite = Callable[..., Citation]  # (doc, section, excerpt, page=None) -> Citation
 
 # A figure in digits, or one of the number words prose uses for small counts and shares.
+# "jeden fünften": a share said with an ordinal
+_ORDINAL_SHARE = r"\bjede[nrms]?\s+(zweit|dritt|viert|fünft|zehnt)e[nrms]?\b"
 _HAS_FIGURE = re.compile(r"\d|\b(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf)\b\s*(drittel|viertel|"
                          r"fünftel|hälfte|prozent)|\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|"
-                         r"hälfte|dutzend)\b|\bjede[nrms]?\s+(zweit|dritt|viert|fünft|zehnt)e[nrms]?\b", re.I)
+                         r"hälfte|dutzend)\b|" + _ORDINAL_SHARE, re.I)
 _LABEL_LINE = re.compile(r"^[^:.]{2,80}:\s*[+\-–]?\s?\d")
-SHARE = re.compile(r"%|prozent|drittel|viertel|fünftel|hälfte|\bjede[nrms]?\s+(zweit|dritt|viert|fünft|zehnt)e[nrms]?\b", re.I)
+SHARE = re.compile(r"%|prozent|drittel|viertel|fünftel|hälfte|" + _ORDINAL_SHARE, re.I)
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 # A column headed "%" or "Betrag in €" holds shares or amounts: "größter Anteil" must reach it.
 _UNIT_WORDS = {"%": "Anteil Prozent", "€": "Betrag Euro"}
@@ -97,7 +99,7 @@ class FactAnswers:
             dense = {int(i): float(sims[i]) for i in np.argsort(-sims, kind="stable")[:60]}
         kw = dict(self.keyword.search(expanded, 60)) if mode != "dense" else {}
         fused = dict(blend(dense, kw, mode))
-        years = set(m.group(0) for m in YEAR_RE.finditer(q))
+        years = years_in(q)
         months = months_in(q)
         qterms = set(self.keyword.query_terms(YEAR_RE.sub(" ", expanded))) - TIME_TERMS
         term_forms = [term_pattern(t) for t in terms]
@@ -191,7 +193,7 @@ class FactAnswers:
         if not f.table:
             return []
         qterms = set(self.keyword.query_terms(expanded))
-        years = {m.group(0) for m in YEAR_RE.finditer(q)}
+        years = years_in(q)
         months = months_in(q)
         own = self.terms[self.position[id(f)]][0]
         forms = [term_pattern(t) for t in terms]

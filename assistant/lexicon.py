@@ -3,8 +3,8 @@
 The embedder is multilingual, but BM25 only matches German words; these words let "budget for
 rehab" reach "Reha" and "Budget". The ~2,000 entries of en_de.tsv were written from the
 programme's own vocabulary (its frequent content words, each with the English a caseworker would
-type, inflections and both spellings); a German word there is one of the programme, its stem or
-a part of its compounds ("Langzeit").
+type, inflections and both spellings); every German word there is one the keyword index knows
+(a test checks it).
 An English word found there also counts as one the programme knows (see Assistant._out_of_scope).
 """
 from __future__ import annotations
