@@ -7,6 +7,7 @@ question text. The engine decides what to do with them.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Optional
 
 
@@ -182,3 +183,56 @@ def counted_noun(q: str) -> Optional[str]:
     """The noun a German "wie viele" question counts ("Wie viele neue Mitarbeiter ..." -> "Mitarbeiter")."""
     m = _COUNTED.search(q)
     return m.group(1) if m else None
+
+
+# ---------------------------------------------------------------- a part of the document named
+
+@dataclass(frozen=True)
+class SectionReference:
+    """A part of the document the question names: by number ("Abschnitt 6.4") or by words
+    ("laut Vorwort", "in the training section"), and the question without that reference."""
+
+    number: Optional[str]
+    words: str
+    rest: str
+
+
+# "Abschnitt 6.4", "Kapitel 5", "section 5.4.2", "in 6.4": not "§ 16e", "section 16i SGB II", "1.576"
+_PART_WORD = r"(?:abschnitts?|abschnitten|kapitels?|kapiteln|ziffer|gliederungspunkt|sections?|chapters?)"
+_NUMBER = r"(\d{1,2}(?:\.\d{1,2}){0,3})\.?(?![\w,]|\.\d)(?!\s*(?:abs|sgb|satz)\b)"
+_SECTION_BY_NUMBER = re.compile(
+    rf"\b(?:(?:in|im|aus|laut|nach|from|of|under)\s+(?:de[mn]\s+|the\s+)?)?{_PART_WORD}\s+{_NUMBER}"
+    rf"|\b(?:in|im|unter|laut|from|under)\s+(\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\.?(?![\w,]|\.\d)", re.I)
+# The document's named parts, and a section named by a word of its title: "im Abschnitt über
+# Weiterbildung", "the section on women", "the training section" ("the part about implementation
+# risks" describes content, not a title, and is left to retrieval)
+_NAMED_PART = r"(vorwort|einleitung|schlussbemerkung|schlusswort|legende|foreword|preface|conclusion|closing\s+remarks)"
+_SECTION_BY_WORDS = re.compile(
+    rf"\b(?:(?:laut|im|in\s+der|in\s+dem|aus\s+dem|aus\s+der|nach\s+dem|according\s+to\s+the|in\s+the|from\s+the)\s+)?{_NAMED_PART}\b"
+    r"|\b(?:(?:im|in\s+dem|aus\s+dem|laut\s+dem)\s+)?(?:abschnitt|kapitel)\s+(?:über|zu[mr]?)\s+(?:(?:den|die|das|der|dem)\s+)?"
+    r"([\wäöüß\-]+)"
+    r"|\b(?:(?:in|according\s+to|from)\s+)?the\s+(?:section|chapter)\s+(?:about|on)\s+(?:the\s+)?([\w\-]+)"
+    r"|\b(?:(?:in|according\s+to|from)\s+)?the\s+([\w\-]+)\s+(?:section|chapter)\b", re.I)
+
+
+def section_reference(q: str) -> Optional[SectionReference]:
+    """The part of the document a question names, if any ("Was steht in Abschnitt 6.4?")."""
+    m = _SECTION_BY_NUMBER.search(q)
+    if m:
+        return SectionReference(m.group(1) or m.group(2), "", _without(q, m))
+    m = _SECTION_BY_WORDS.search(q)
+    if m:
+        return SectionReference(None, next(g for g in m.groups() if g), _without(q, m))
+    return None
+
+
+def _without(q: str, m: re.Match) -> str:
+    rest = re.sub(r"\s+", " ", f"{q[:m.start()]} {q[m.end():]}")
+    return re.sub(r"\s+([?.!,])", r"\1", rest).strip(" ,")
+
+
+# Words that ask for no more than what a section says ("Was steht in Abschnitt 6.4?", "Worum geht es in Kapitel 5.3?")
+OVERVIEW_WORDS = frozenset({"geht", "steht", "stehen", "sagt", "sagen", "drin", "darin", "beschrieben", "behandelt",
+                            "inhalt", "zusammenfassung", "uberblick", "kurz", "say", "says", "about", "contain",
+                            "contains", "cover", "covers", "summary", "summarise", "summarize", "overview", "content",
+                            "contents", "worum", "genau", "eigentlich", "bitte"})

@@ -3,6 +3,9 @@
 `Assistant.open(corpus, index)` loads (building first when needed) and `ask()` answers.
 Routing, in order:
 1. glossary — the question names an abbreviation and asks what it is ("Was ist AsA flex?", "LZB?");
+   a question naming a part of the document ("Was steht in Abschnitt 6.4?", "laut Vorwort …")
+   is then answered from that part only (its opening when it asks nothing more), and one
+   naming a section the programme lacks is told so;
 2. none, before anything is looked up — a single customer's case, contact details the corpus
    does not hold, another place, or a word the programme never uses with no sentence close to
    the question;
@@ -16,6 +19,7 @@ What a question asks for is read in `cues.py`; figures are found and phrased in
 """
 from __future__ import annotations
 
+import math
 import re
 import sys
 import time
@@ -26,8 +30,8 @@ import numpy as np
 
 from .cues import (ABBREVIATION_ASKED, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND, FIGURE_CUE,
                    GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, PERCENT_CUE, PERSONAL_CASE,
-                   QUANTITY_CUE, YEAR_RE, asked_time, asks_for_figure, counted_noun, is_german, months_in,
-                   names_a_place, years_in)
+                   OVERVIEW_WORDS, QUANTITY_CUE, YEAR_RE, SectionReference, asked_time, asks_for_figure,
+                   counted_noun, is_german, months_in, names_a_place, section_reference, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
 from .fact_answers import SHARE, FactAnswers, is_prose, states_figure, unit_fit
@@ -36,7 +40,7 @@ from .fusion import blend, minmax
 from .glossary import Glossary, edit_distance_le1, term_pattern
 from .index import IndexError_, LoadedIndex, build_index, load_index, staleness
 from .keyword import KeywordIndex, content_words, fold, stem, words
-from .lexicon import COLLOQUIAL_DE, EN_DE, bridge
+from .lexicon import COLLOQUIAL_DE, bridge, bridged_words
 from .passages import SentenceIndex
 from .records import Answer, Citation, Document, GlossaryTerm
 from .text import normalise_space
@@ -61,6 +65,8 @@ class Assistant:
         self.glossary = loaded.glossary
         self.facts = loaded.facts
         self.chunks = loaded.chunks
+        self.chunk_vectors = loaded.chunk_index.reconstruct_n(0, loaded.chunk_index.ntotal) if self.chunks \
+            else np.zeros((0, 0), dtype=np.float32)
         self.lookup = Glossary(self.glossary)
         self.chunk_kw = KeywordIndex([c.heading_path + "\n" + c.text for c in self.chunks])
         self.sentences = loaded.sentences
@@ -129,15 +135,29 @@ class Assistant:
 
     def _route(self, q: str) -> Answer:
         terms = self.lookup.find_in(q)
-        expanded = self._expand(q, terms)
-        qvec = self.embedder.embed_queries([q])[0]
         if terms and self._is_glossary_question(q, terms):
-            return self._glossary_answer(q, terms, qvec)
+            return self._glossary_answer(q, terms, self.embedder.embed_queries([q])[0])
         spelt_out = None if terms else self._long_form_question(q)
         if spelt_out is not None:
-            return self._glossary_answer(q, [spelt_out], qvec)
-        dense = self._dense_chunks(qvec)
-        ranked = self._rank_chunks(expanded, dense)
+            return self._glossary_answer(q, [spelt_out], self.embedder.embed_queries([q])[0])
+        reference = section_reference(q)
+        sections = self._referenced_sections(reference) if reference else frozenset()
+        if reference and reference.number and not sections:
+            return Answer(q, "none", f"Einen Abschnitt {reference.number} hat das Arbeitsmarkt- und "
+                                     "Integrationsprogramm nicht.")
+        if sections:
+            # "Was sagt das Vorwort über die Vernetzung?": the rest of the question is searched
+            # in the named part only; with nothing left to search, the part's opening is the answer
+            q_topic = reference.rest
+            if not [w for w in content_words(q_topic) if fold(w) not in OVERVIEW_WORDS]:
+                return self._section_opening(q, sections)
+        else:
+            q_topic = q
+        expanded = self._expand(q_topic, terms)
+        qvec = self.embedder.embed_queries([q_topic])[0]
+        dense = self._dense_chunks(qvec, among=sections)
+        ranked = self._rank_chunks(expanded, dense, among=sections)
+        q = q_topic  # from here on, the question is what it asks about the part it names
         if PERSONAL_CASE.search(q):
             return Answer(q, "none", CASE_ANSWER)
         if CONTACT_QUESTION.search(q) and not self.has_contact_data:
@@ -155,7 +175,7 @@ class Assistant:
             if dated is not None:
                 return dated
         if asks_for_figure(q) or self._names_table_row(q):
-            fact_answer = self._fact_answer(q, expanded, qvec, terms, ranked)
+            fact_answer = self._fact_answer(q, expanded, qvec, terms, ranked, sections)
             if fact_answer is not None and self._misses_named_term(fact_answer, terms):
                 # a table's figure that counts something else: a sentence naming the asked term may
                 # state the figure ("mindestens jeden fünften erwerbsfähigen Leistungsberechtigten")
@@ -220,16 +240,65 @@ class Assistant:
 
     # ------------------------------------------------------------ retrieval
 
-    def _dense_chunks(self, qvec: np.ndarray, k: int = CHUNKS_RANKED) -> dict[int, float]:
-        """The k chunks closest to the question, with their cosine (one FAISS search a question)."""
+    def _dense_chunks(self, qvec: np.ndarray, k: int = CHUNKS_RANKED,
+                      among: frozenset[tuple[str, str]] = frozenset()) -> dict[int, float]:
+        """The k chunks closest to the question, with their cosine (one FAISS search a question);
+        among: only chunks of these (doc, section)s, all of them."""
+        if among:
+            return {i: float(self.chunk_vectors[i] @ qvec) for i in self._chunks_in(among)}
         if not self.chunks:
             return {}
         scores, ids = self.loaded.chunk_index.search(qvec[None, :].astype(np.float32), min(k, len(self.chunks)))
         return {int(i): float(s) for s, i in zip(scores[0], ids[0]) if i >= 0}
 
-    def _rank_chunks(self, expanded: str, dense: dict[int, float]) -> list[tuple[int, float]]:
-        keyword = dict(self.chunk_kw.search(expanded, CHUNKS_RANKED)) if self.mode != "dense" else {}
-        return blend(dense if self.mode != "keyword" else {}, keyword, self.mode)
+    def _rank_chunks(self, expanded: str, dense: dict[int, float],
+                     among: frozenset[tuple[str, str]] = frozenset()) -> list[tuple[int, float]]:
+        """Dense and keyword chunks fused; among: only chunks of these sections, each of them ranked."""
+        if not among:
+            keyword = dict(self.chunk_kw.search(expanded, CHUNKS_RANKED)) if self.mode != "dense" else {}
+            return blend(dense if self.mode != "keyword" else {}, keyword, self.mode)
+        inside = self._chunks_in(among)
+        keyword = {i: sc for i, sc in self.chunk_kw.search(expanded, len(self.chunks)) if i in inside} \
+            if self.mode != "dense" else {}
+        ranked = blend(dense if self.mode != "keyword" else {}, keyword, self.mode)
+        scored = {i for i, _ in ranked}
+        return ranked + [(i, 0.0) for i in sorted(inside - scored)]  # a chunk no side scored is still there
+
+    def _chunks_in(self, sections: frozenset[tuple[str, str]]) -> set[int]:
+        return {i for i, c in enumerate(self.chunks) if (c.doc, c.section) in sections}
+
+    # ------------------------------------------------------------ a part the question names
+
+    def _referenced_sections(self, reference: SectionReference) -> frozenset[tuple[str, str]]:
+        """The (doc, section)s a question names, with their subsections ("Kapitel 5" holds 5.4.2).
+
+        By number, the section of that number; by words ("Vorwort", "training"), the sections
+        whose number or title shares the most (idf-weighted) words with them, English bridged.
+        """
+        if reference.number:
+            heads = [key for key in self.section_titles if key[1] == reference.number]
+        else:
+            wanted = set(self.chunk_kw.query_terms(f"{reference.words} {bridge(reference.words)}"))
+            idf = self.chunk_kw.idf
+            weight = {key: math.fsum(idf.get(t, 0.0) for t in wanted & set(self.chunk_kw.terms(f"{key[1]} {title}")))
+                      for key, title in self.section_titles.items()}
+            top = max(weight.values(), default=0.0)
+            heads = [key for key, w in weight.items() if w == top] if top > 0 else []
+        return frozenset(key for key in self.section_titles for doc, number in heads
+                         if key[0] == doc and (key[1] == number or key[1].startswith(number + ".")))
+
+    def _section_opening(self, q: str, sections: frozenset[tuple[str, str]]) -> Answer:
+        """What a part says, when that is all the question asks: its first sentences."""
+        ids = self.sentence_index.in_sections(set(sections))
+        prose = [i for i in ids if not self.sentence_index.is_table_row(i)
+                 and self.sentence_index.refs[i].section not in self.glossary_sections]
+        if not (prose or ids):
+            return Answer(q, "none", NONE_ANSWER)
+        first = (prose or ids)[0]
+        chunk = self.chunks[self.sentences[first]["chunk"]]
+        text = " ".join(self.sentences[i]["text"] for i in self.sentence_index.window(first, {}))
+        return Answer(q, "passage", limit_answer(quote(text, chunk.section, chunk.title)),
+                      citations=[self._citation(chunk.doc, chunk.section, text, page=chunk.page)])
 
     # ------------------------------------------------------------ glossary
 
@@ -315,12 +384,12 @@ class Assistant:
     # ------------------------------------------------------------ facts
 
     def _fact_answer(self, q: str, expanded: str, qvec: np.ndarray, terms: list[GlossaryTerm],
-                     ranked: list[tuple[int, float]]) -> Optional[Answer]:
+                     ranked: list[tuple[int, float]], sections: frozenset[tuple[str, str]]) -> Optional[Answer]:
         around: dict[tuple[str, str], float] = {}  # each section's best chunk score (0..1)
         for cid, sc in minmax(dict(ranked)).items():
             key = (self.chunks[cid].doc, self.chunks[cid].section)
             around[key] = max(around.get(key, 0.0), sc)
-        f = self.figures.best(q, expanded, qvec, terms, self.mode, around=around)
+        f = self.figures.best(q, expanded, qvec, terms, self.mode, around=around, sections=sections)
         if f is None:
             return None
         if is_prose(f):
@@ -385,8 +454,10 @@ class Assistant:
         if terms:
             return False
         # share of the question's words the programme uses, or that the bridge translates
-        asked = content_words(q)
-        coverage = sum(1 for w in asked if self.chunk_kw.knows(w) or w.lower() in EN_DE) / len(asked) if asked else 0.0
+        # ("Was steht ...", "What does ... say": words that ask what a text says are not its subject)
+        asked = [w for w in content_words(q) if fold(w) not in OVERVIEW_WORDS]
+        bridged = bridged_words(q)
+        coverage = sum(1 for w in asked if self.chunk_kw.knows(w) or w.lower() in bridged) / len(asked) if asked else 0.0
         best_dense = max(dense.values(), default=0.0)  # (the keyword baseline uses it here too)
         years = years_in(q)
         if years and not years & self.corpus_years:

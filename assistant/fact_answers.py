@@ -86,10 +86,11 @@ class FactAnswers:
             self.qualifiers.append(frozenset(stem(w) for w in content_words(m.group(1))) if m else frozenset())
 
     def best(self, q: str, expanded: str, qvec: np.ndarray, terms: list[GlossaryTerm],
-             mode: str = "hybrid", around: Optional[dict] = None) -> Optional[Fact]:
+             mode: str = "hybrid", around: Optional[dict] = None, sections: frozenset = frozenset()) -> Optional[Fact]:
         """The fact the question asks for, or None when no figure of the asked unit and time fits.
 
-        around: (doc, section) -> 0..1, how well passage retrieval ranked the section's chunks.
+        around: (doc, section) -> 0..1, how well passage retrieval ranked the section's chunks;
+        sections: only facts of these (doc, section)s (the question names a part: "laut Abschnitt 3").
         """
         if not self.facts:
             return None
@@ -111,6 +112,8 @@ class FactAnswers:
         scored, hits = [], {}
         for i, base in fused.items():
             f = self.facts[i]
+            if sections and (f.doc, f.section) not in sections:
+                continue
             subj_terms, label_terms, caption_terms = self.terms[i]
             overlap = math.fsum(idf.get(t, 0) for t in qterms & label_terms)
             # the table's introduction tells which table, not which row: it adds to the score only

@@ -32,6 +32,16 @@ COLLOQUIAL_DE = {"leute": "Personen Menschen", "leuten": "Personen Menschen"}
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]*")
 
 
+def bridged_words(question: str) -> set[str]:
+    """The lower-case words of a question the bridge translates, each part of a hyphenated
+    entry too ("part-time" covers "part" and "time")."""
+    out = set()
+    for tok in _TOKEN.findall(question):
+        if tok.lower() in EN_DE or tok.lower() in COLLOQUIAL_DE:
+            out.update(tok.lower().split("-"))
+    return out
+
+
 def bridge(question: str) -> str:
     """German words for the English domain words of a question (empty for German questions)."""
     out = []

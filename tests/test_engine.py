@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assistant.cues import counted_noun
+from assistant.cues import counted_noun, section_reference
 from assistant.cli import main
 from assistant.evaluate import load_questions, run_eval
 from assistant.lexicon import EN_DE
@@ -384,3 +384,40 @@ def test_bridge_words_are_words_of_the_programme(assistant):
     unknown = [(en, de) for en, german in EN_DE.items() for de in german.split() if not assistant.chunk_kw.knows(de)]
     assert unknown == []
     assert len(EN_DE) > 1500 and EN_DE["reluctant"] == "zurückhaltend Zurückhaltung"
+
+
+@pytest.mark.parametrize("q,number,words,rest", [
+    ("Was steht in Abschnitt 6.4?", "6.4", "", "Was steht?"),
+    ("Worum geht es in Kapitel 5?", "5", "", "Worum geht es?"),
+    ("What does section 6.7 say about self-employed people?", "6.7", "", "What does say about self-employed people?"),
+    ("Was steht unter 5.4.2 zu LAiKA?", "5.4.2", "", "Was steht zu LAiKA?"),
+    ("Worauf können sich die Bürger laut Vorwort verlassen?", None, "Vorwort", "Worauf können sich die Bürger verlassen?"),
+    ("Which jobs are most at risk according to the training section?", None, "training", "Which jobs are most at risk?"),
+])
+def test_section_reference(q, number, words, rest):
+    ref = section_reference(q)
+    assert (ref.number, ref.words, ref.rest) == (number, words, rest)
+
+
+@pytest.mark.parametrize("q", [
+    "Wie viele Eintritte nach section 16i SGB II?", "Was gilt nach § 16e?", "Jobcoaches seit dem 01.07.2019",
+    "In 1.576 Fällen?", "What does the part about implementation risks say?",
+])
+def test_not_a_section_reference(q):
+    # a paragraph of a law, a date, a figure, a description of content
+    assert section_reference(q) is None
+
+
+def test_question_about_a_section(assistant):
+    opening = assistant.ask("Was steht in Abschnitt 6.4?").to_dict()
+    assert opening["kind"] == "passage" and [c["section"] for c in opening["citations"]] == ["6.4"]
+    assert opening["answer"].startswith("„„Qualifizierung ist der beste Schutz vor Arbeitslosigkeit“")
+    # the rest of the question is searched in the named part only (elsewhere it found 6.7)
+    topic = assistant.ask("Was sagt das Vorwort über die Vernetzung?").to_dict()
+    assert topic["citations"][0]["section"] == "Vorwort" and "Die Vernetzung des Jobcenters" in topic["answer"]
+    figure = assistant.ask("Wie viele Arbeitslose gab es laut Abschnitt 3 im November 2021?").to_dict()
+    assert figure["kind"] == "fact" and "2.685" in figure["answer"] and figure["citations"][0]["section"] == "3"
+    english = assistant.ask("What does the section on women say about part-time training?").to_dict()
+    assert english["citations"][0]["section"] == "5.5" and "Teilzeit" in english["answer"]
+    missing = assistant.ask("Was steht in Abschnitt 9.9?").to_dict()
+    assert missing["kind"] == "none" and "Abschnitt 9.9" in missing["answer"]
