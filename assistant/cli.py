@@ -115,6 +115,8 @@ def ask(ctx, sub_corpus, sub_index, question, as_json, batch):
         click.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return
     labels = {"glossary": "Begriff", "fact": "Zahl", "passage": "Textstelle", "none": "nicht gefunden"}
+    if answer.read_as:
+        click.echo(f"(gelesen als: {answer.read_as})")
     click.echo(f"[{labels[answer.kind]}] {answer.answer}")
     for n, c in enumerate(answer.citations, 1):
         page = f", S. {c.page}" if c.page else ""

@@ -39,10 +39,11 @@ from .facts import table_captions
 from .fusion import blend, minmax
 from .glossary import Glossary, edit_distance_le1, term_pattern
 from .index import IndexError_, LoadedIndex, build_index, load_index, staleness
-from .keyword import KeywordIndex, content_words, fold, stem, words
-from .lexicon import COLLOQUIAL_DE, bridge, bridged_words
+from .keyword import STOPWORDS, KeywordIndex, content_words, fold, stem, words
+from .lexicon import COLLOQUIAL_DE, EN_DE, bridge, bridged_words
 from .passages import SentenceIndex
 from .records import Answer, Citation, Document, GlossaryTerm
+from .spelling import Speller
 from .text import normalise_space
 
 CHUNKS_RANKED = 20  # chunks taken from each of the dense and keyword searches before fusing
@@ -87,6 +88,10 @@ class Assistant:
         n_sections = {d.doc: len(d.sections) for d in loaded.documents}
         self.pervasive_terms = {(t.doc, t.abbr) for t in self.glossary
                                 if len(t.sections) >= PERVASIVE_SHARE * n_sections.get(t.doc, 0)}
+        # a word of a question the programme does not know is read as the one it most likely means
+        self.glossary_words = {fold(part) for t in self.glossary for f in (t.abbr, *t.variants) for part in words(f)}
+        self.speller = Speller([c.heading_path + "\n" + c.text for c in self.chunks], english=EN_DE,
+                               known=self._needs_no_correction)
         self.figures = FactAnswers(self.facts, loaded.fact_vectors, self.lookup, self.section_titles,
                                    self.document_years, cite=self._citation,
                                    captions={k: v for d in loaded.documents for k, v in table_captions(d).items()})
@@ -128,8 +133,10 @@ class Assistant:
     def ask(self, question: str) -> Answer:
         t0 = time.perf_counter()
         q = normalise_space(question)
-        answer = self._route(q)
+        read_as = self.speller.correct(q)
+        answer = self._route(read_as)
         answer.question = question
+        answer.read_as = read_as if read_as != q else None
         answer.took_ms = (time.perf_counter() - t0) * 1000
         return answer
 
@@ -190,6 +197,13 @@ class Assistant:
         if self._out_of_scope(q, dense, ranked, terms):
             return Answer(q, "none", NONE_ANSWER)
         return self._passage_answer(q, expanded, qvec, ranked)
+
+    def _needs_no_correction(self, word: str) -> bool:
+        """A word the indexes know as it is typed: a word of the programme (or a compound of two),
+        an abbreviation, an English word of the bridge, a stop word."""
+        folded = fold(word)
+        return folded in STOPWORDS or folded in self.glossary_words or word.lower() in EN_DE \
+            or folded in COLLOQUIAL_DE or self.chunk_kw.knows(word, strict=True)
 
     def _expand(self, q: str, terms: list[GlossaryTerm]) -> str:
         """The question plus long forms of its abbreviations and German words for English ones."""

@@ -190,6 +190,7 @@ class Answer:
     facts: list[Fact] = field(default_factory=list)
     took_ms: float = 0.0
     terms: list[GlossaryTerm] = field(default_factory=list)
+    read_as: Optional[str] = None  # the question with its typing errors corrected, when it had any
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -199,4 +200,5 @@ class Answer:
             "citations": [c.to_dict() for c in self.citations],
             "facts": [f.answer_dict() for f in self.facts],
             "took_ms": round(self.took_ms, 1),
+            "read_as": self.read_as,
         }

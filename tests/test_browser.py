@@ -244,3 +244,15 @@ def test_chat_answer_shows_table_and_chart(page):
         page.wait_for_timeout(100)
         assert img.evaluate("i => i.complete && i.naturalWidth > 0")
     assert not page.problems, page.problems
+
+
+def test_chat_says_how_a_misspelt_question_was_read(page):
+    page.goto("/")
+    box = page.get_by_label("Ihre Frage")
+    box.fill("Wie hoch ist das Verwalutngsbudget?")
+    box.press("Enter")
+    exchange = page.locator("#conversation .exchange").first
+    exchange.locator(".a-text").wait_for()
+    expect(exchange.locator(".read-as")).to_have_text("Gelesen als: „Wie hoch ist das Verwaltungsbudget?“")
+    expect(exchange.locator(".a-text")).to_contain_text("9.462.259 €")
+    assert not page.problems, page.problems

@@ -163,6 +163,10 @@
     var q = el("div", "question-bubble");
     q.appendChild(el("span", "who", "Ihre Frage"));
     q.appendChild(el("p", "q-text", data.question));
+    if (typeof data.read_as === "string" && data.read_as) {
+      // a typing error was corrected before answering: say how the question was read
+      q.appendChild(el("p", "read-as", "Gelesen als: „" + data.read_as + "“"));
+    }
     li.appendChild(q);
 
     var article = el("article", "answer kind-" + kind);

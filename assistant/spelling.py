@@ -1,0 +1,156 @@
+"""Typing errors in a question, read as the word of the programme they most likely mean.
+
+Caseworkers type fast: "Verwalutngsbudget", "Arbeitslsoe", "unemplooyed". Such a word is unknown
+to every index, so the question would be refused or answered from the wrong place. A word that
+neither the programme nor German or English knows is replaced by the vocabulary word one edit
+away (a letter left out, added, changed, or two letters swapped; not the first), the most frequent
+when there are several. A real word is never changed: "kümmern" is not a typo of "Kammern", nor
+"Stadt" of "Statt", even where the programme does not use it. Abbreviations ("MABE", "bFM") are
+left to the glossary's own matching.
+
+The German and English word lists are pyspellchecker's (word frequency lists, MIT licence).
+
+Lookup uses the deletion neighbourhood (as SymSpell does): every word of the vocabulary is stored
+under each form with one letter deleted, so the candidates for a typed word are found by a few
+dictionary lookups instead of a comparison with every word.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Callable, Iterable, Optional
+
+from spellchecker import SpellChecker
+
+from .keyword import fold
+
+MIN_LENGTH = 5  # a shorter word is one edit from too many others ("Quote", "Quoten", "Route")
+MIN_PART = 4  # the shortest known part of a compound ("Ziel|integrationquote")
+MIN_FIXED_PART = 6  # the shortest part corrected: "Leit|satz" is not "Legt|satz", "Familien|kasse" not "kassel"
+LANGUAGES = ("de", "en")
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+
+
+@lru_cache(maxsize=None)
+def _language_words(language: str) -> dict:
+    """pyspellchecker's word list of a language (word -> frequency); 0.2 s each to load."""
+    return SpellChecker(language=language, distance=1).word_frequency.dictionary
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """Optimal string alignment distance of at most 1 (a swap of neighbours counts as one)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1:]
+
+
+class Speller:
+    """Corrects the words of a question that the programme does not know."""
+
+    def __init__(self, texts: Iterable[str], english: Iterable[str], known: Callable[[str], bool]):
+        """texts: the programme's texts; english: English words a question may use (the bridge's);
+        known: whether a typed word needs no correction (the indexes know it)."""
+        counts: Counter[str] = Counter()
+        surface: dict[str, Counter[str]] = defaultdict(Counter)
+        for text in texts:
+            for w in _WORD.findall(text):
+                if len(w) >= MIN_PART:
+                    key = fold(w)
+                    counts[key] += 1
+                    surface[key][w] += 1
+        self.german = frozenset(counts)  # parts of a compound are corrected to the programme's words only
+        for w in english:
+            if _WORD.fullmatch(w) and len(w) >= MIN_PART:
+                counts[w] += 1
+                surface[w][w] += 1
+        self.counts = counts
+        # the spelling a word is shown in: its most frequent one, lower case when typed so
+        self.spelling = {k: c.most_common(1)[0][0] for k, c in surface.items()}
+        self.by_deletion: dict[str, set[str]] = defaultdict(set)
+        for key in counts:
+            for d in _deletes(key):
+                self.by_deletion[d].add(key)
+        self.known = known
+        self.languages = [_language_words(language) for language in LANGUAGES]
+
+    def is_a_word(self, word: str) -> bool:
+        """Whether German or English has the word (in any case)."""
+        w = word.lower()
+        return any(w in words for words in self.languages)
+
+    def suggest(self, word: str) -> str | None:
+        """The vocabulary word one edit away from an unknown word, or None.
+
+        A compound the programme does not use as a whole ("Prozenanteil", "Videobeatung") is
+        corrected in the part that has the typing error: one part is a vocabulary word, the
+        other one edit from one (a linking "s" kept: "Ausbidungsbewerber").
+        """
+        key = fold(word)
+        if key in self.counts:
+            return None
+        best = self._closest(key)
+        if best is not None:
+            return self.spelling[best]
+        splits = []
+        for i in range(MIN_PART, len(key) - MIN_PART + 1):
+            head, tail = key[:i], key[i:]
+            link = "s" if head.endswith("s") and len(head) > MIN_PART else ""
+            stem_ = head[:-1] if link else head
+            if tail in self.german:
+                for h in {head, stem_} if len(stem_) >= MIN_FIXED_PART else ():
+                    fixed = self._closest(h, self.german)
+                    if fixed is not None:
+                        splits.append((self.counts[fixed] + self.counts[tail], fixed, link if h == stem_ and link else "", tail))
+            if head in self.german or (link and stem_ in self.german):
+                known_head = head if head in self.german else stem_
+                fixed = self._closest(tail, self.german) if len(tail) >= MIN_FIXED_PART else None
+                if fixed is not None:
+                    splits.append((self.counts[known_head] + self.counts[fixed], known_head,
+                                   link if known_head == stem_ and link else "", fixed))
+        if not splits:
+            return None
+        _, head, link, tail = max(splits)
+        return self.spelling[head] + link + self.spelling[tail].lower()
+
+    def _closest(self, key: str, among: Optional[frozenset] = None) -> str | None:
+        """The most frequent vocabulary key one edit from key, with the same first letter
+        (among: only these keys)."""
+        if len(key) < MIN_PART:
+            return None
+        deletes = _deletes(key)
+        candidates = set(self.by_deletion.get(key, ()))                    # a letter left out
+        candidates |= {d for d in deletes if d in self.counts}               # a letter too many
+        for d in deletes:                                                    # changed or swapped
+            candidates |= self.by_deletion.get(d, set())
+        # the first letter is rarely mistyped, and changing it makes another word ("jemand", "demand")
+        close = [c for c in candidates if c != key and c[0] == key[0] and (among is None or c in among)
+                 and within_one_edit(key, c)]
+        return max(close, key=lambda c: (self.counts[c], c)) if close else None
+
+    def correct(self, question: str) -> str:
+        """The question with each unknown word of MIN_LENGTH+ letters replaced by its suggestion."""
+        def fix(m: re.Match) -> str:
+            w = m.group(0)
+            if len(w) < MIN_LENGTH or not (w.islower() or w.istitle()) or self.known(w) or self.is_a_word(w):
+                return w
+            better = self.suggest(w)
+            if better is None:
+                return w
+            # keep how it was typed: "arbeitslsoe" -> "arbeitslose", "Arbeitslsoe" -> "Arbeitslose"
+            if w.islower():
+                return better.lower()
+            return better[0].upper() + better[1:]
+        return _WORD.sub(fix, question)
