@@ -44,17 +44,21 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+def is_correct(q: dict, answer: dict) -> bool:
+    """A refusal for a question outside the programme; otherwise an answer holding every
+    expected text (case and spacing aside)."""
+    if q["kind"] == "none":
+        return answer["kind"] == "none"
+    return answer["kind"] != "none" and all(_norm(s) in _norm(answer["answer"]) for s in q["answer_contains"])
+
+
 def run_eval(assistant, questions: list[dict]) -> dict:
     rows = []
     assistant.ask("Aufwärmen")  # the first question pays for lazy set-up; do not time it
     for q in questions:
         a = assistant.ask(q["question"]).to_dict()
         cited = [c["section"] for c in a["citations"]]
-        expected_none = q["kind"] == "none"
-        if expected_none:
-            correct = a["kind"] == "none"
-        else:
-            correct = a["kind"] != "none" and all(_norm(s) in _norm(a["answer"]) for s in q["answer_contains"])
+        correct = is_correct(q, a)
         allowed = set(q["sections"])
         rows.append({
             "id": q["id"], "question": q["question"], "expected_kind": q["kind"], "kind": a["kind"],

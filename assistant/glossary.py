@@ -38,8 +38,12 @@ def looks_like_abbreviation(token: str) -> bool:
 EVERYDAY_WORDS = {"but", "win", "mag", "mat"}
 
 
+_SPELT_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
 def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9äöüß]", "", text.lower())
+    """How a form is looked up: letters and digits in lower case, umlauts spelt out ("VZAe" is "VZÄ")."""
+    return re.sub(r"[^a-z0-9]", "", text.lower().translate(_SPELT_OUT))
 
 
 def find_long_form(abbr: str, before: str) -> Optional[str]:

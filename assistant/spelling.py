@@ -4,8 +4,9 @@ Caseworkers type fast: "Verwalutngsbudget", "Arbeitslsoe", "unemplooyed". Such a
 to every index, so the question would be refused or answered from the wrong place. A word that
 neither the programme nor German or English knows is replaced by the vocabulary word one edit
 away (a letter left out, added, changed, or two letters swapped; not the first), the most frequent
-when there are several. A real word is never changed: "kümmern" is not a typo of "Kammern", nor
-"Stadt" of "Statt", even where the programme does not use it. Abbreviations ("MABE", "bFM") are
+when there are several; a word typed without umlauts ("jaehrlich") is read with them. A real
+word is never changed: "kümmern" is not a typo of "Kammern", nor "Stadt" of "Statt", even where
+the programme does not use it. Abbreviations ("MABE", "bFM") are
 left to the glossary's own matching.
 
 The German and English word lists are pyspellchecker's (word frequency lists, MIT licence).
@@ -23,6 +24,7 @@ from typing import Callable, Iterable, Optional
 
 from spellchecker import SpellChecker
 
+from .glossary import edit_distance_le1
 from .keyword import fold
 
 MIN_LENGTH = 5  # a shorter word is one edit from too many others ("Quote", "Quoten", "Route")
@@ -38,23 +40,26 @@ def _language_words(language: str) -> dict:
     return SpellChecker(language=language, distance=1).word_frequency.dictionary
 
 
+_ASCII_UMLAUT = re.compile(r"ae|oe|ue|Ae|Oe|Ue|ss")
+_UMLAUT = {"ae": "ä", "oe": "ö", "ue": "ü", "Ae": "Ä", "Oe": "Ö", "Ue": "Ü", "ss": "ß"}
+
+
+def _with_umlauts(word: str) -> list[str]:
+    """The word with some of its "ae", "oe", "ue", "ss" written as "ä", "ö", "ü", "ß" (fewest first)."""
+    spots = [m.span() for m in _ASCII_UMLAUT.finditer(word)][:6]
+    out = []
+    for mask in sorted(range(1, 2 ** len(spots)), key=lambda m: bin(m).count("1")):
+        parts, last = [], 0
+        for k, (a, b) in enumerate(spots):
+            if mask >> k & 1:
+                parts += [word[last:a], _UMLAUT[word[a:b]]]
+                last = b
+        out.append("".join(parts) + word[last:])
+    return out
+
+
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
-
-
-def within_one_edit(a: str, b: str) -> bool:
-    """Optimal string alignment distance of at most 1 (a swap of neighbours counts as one)."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
-    return short[i:] == long_[i + 1:]
 
 
 class Speller:
@@ -90,6 +95,17 @@ class Speller:
         """Whether German or English has the word (in any case)."""
         w = word.lower()
         return any(w in words for words in self.languages)
+
+    def transliterated(self, word: str) -> str | None:
+        """The word typed without umlauts ("jaehrlich", "Rueckuebertragung", "groessten") as the
+        programme or the language writes it, or None."""
+        for variant in _with_umlauts(word):
+            key = fold(variant)
+            if key in self.german and key != fold(word):
+                return self.spelling[key] if word[0].isupper() == self.spelling[key][0].isupper() else variant
+            if self.is_a_word(variant):
+                return variant
+        return None
 
     def suggest(self, word: str) -> str | None:
         """The vocabulary word one edit away from an unknown word, or None.
@@ -137,7 +153,7 @@ class Speller:
             candidates |= self.by_deletion.get(d, set())
         # the first letter is rarely mistyped, and changing it makes another word ("jemand", "demand")
         close = [c for c in candidates if c != key and c[0] == key[0] and (among is None or c in among)
-                 and within_one_edit(key, c)]
+                 and edit_distance_le1(key, c)]
         return max(close, key=lambda c: (self.counts[c], c)) if close else None
 
     def correct(self, question: str) -> str:
@@ -146,7 +162,7 @@ class Speller:
             w = m.group(0)
             if len(w) < MIN_LENGTH or not (w.islower() or w.istitle()) or self.known(w) or self.is_a_word(w):
                 return w
-            better = self.suggest(w)
+            better = self.transliterated(w) or self.suggest(w)
             if better is None:
                 return w
             # keep how it was typed: "arbeitslsoe" -> "arbeitslose", "Arbeitslsoe" -> "Arbeitslose"

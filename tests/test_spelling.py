@@ -1,28 +1,21 @@
 """Typing errors: a word nobody knows is read as the programme's word one edit away."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from assistant.spelling import Speller, within_one_edit
+from assistant.evaluate import is_correct, load_questions
+from assistant.keyword import content_words
+from assistant.spelling import Speller
 
-
-@pytest.mark.parametrize("a,b,close", [
-    ("verwaltung", "verwaltung", True),
-    ("verwalutng", "verwaltung", True),   # two neighbours swapped
-    ("verwaltng", "verwaltung", True),    # a letter left out
-    ("verwalltung", "verwaltung", True),  # a letter too many
-    ("verwaltunk", "verwaltung", True),   # a letter changed
-    ("vewalutng", "verwaltung", False),   # two errors
-    ("verwaltung", "verwaltungen", False),
-])
-def test_within_one_edit(a, b, close):
-    assert within_one_edit(a, b) is close and within_one_edit(b, a) is close
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def speller():
     text = ("Das Verwaltungsbudget beträgt 9.462.259 €. Die Videoberatung wird genutzt. Arbeitslose Arbeitslose "
-            "Teilhabe Leistungen Förderinstrument Kammern")
+            "Teilhabe Leistungen Förderinstrument Kammern Rückübertragung")
     return Speller([text], english=["unemployed", "customers"], known=lambda w: w.lower() in {"budget"})
 
 
@@ -32,6 +25,8 @@ def speller():
     ("How many unemplooyed custmoers?", "How many unemployed customers?"),
     ("Wird die Videobeatung genutzt?", "Wird die Videoberatung genutzt?"),
     ("Teilhabeleisungen?", "Teilhabeleistungen?"),                    # the part with the error, in a compound
+    # typed without umlauts: as the programme writes it, or as German does
+    ("Modell Rueckuebertragung", "Modell Rückübertragung"), ("jaehrlich gegenueber", "jährlich gegenüber"),
 ])
 def test_typing_errors_are_corrected(speller, typed, read):
     assert speller.correct(typed) == read
@@ -54,6 +49,7 @@ def test_words_left_alone(speller, typed):
     ("Wie viele Arbeitslsoe gab es im November 2021?", "Wie viele Arbeitslose gab es im November 2021?"),
     ("How many unemplooyed men in November 2021?", "How many unemployed men in November 2021?"),
     ("Wird die Videobeatung über Skype gut genutzt?", "Wird die Videoberatung über Skype gut genutzt?"),
+    ("Welche Massnahmeart hat 2022 den groessten Anteil?", "Welche Massnahmeart hat 2022 den größten Anteil?"),
 ])
 def test_question_with_a_typo_gets_the_answer_of_the_question_meant(assistant, typed, original):
     # before: refused ("keine Angaben") because the misspelt word is unknown to every index
@@ -71,3 +67,28 @@ def test_question_with_a_typo_gets_the_answer_of_the_question_meant(assistant, t
 def test_questions_outside_the_programme_stay_refused(assistant, q):
     a = assistant.ask(q).to_dict()
     assert a["kind"] == "none" and a["read_as"] is None
+
+
+@pytest.mark.parametrize("typed,long", [("VZAe?", "Vollzeitäquivalente"), ("Was bedeutet OePNV", "Personennahverkehr"),
+                                        ("BUEA Abkürzung", "Übergang")])
+def test_abbreviation_typed_without_umlaut(assistant, typed, long):
+    a = assistant.ask(typed).to_dict()
+    assert a["kind"] == "glossary" and long in a["answer"]
+
+
+def test_eval_questions_with_two_letters_swapped(assistant):
+    # every answerable question of the evaluation set whose longest word has 8+ letters, with two
+    # letters of that word swapped mid-word: 172 of 194 right at 74b38d8+ (175 as written; before
+    # the speller most were refused as naming a word the programme does not use)
+    questions = [q for q in load_questions(ROOT / "tests" / "eval" / "questions.jsonl")
+                 if q["kind"] in ("fact", "passage")]
+    right = asked = 0
+    for q in questions:
+        longest = max((w for w in content_words(q["question"]) if len(w) >= 8 and w.isalpha()), key=len, default=None)
+        if longest is None:
+            continue
+        i = len(longest) // 2
+        typed = q["question"].replace(longest, longest[:i] + longest[i + 1] + longest[i] + longest[i + 2:], 1)
+        asked += 1
+        right += is_correct(q, assistant.ask(typed).to_dict())
+    assert asked >= 150 and right / asked >= 0.85, (right, asked)
