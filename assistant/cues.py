@@ -236,3 +236,30 @@ OVERVIEW_WORDS = frozenset({"geht", "steht", "stehen", "sagt", "sagen", "drin", 
                             "inhalt", "zusammenfassung", "uberblick", "kurz", "say", "says", "about", "contain",
                             "contains", "cover", "covers", "summary", "summarise", "summarize", "overview", "content",
                             "contents", "worum", "genau", "eigentlich", "bitte"})
+
+
+# ---------------------------------------------------------------- chat around the question
+
+# "Hallo, kurze Frage: …", "Ich bin neu im Team. …", "… Danke!": what people write around a
+# question in a chat says nothing about what they ask, but its words would be searched too.
+_GREETING = (r"(?:hallo|hi|hey|moin|servus|guten\s+(?:morgen|tag|abend)|hello|good\s+(?:morning|afternoon|evening))"
+             r"(?:\s+(?:zusammen|allerseits|alle|team|there|everyone|all))?")
+_INTRO = (r"(?:(?:(?:ich\s+)?(?:habe|hätte)\s+)?(?:mal\s+)?(?:noch\s+)?(?:eine?\s+)?(?:kurze\s+)?frage|"
+          r"(?:i\s+have\s+)?(?:a\s+)?(?:quick\s+)?question)")
+_NEWCOMER = (r"(?:ich\s+bin\s+(?:noch\s+)?neu(?:\s+(?:hier|im\s+team|im\s+jobcenter|beim\s+jobcenter|dabei))?|"
+             r"i'?\s*a?m\s+new(?:\s+(?:here|on\s+the\s+team|to\s+the\s+team|at\s+the\s+jobcenter))?)")
+_LEADING_CHATTER = re.compile(
+    rf"^\s*(?:(?:{_GREETING}|{_INTRO}|{_NEWCOMER})(?:\s*[,:;.!–—-]+\s*|\s+(?=und\b|and\b)(?:und|and)\s+|\s*$))+",
+    re.I)
+_TRAILING_CHATTER = re.compile(
+    r"(?:[\s,.;–—-]*\b(?:(?:vielen\s+)?dank(?:e)?(?:\s+(?:schön|sehr|dir|euch|ihnen))?(?:\s+im\s+voraus)?|merci|"
+    r"thanks?(?:\s+(?:you|a\s+lot|very\s+much|in\s+advance))*|thx|cheers|lg|viele\s+grüße|grüße)\s*[!.]*\s*)+$", re.I)
+
+
+def without_chatter(q: str) -> str:
+    """The question without the greeting, "kurze Frage:", "Ich bin neu im Team." or "Danke!"
+    around it ("" when nothing else is left)."""
+    rest = _TRAILING_CHATTER.sub("", _LEADING_CHATTER.sub("", q)).strip()
+    if rest and rest[0].islower() and not q.startswith(rest) and q != q.lower():
+        rest = rest[0].upper() + rest[1:]  # "Hallo, kurze Frage: wofür …" starts a sentence at "Wofür"
+    return rest

@@ -2,6 +2,8 @@
 
 `Assistant.open(corpus, index)` loads (building first when needed) and `ask()` answers.
 Routing, in order:
+0. the question is read without the chat around it ("Hallo, kurze Frage: …", "… Danke!") and with
+   its typing errors corrected (spelling.py);
 1. glossary — the question names an abbreviation and asks what it is ("Was ist AsA flex?", "LZB?");
    a question naming a part of the document ("Was steht in Abschnitt 6.4?", "laut Vorwort …")
    is then answered from that part only (its opening when it asks nothing more), and one
@@ -31,7 +33,8 @@ import numpy as np
 from .cues import (ABBREVIATION_ASKED, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND, FIGURE_CUE,
                    GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, PERCENT_CUE, PERSONAL_CASE,
                    OVERVIEW_WORDS, QUANTITY_CUE, YEAR_RE, SectionReference, asked_time, asks_for_figure,
-                   counted_noun, is_german, months_in, names_a_place, section_reference, years_in)
+                   counted_noun, is_german, months_in, names_a_place, section_reference, without_chatter,
+                   years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
 from .fact_answers import SHARE, FactAnswers, is_prose, states_figure, unit_fit
@@ -133,6 +136,7 @@ class Assistant:
     def ask(self, question: str) -> Answer:
         t0 = time.perf_counter()
         q = normalise_space(question)
+        q = without_chatter(q) or q  # "Hallo, kurze Frage: …", "… Danke!"
         read_as = self.speller.correct(q)
         answer = self._route(read_as)
         answer.question = question

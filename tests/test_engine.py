@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assistant.cues import counted_noun, section_reference
+from assistant.cues import counted_noun, section_reference, without_chatter
 from assistant.cli import main
 from assistant.evaluate import load_questions, run_eval
 from assistant.lexicon import EN_DE
@@ -421,3 +421,28 @@ def test_question_about_a_section(assistant):
     assert english["citations"][0]["section"] == "5.5" and "Teilzeit" in english["answer"]
     missing = assistant.ask("Was steht in Abschnitt 9.9?").to_dict()
     assert missing["kind"] == "none" and "Abschnitt 9.9" in missing["answer"]
+
+
+@pytest.mark.parametrize("typed,question", [
+    ("Hallo, kurze Frage: wofür steht MAbE?", "Wofür steht MAbE?"),
+    ("Hallo! Ich bin neu hier und habe eine Frage: Was ist AgiL?", "Was ist AgiL?"),
+    ("I'm new on the team. meaning of EGZ", "Meaning of EGZ"),
+    ("Guten Morgen, wie viele Eintritte sind geplant? Vielen Dank im Voraus!", "Wie viele Eintritte sind geplant?"),
+    ("hey, what's lzb? thx", "what's lzb?"),                       # typed in lower case: left so
+    ("Wie hoch ist der Dank?", "Wie hoch ist der Dank?"),           # words of the question stay
+    ("Frage zu FbW: wie viele Eintritte?", "Frage zu FbW: wie viele Eintritte?"),
+    ("Hallo", ""),
+])
+def test_without_chatter(typed, question):
+    assert without_chatter(typed) == question
+
+
+def test_chat_around_a_question_changes_no_answer(assistant):
+    # before: "Hallo, kurze Frage: wofür steht MAbE?" was answered with a passage, not the glossary
+    for typed, plain in [("Hallo, kurze Frage: wofür steht MAbE?", "Wofür steht MAbE?"),
+                         ("Ich bin neu im Team. Was bedeutet BCA?", "Was bedeutet BCA?"),
+                         ("Hi, quick question: how many new EGZ entries are planned for 2022? Thanks!",
+                          "How many new EGZ entries are planned for 2022?")]:
+        a, b = assistant.ask(typed).to_dict(), assistant.ask(plain).to_dict()
+        assert (a["kind"], a["answer"], a["citations"]) == (b["kind"], b["answer"], b["citations"]) and a["kind"] != "none"
+        assert a["question"] == typed
