@@ -56,6 +56,9 @@ CASE_ANSWER = ("Zu einzelnen Kundinnen und Kunden gibt das Arbeitsmarkt- und Int
 # A phone number, an e-mail or web address: without any in the corpus, contact questions are refused.
 _CONTACT_DATA = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\bwww\.|https?://|\b(tel|telefon|fon|fax)\.?:?\s*[\d(+][\d ()/-]{5,}", re.I)
 CONTACT_ANSWER = NONE_ANSWER + " Kontaktdaten stehen nicht darin."
+# "Hallo", "Danke!": nothing asked
+CHAT_ANSWER = ("Stellen Sie gern eine Frage zum Arbeitsmarkt- und Integrationsprogramm, etwa nach einer Abkürzung "
+               "(„Was ist FbW?“), einer Zahl („Wie hoch ist das Verwaltungsbudget?“) oder einem Thema.")
 
 
 class Assistant:
@@ -135,10 +138,9 @@ class Assistant:
 
     def ask(self, question: str) -> Answer:
         t0 = time.perf_counter()
-        q = normalise_space(question)
-        q = without_chatter(q) or q  # "Hallo, kurze Frage: …", "… Danke!"
+        q = without_chatter(normalise_space(question))  # "Hallo, kurze Frage: …", "… Danke!"
         read_as = self.speller.correct(q)
-        answer = self._route(read_as)
+        answer = self._route(read_as) if q else Answer(q, "none", CHAT_ANSWER)
         answer.question = question
         answer.read_as = read_as if read_as != q else None
         answer.took_ms = (time.perf_counter() - t0) * 1000

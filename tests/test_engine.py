@@ -446,3 +446,6 @@ def test_chat_around_a_question_changes_no_answer(assistant):
         a, b = assistant.ask(typed).to_dict(), assistant.ask(plain).to_dict()
         assert (a["kind"], a["answer"], a["citations"]) == (b["kind"], b["answer"], b["citations"]) and a["kind"] != "none"
         assert a["question"] == typed
+    for chat in ("Hallo", "Danke!", "Hallo, ich bin neu hier"):  # was answered with some passage
+        a = assistant.ask(chat).to_dict()
+        assert a["kind"] == "none" and a["answer"].startswith("Stellen Sie gern eine Frage") and a["question"] == chat
