@@ -263,3 +263,14 @@ def without_chatter(q: str) -> str:
     if rest and rest[0].islower() and not q.startswith(rest) and q != q.lower():
         rest = rest[0].upper() + rest[1:]  # "Hallo, kurze Frage: wofür …" starts a sentence at "Wofür"
     return rest
+
+
+# "09/2021", "11.2020": how statistics name a month; the facts name it "September 2021"
+_NUMERIC_MONTH = re.compile(r"(?<![\d./])(0?[1-9]|1[0-2])\s?[/.]\s?((?:19|20)\d\d)\b")
+_MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+                "November", "Dezember")
+
+
+def with_month_names(q: str) -> str:
+    """A month written as a number ("im 09/2021") written as the programme writes it ("im September 2021")."""
+    return _NUMERIC_MONTH.sub(lambda m: f"{_MONTH_NAMES[int(m.group(1)) - 1]} {m.group(2)}", q)

@@ -2,8 +2,8 @@
 
 `Assistant.open(corpus, index)` loads (building first when needed) and `ask()` answers.
 Routing, in order:
-0. the question is read without the chat around it ("Hallo, kurze Frage: …", "… Danke!") and with
-   its typing errors corrected (spelling.py);
+0. the question is read without the chat around it ("Hallo, kurze Frage: …", "… Danke!"), with
+   months by name ("09/2021": "September 2021") and its typing errors corrected (spelling.py);
 1. glossary — the question names an abbreviation and asks what it is ("Was ist AsA flex?", "LZB?");
    a question naming a part of the document ("Was steht in Abschnitt 6.4?", "laut Vorwort …")
    is then answered from that part only (its opening when it asks nothing more), and one
@@ -33,8 +33,8 @@ import numpy as np
 from .cues import (ABBREVIATION_ASKED, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND, FIGURE_CUE,
                    GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, PERCENT_CUE, PERSONAL_CASE,
                    OVERVIEW_WORDS, QUANTITY_CUE, YEAR_RE, SectionReference, asked_time, asks_for_figure,
-                   counted_noun, is_german, months_in, names_a_place, section_reference, without_chatter,
-                   years_in)
+                   counted_noun, is_german, months_in, names_a_place, section_reference, with_month_names,
+                   without_chatter, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
 from .fact_answers import SHARE, FactAnswers, is_prose, states_figure, unit_fit
@@ -138,7 +138,8 @@ class Assistant:
 
     def ask(self, question: str) -> Answer:
         t0 = time.perf_counter()
-        q = without_chatter(normalise_space(question))  # "Hallo, kurze Frage: …", "… Danke!"
+        # "Hallo, kurze Frage: …", "… Danke!" left out, "09/2021" read as "September 2021"
+        q = with_month_names(without_chatter(normalise_space(question)))
         read_as = self.speller.correct(q)
         answer = self._route(read_as) if q else Answer(q, "none", CHAT_ANSWER)
         answer.question = question

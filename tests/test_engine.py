@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assistant.cues import counted_noun, section_reference, without_chatter
+from assistant.cues import counted_noun, section_reference, with_month_names, without_chatter
 from assistant.cli import main
 from assistant.evaluate import load_questions, run_eval
 from assistant.lexicon import EN_DE
@@ -449,3 +449,19 @@ def test_chat_around_a_question_changes_no_answer(assistant):
     for chat in ("Hallo", "Danke!", "Hallo, ich bin neu hier"):  # was answered with some passage
         a = assistant.ask(chat).to_dict()
         assert a["kind"] == "none" and a["answer"].startswith("Stellen Sie gern eine Frage") and a["question"] == chat
+
+
+@pytest.mark.parametrize("typed,read", [
+    ("ELB im 09/2019", "ELB im September 2019"), ("Arbeitslose 11.2020?", "Arbeitslose November 2020?"),
+    ("in 9/2021", "in September 2021"),
+    ("seit dem 01.07.2019", "seit dem 01.07.2019"), ("1.576 Eintritte", "1.576 Eintritte"),  # a date, a figure
+    ("2021/2022", "2021/2022"), ("13/2021", "13/2021"),
+])
+def test_months_by_number(typed, read):
+    assert with_month_names(typed) == read
+
+
+def test_month_by_number_finds_the_figure(assistant):
+    # the statistics' way of naming a month (was refused: no "November" in the question)
+    a = assistant.ask("Wie viele Arbeitslose gab es im 11/2021?").to_dict()
+    assert a["kind"] == "fact" and "2.685" in a["answer"] and a["citations"][0]["section"] == "3"
