@@ -453,7 +453,8 @@ def test_chat_around_a_question_changes_no_answer(assistant):
 
 @pytest.mark.parametrize("typed,read", [
     ("ELB im 09/2019", "ELB im September 2019"), ("Arbeitslose 11.2020?", "Arbeitslose November 2020?"),
-    ("in 9/2021", "in September 2021"),
+    ("in 9/2021", "in September 2021"), ("im Aug. 2019", "im August 2019"), ("Sep 2021 und Nov 2020", "September 2021 und November 2020"),
+    ("Aug.", "Aug."),
     ("seit dem 01.07.2019", "seit dem 01.07.2019"), ("1.576 Eintritte", "1.576 Eintritte"),  # a date, a figure
     ("2021/2022", "2021/2022"), ("13/2021", "13/2021"),
 ])
