@@ -192,6 +192,9 @@ class Glossary:
                 cands.append(f"{m.group(1)} {'I' * int(m.group(2))}")
             if "-" in tok:  # "Reha-VB": the abbreviation is the compound's last part, its head
                 cands.extend(part for part in reversed(tok.split("-")) if 2 <= len(part) <= 6)
+            plural = re.fullmatch(r"(.*[A-ZÄÖÜ].*[A-ZÄÖÜ].*?)'?s", tok)
+            if plural:  # "EGZs", "ELB's": an abbreviation in the plural
+                cands.append(plural.group(1))
             for c in cands:
                 if c.islower() and _key(c) in EVERYDAY_WORDS and len(tokens) > 1 and not GLOSSARY_CUE.search(question):
                     continue  # "unemployed but not long-term" does not name BuT

@@ -35,6 +35,8 @@ def test_glossary_compound(assistant):
     ("VZÄ?", "Vollzeitäquivalente"), ("Was versteht man unter MAT?", "Maßnahmen zur Aktivierung"),
     ("Kannst du mir sagen, was AGH bedeutet?", "Arbeitsgelegenheiten"), ("what's LZB", "Langzeitleistungsbezieher"),
     ("QuB full form", "Qualifizierung und Beschäftigung"),
+    # in the plural
+    ("Was sind EGZs?", "Eingliederungszuschuss"), ("what are ELBs?", "erwerbsfähige"),
 ])
 def test_glossary_variants(assistant, q, long):
     a = assistant.ask(q)
