@@ -20,12 +20,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable
 
 from spellchecker import SpellChecker
 
 from .glossary import edit_distance_le1
-from .keyword import fold
+from .keyword import fold, stem
 
 MIN_LENGTH = 5  # a shorter word is one edit from too many others ("Quote", "Quoten", "Route")
 MIN_PART = 4  # the shortest known part of a compound ("Ziel|integrationquote")
@@ -62,32 +62,63 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
+class _OneEditIndex:
+    """Keys with their counts, found again from a key one edit away (the deletion neighbourhood)."""
+
+    def __init__(self, counts: Counter[str]):
+        self.counts = counts
+        self.by_deletion: dict[str, set[str]] = defaultdict(set)
+        for key in counts:
+            for d in _deletes(key):
+                self.by_deletion[d].add(key)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.counts
+
+    def closest(self, key: str) -> str | None:
+        """The most frequent key one edit from key, with the same first letter."""
+        if len(key) < MIN_PART:
+            return None
+        deletes = _deletes(key)
+        candidates = set(self.by_deletion.get(key, ()))                    # a letter left out
+        candidates |= {d for d in deletes if d in self.counts}               # a letter too many
+        for d in deletes:                                                    # changed or swapped
+            candidates |= self.by_deletion.get(d, set())
+        # the first letter is rarely mistyped, and changing it makes another word ("jemand", "demand")
+        close = [c for c in candidates if c != key and c[0] == key[0] and edit_distance_le1(key, c)]
+        return max(close, key=lambda c: (self.counts[c], c)) if close else None
+
+
 class Speller:
     """Corrects the words of a question that the programme does not know."""
 
     def __init__(self, texts: Iterable[str], english: Iterable[str], known: Callable[[str], bool]):
         """texts: the programme's texts; english: English words a question may use (the bridge's);
         known: whether a typed word needs no correction (the indexes know it)."""
-        counts: Counter[str] = Counter()
+        german: Counter[str] = Counter()
         surface: dict[str, Counter[str]] = defaultdict(Counter)
         for text in texts:
             for w in _WORD.findall(text):
                 if len(w) >= MIN_PART:
-                    key = fold(w)
-                    counts[key] += 1
-                    surface[key][w] += 1
-        self.german = frozenset(counts)  # parts of a compound are corrected to the programme's words only
+                    german[fold(w)] += 1
+                    surface[fold(w)][w] += 1
+        words = Counter(german)
         for w in english:
             if _WORD.fullmatch(w) and len(w) >= MIN_PART:
-                counts[w] += 1
+                words[w] += 1
                 surface[w][w] += 1
-        self.counts = counts
-        # the spelling a word is shown in: its most frequent one, lower case when typed so
+        # the spelling a word is shown in: its most frequent one
         self.spelling = {k: c.most_common(1)[0][0] for k, c in surface.items()}
-        self.by_deletion: dict[str, set[str]] = defaultdict(set)
-        for key in counts:
-            for d in _deletes(key):
-                self.by_deletion[d].add(key)
+        # stems, for a typing error in a form the programme does not use ("Fallmaangern": Fallmanag|er)
+        stems: Counter[str] = Counter()
+        for key, n in german.items():
+            s = stem(key)
+            if s != key and len(fold(self.spelling[key][:len(s)])) == len(s):
+                stems[s] += n
+                self.spelling.setdefault("~" + s, self.spelling[key][:len(s)])
+        self.words = _OneEditIndex(words)
+        self.german = _OneEditIndex(german)  # parts of a compound are corrected to the programme's words only
+        self.stems = _OneEditIndex(stems)
         self.known = known
         self.languages = [_language_words(language) for language in LANGUAGES]
 
@@ -112,14 +143,18 @@ class Speller:
 
         A compound the programme does not use as a whole ("Prozenanteil", "Videobeatung") is
         corrected in the part that has the typing error: one part is a vocabulary word, the
-        other one edit from one (a linking "s" kept: "Ausbidungsbewerber").
+        other one edit from one (a linking "s" kept: "Ausbidungsbewerber"). A form the programme
+        does not use is corrected in its stem, its ending kept ("Fallmaangern": "Fallmanagern").
         """
         key = fold(word)
-        if key in self.counts:
+        if key in self.words:
             return None
-        best = self._closest(key)
+        best = self.words.closest(key)
         if best is not None:
             return self.spelling[best]
+        return self._in_a_part(key) or self._in_the_stem(word, key)
+
+    def _in_a_part(self, key: str) -> str | None:
         splits = []
         for i in range(MIN_PART, len(key) - MIN_PART + 1):
             head, tail = key[:i], key[i:]
@@ -127,34 +162,27 @@ class Speller:
             stem_ = head[:-1] if link else head
             if tail in self.german:
                 for h in {head, stem_} if len(stem_) >= MIN_FIXED_PART else ():
-                    fixed = self._closest(h, self.german)
+                    fixed = self.german.closest(h)
                     if fixed is not None:
-                        splits.append((self.counts[fixed] + self.counts[tail], fixed, link if h == stem_ and link else "", tail))
+                        splits.append((self.german.counts[fixed] + self.german.counts[tail], fixed,
+                                       link if h == stem_ and link else "", tail))
             if head in self.german or (link and stem_ in self.german):
                 known_head = head if head in self.german else stem_
-                fixed = self._closest(tail, self.german) if len(tail) >= MIN_FIXED_PART else None
+                fixed = self.german.closest(tail) if len(tail) >= MIN_FIXED_PART else None
                 if fixed is not None:
-                    splits.append((self.counts[known_head] + self.counts[fixed], known_head,
+                    splits.append((self.german.counts[known_head] + self.german.counts[fixed], known_head,
                                    link if known_head == stem_ and link else "", fixed))
         if not splits:
             return None
         _, head, link, tail = max(splits)
         return self.spelling[head] + link + self.spelling[tail].lower()
 
-    def _closest(self, key: str, among: Optional[frozenset] = None) -> str | None:
-        """The most frequent vocabulary key one edit from key, with the same first letter
-        (among: only these keys)."""
-        if len(key) < MIN_PART:
+    def _in_the_stem(self, word: str, key: str) -> str | None:
+        typed_stem = stem(key)
+        if len(typed_stem) < MIN_FIXED_PART or len(key) != len(word):  # (an "ß" makes positions differ)
             return None
-        deletes = _deletes(key)
-        candidates = set(self.by_deletion.get(key, ()))                    # a letter left out
-        candidates |= {d for d in deletes if d in self.counts}               # a letter too many
-        for d in deletes:                                                    # changed or swapped
-            candidates |= self.by_deletion.get(d, set())
-        # the first letter is rarely mistyped, and changing it makes another word ("jemand", "demand")
-        close = [c for c in candidates if c != key and c[0] == key[0] and (among is None or c in among)
-                 and edit_distance_le1(key, c)]
-        return max(close, key=lambda c: (self.counts[c], c)) if close else None
+        fixed = self.stems.closest(typed_stem)
+        return self.spelling["~" + fixed] + word[len(typed_stem):] if fixed is not None else None
 
     def correct(self, question: str) -> str:
         """The question with each unknown word of MIN_LENGTH+ letters replaced by its suggestion."""
