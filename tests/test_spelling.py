@@ -79,8 +79,8 @@ def test_abbreviation_typed_without_umlaut(assistant, typed, long):
 
 def test_eval_questions_with_two_letters_swapped(assistant):
     # every answerable question of the evaluation set whose longest word has 8+ letters, with two
-    # letters of that word swapped mid-word: 174 of 194 right (175 as written; before
-    # the speller most were refused as naming a word the programme does not use)
+    # letters of that word swapped mid-word: 174 of 194 right (175 as written); without the
+    # speller such a word is unknown to every index and the question mostly refused
     questions = [q for q in load_questions(ROOT / "tests" / "eval" / "questions.jsonl")
                  if q["kind"] in ("fact", "passage")]
     right = asked = 0
@@ -92,4 +92,4 @@ def test_eval_questions_with_two_letters_swapped(assistant):
         typed = q["question"].replace(longest, longest[:i] + longest[i + 1] + longest[i] + longest[i + 2:], 1)
         asked += 1
         right += is_correct(q, assistant.ask(typed).to_dict())
-    assert asked >= 150 and right / asked >= 0.85, (right, asked)
+    assert asked >= 150 and right / asked >= 0.88, (right, asked)
