@@ -149,11 +149,12 @@ def serve(ctx, sub_corpus, sub_index, host, port):
               help="Ergebnis-JSON (Standard: <index>/eval-<Set>.json).")
 @click.option("--modes", default="hybrid,keyword,dense", show_default=True)
 @click.option("--failures", is_flag=True, help="Falsch beantwortete Fragen auflisten.")
+@click.option("--typed", is_flag=True, help="Auch mit Tippfehlern, ohne Umlaute, im Chat-Ton … gestellt (Gesamtsystem).")
 @click.pass_context
-def eval_cmd(ctx, sub_corpus, sub_index, qset, out, modes, failures):
+def eval_cmd(ctx, sub_corpus, sub_index, qset, out, modes, failures, typed):
     """Antwortqualität messen: Gesamtsystem gegen Keyword- und Dense-Baseline."""
     _apply(ctx, sub_corpus, sub_index)
-    from .evaluate import EvalError, format_table, load_questions, run_eval
+    from .evaluate import EvalError, format_robustness, format_table, load_questions, run_eval, run_robustness
 
     try:
         questions = load_questions(qset)
@@ -170,10 +171,15 @@ def eval_cmd(ctx, sub_corpus, sub_index, qset, out, modes, failures):
         for r in results.get("hybrid", next(iter(results.values())))["failures"]:
             click.echo(f"  FAIL {r['id']} [{r['expected_kind']}->{r['kind']}] {r['question']} | "
                        f"{r['answer'][:140]} | {r['cited']} vs {r['sections']}")
+    report = {m: {k: v for k, v in r.items()} for m, r in results.items()}
+    if typed:
+        report["typed"] = run_robustness(assistant, questions)
+        click.echo("\n" + format_robustness(report["typed"]))
     out = out or (ctx.obj["index"] / f"eval-{qset.stem}.json")
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({m: {k: v for k, v in r.items()} for m, r in results.items()},
-                              ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp = out.with_name(out.name + ".tmp")  # a run stopped half-way leaves the last result whole
+    tmp.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(out)
     click.echo(f"Ergebnis geschrieben: {out}")
 
 

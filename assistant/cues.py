@@ -268,7 +268,7 @@ def without_chatter(q: str) -> str:
 # "09/2021", "11.2020", "Sep. 2021": how statistics and hurried people name a month; the facts
 # name it "September 2021"
 _NUMERIC_MONTH = re.compile(r"(?<![\d./])(0?[1-9]|1[0-2])\s?[/.]\s?((?:19|20)\d\d)\b")
-_MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
                 "November", "Dezember")
 _SHORT_MONTH = re.compile(r"\b(jan|feb|mrz|mär|apr|jun|jul|aug|sept?|okt|oct|nov|dez|dec)\.?\s+(?=(?:19|20)\d\d\b)", re.I)
 _SHORT = {"jan": 1, "feb": 2, "mrz": 3, "mär": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
@@ -278,5 +278,5 @@ _SHORT = {"jan": 1, "feb": 2, "mrz": 3, "mär": 3, "apr": 4, "jun": 6, "jul": 7,
 def with_month_names(q: str) -> str:
     """A month written as a number or abbreviated ("im 09/2021", "Sep. 2021") written as the
     programme writes it ("im September 2021")."""
-    q = _NUMERIC_MONTH.sub(lambda m: f"{_MONTH_NAMES[int(m.group(1)) - 1]} {m.group(2)}", q)
-    return _SHORT_MONTH.sub(lambda m: f"{_MONTH_NAMES[_SHORT[m.group(1).lower()] - 1]} ", q)
+    q = _NUMERIC_MONTH.sub(lambda m: f"{MONTH_NAMES[int(m.group(1)) - 1]} {m.group(2)}", q)
+    return _SHORT_MONTH.sub(lambda m: f"{MONTH_NAMES[_SHORT[m.group(1).lower()] - 1]} ", q)

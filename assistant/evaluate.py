@@ -12,6 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .cues import MONTH_NAMES, is_german
+
 
 class EvalError(Exception):
     pass
@@ -86,6 +88,61 @@ def run_eval(assistant, questions: list[dict]) -> dict:
         "by_kind": by_kind,
         "failures": [r for r in rows if not r["correct"] or (r["expected_kind"] != "none" and not r["hit3"])],
     }
+
+
+# ---------------------------------------------------------------- as people type
+
+_LONG_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{8,}")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+_MONTH_NUMBER = {m: n for n, m in enumerate(MONTH_NAMES, 1)}
+_NAMED_MONTH = re.compile(r"\b(" + "|".join(_MONTH_NUMBER) + r")\s+((?:19|20)\d\d)\b")
+
+
+def typed_variants(question: str) -> dict[str, str]:
+    """The question as people also type it (only the variants that change it):
+
+    - tippfehler: two letters swapped in the middle of its longest word (8+ letters);
+    - umlaute: "ä", "ö", "ü", "ß" typed as "ae", "oe", "ue", "ss";
+    - chat: a greeting before it and thanks after it;
+    - monat: "September 2021" typed as "09/2021";
+    - klein: all in lower case, without the question mark.
+    """
+    german = is_german(question)
+    out = {}
+    longest = max(_LONG_WORD.findall(question), key=len, default="")
+    if longest:
+        i = len(longest) // 2
+        out["tippfehler"] = question.replace(longest, longest[:i] + longest[i + 1] + longest[i] + longest[i + 2:], 1)
+    out["umlaute"] = question.translate(_UMLAUTS)
+    out["chat"] = ("Hallo, kurze Frage: " if german else "Hi, quick question: ") + question + (
+        " Danke!" if german else " Thanks!")
+    out["monat"] = _NAMED_MONTH.sub(lambda m: f"{_MONTH_NUMBER[m.group(1)]:02d}/{m.group(2)}", question)
+    out["klein"] = question.lower().rstrip("?! ")
+    return {name: text for name, text in out.items() if text != question}
+
+
+def run_robustness(assistant, questions: list[dict]) -> dict[str, dict]:
+    """For each way of typing: how many questions it changes, and how many of those are answered
+    right as written and as typed that way."""
+    out: dict[str, dict] = {}
+    for q in questions:
+        variants = typed_variants(q["question"])
+        if not variants:
+            continue
+        as_written = is_correct(q, assistant.ask(q["question"]).to_dict())
+        for name, text in variants.items():
+            row = out.setdefault(name, {"questions": 0, "as_written": 0, "typed": 0})
+            row["questions"] += 1
+            row["as_written"] += as_written
+            row["typed"] += is_correct(q, assistant.ask(text).to_dict())
+    return out
+
+
+def format_robustness(rows: dict[str, dict]) -> str:
+    lines = ["| so getippt | Fragen | richtig wie geschrieben | richtig so getippt |", "|---|---|---|---|"]
+    for name, r in rows.items():
+        lines.append(f"| {name} | {r['questions']} | {r['as_written']} | {r['typed']} |")
+    return "\n".join(lines)
 
 
 def format_table(results: dict[str, dict], name: str) -> str:

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from assistant.cues import counted_noun, section_reference, with_month_names, without_chatter
 from assistant.cli import main
-from assistant.evaluate import load_questions, run_eval
+from assistant.evaluate import load_questions, run_eval, typed_variants
 from assistant.lexicon import EN_DE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -225,6 +225,32 @@ def test_cli_batch_json(assistant, tmp_path):
 
 def _index_dir(assistant) -> Path:
     return assistant.index_dir
+
+
+def test_typed_variants():
+    v = typed_variants("Wie viele Arbeitslose gab es im November 2021?")
+    assert v == {"tippfehler": "Wie viele Arbeistlose gab es im November 2021?",
+                 "chat": "Hallo, kurze Frage: Wie viele Arbeitslose gab es im November 2021? Danke!",
+                 "monat": "Wie viele Arbeitslose gab es im 11/2021?",
+                 "klein": "wie viele arbeitslose gab es im november 2021"}
+    assert typed_variants("Wofür steht BÜA?")["umlaute"] == "Wofuer steht BUeA?"
+    assert typed_variants("LZB?") == {"chat": "Hi, quick question: LZB? Thanks!", "klein": "lzb"}
+
+
+def test_cli_eval_typed(assistant, tmp_path):
+    qfile = tmp_path / "q.jsonl"
+    qfile.write_text("\n".join(json.dumps(q, ensure_ascii=False) for q in [
+        {"question": "Wie hoch ist das Verwaltungsbudget 2022?", "kind": "fact", "answer_contains": ["9.462.259 €"],
+         "sections": ["1.2"]},
+        {"question": "Wie viele Arbeitslose gab es im November 2021?", "kind": "fact", "answer_contains": ["2.685"],
+         "sections": ["3"]}]), encoding="utf-8")
+    out = tmp_path / "eval.json"
+    res = CliRunner().invoke(main, ["--index", str(_index_dir(assistant)), "eval", "--set", str(qfile),
+                                    "--modes", "hybrid", "--typed", "--out", str(out)])
+    assert res.exit_code == 0, res.stderr
+    assert "| tippfehler | 2 | 2 | 2 |" in res.stdout and "| monat | 1 | 1 | 1 |" in res.stdout
+    typed = json.loads(out.read_text(encoding="utf-8"))["typed"]
+    assert typed["chat"] == {"questions": 2, "as_written": 2, "typed": 2}
 
 
 def test_amip_serve_answers_over_http(assistant):
