@@ -508,10 +508,16 @@ class Assistant:
         # figure words are routing cues
         firsts = {ws[0] for part in re.split(r"[.?!]\s+", q) if (ws := words(part))}
         # typed all in lower case ("wie hoch war der krankenstand"), a German noun has no capital:
-        # every longer word is a candidate then, except likely verb forms ("sinkt", "verdienten")
-        chat = q == q.lower() and is_german(q)
+        # every longer word is a candidate then, except likely verb forms ("sinkt", "verdienten");
+        # in English typed so, a word English does not have ("kinderzuschlag", "wolfhagen")
+        chat = q == q.lower()
         for w in content_words(q):
-            candidate = w[0].isupper() or (chat and (not _VERB_ENDING.search(w) or names_a_place(q, [w])))
+            if not chat:
+                candidate = w[0].isupper()
+            elif german:
+                candidate = not _VERB_ENDING.search(w) or names_a_place(q, [w])
+            else:
+                candidate = not self.speller.is_a_word(w, ("en",))
             if w in firsts or len(w) < 5 or not candidate or w.isupper() or fold(w) in known or FIGURE_CUE.match(w) \
                     or re.match(r"(prozent|anteil|zahl|summe|höhe|betrag)", w, re.I):
                 continue

@@ -120,12 +120,12 @@ class Speller:
         self.german = _OneEditIndex(german)  # parts of a compound are corrected to the programme's words only
         self.stems = _OneEditIndex(stems)
         self.known = known
-        self.languages = [_language_words(language) for language in LANGUAGES]
+        self.languages = {language: _language_words(language) for language in LANGUAGES}
 
-    def is_a_word(self, word: str) -> bool:
-        """Whether German or English has the word (in any case)."""
+    def is_a_word(self, word: str, languages: tuple[str, ...] = LANGUAGES) -> bool:
+        """Whether German or English (or the languages given) has the word, in any case."""
         w = word.lower()
-        return any(w in words for words in self.languages)
+        return any(w in self.languages[language] for language in languages)
 
     def transliterated(self, word: str) -> str | None:
         """The word typed without umlauts ("jaehrlich", "Rueckuebertragung", "groessten") as the

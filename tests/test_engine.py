@@ -150,6 +150,7 @@ def test_list_question_gets_the_list(assistant):
     ("Wie viele Jugendliche besuchen 2022 das BOZ?", "Für 2022 nennt es diese Zahl nicht."),
     ("How many participants did AgiL have in 2021?", "Für 2021 nennt es diese Zahl nicht."),
     ("wie viele widersprüche gab es 2021 im jobcenter", ""),  # typed in lower case: nouns have no capital
+    ("how much is the kinderzuschlag per child", ""),  # English in lower case: a word English does not have
     # the row exists, but not for the asked month: another row of that month is not the answer
     ("How many German unemployed were there in September 2021?", "Für September 2021 nennt es diese Zahl nicht."),
 ])
