@@ -496,10 +496,11 @@ class Assistant:
         return float((self.sentence_index.vectors @ qvec).max())
 
     def _unknown_words(self, q: str, terms: list[GlossaryTerm]) -> list[str]:
-        """Capitalised words of the question the programme never uses ("Regelsatz", "Frankfurt").
+        """Nouns and names of the question the programme never uses ("Regelsatz", "Frankfurt").
 
         In German every noun is capitalised; in English only names are, so an English question
-        is checked for names (and German terms), and words of the English bridge are known.
+        is checked for names and for words English does not have (German terms, "kinderzuschlag"
+        typed in lower case), and words of the English bridge are known.
         """
         known = {fold(part) for t in terms for f in (t.abbr, *t.variants) for part in words(f)}
         german = is_german(q)
@@ -507,17 +508,16 @@ class Assistant:
         # a sentence's first word is capitalised anyway ("Übernimmt ...", "Gibts da ...");
         # figure words are routing cues
         firsts = {ws[0] for part in re.split(r"[.?!]\s+", q) if (ws := words(part))}
-        # typed all in lower case ("wie hoch war der krankenstand"), a German noun has no capital:
-        # every longer word is a candidate then, except likely verb forms ("sinkt", "verdienten");
-        # in English typed so, a word English does not have ("kinderzuschlag", "wolfhagen")
+        # German typed all in lower case ("wie hoch war der krankenstand") has no capital nouns:
+        # every longer word is a candidate then, except likely verb forms ("sinkt", "verdienten")
         chat = q == q.lower()
         for w in content_words(q):
-            if not chat:
-                candidate = w[0].isupper()
-            elif german:
+            if not german:
+                candidate = w[0].isupper() or not self.speller.is_a_word(w, ("en",))
+            elif chat:
                 candidate = not _VERB_ENDING.search(w) or names_a_place(q, [w])
             else:
-                candidate = not self.speller.is_a_word(w, ("en",))
+                candidate = w[0].isupper()
             if w in firsts or len(w) < 5 or not candidate or w.isupper() or fold(w) in known or FIGURE_CUE.match(w) \
                     or re.match(r"(prozent|anteil|zahl|summe|höhe|betrag)", w, re.I):
                 continue
