@@ -162,13 +162,13 @@ class Speller:
             stem_ = head[:-1] if link else head
             if tail in self.german:
                 for h in {head, stem_} if len(stem_) >= MIN_FIXED_PART else ():
-                    fixed = self.german.closest(h)
+                    fixed = self.german.closest(h) if h not in self.german else None  # a word is no typo
                     if fixed is not None:
                         splits.append((self.german.counts[fixed] + self.german.counts[tail], fixed,
                                        link if h == stem_ and link else "", tail))
             if head in self.german or (link and stem_ in self.german):
                 known_head = head if head in self.german else stem_
-                fixed = self.german.closest(tail) if len(tail) >= MIN_FIXED_PART else None
+                fixed = self.german.closest(tail) if len(tail) >= MIN_FIXED_PART and tail not in self.german else None
                 if fixed is not None:
                     splits.append((self.german.counts[known_head] + self.german.counts[fixed], known_head,
                                    link if known_head == stem_ and link else "", fixed))
