@@ -6,10 +6,11 @@ neither the programme nor German or English knows is replaced by the vocabulary 
 away (a letter left out, added, changed, or two letters swapped; not the first), the most frequent
 when there are several; a word typed without umlauts ("jaehrlich") is read with them. A real
 word is never changed: "kümmern" is not a typo of "Kammern", nor "Stadt" of "Statt", even where
-the programme does not use it. Abbreviations ("MABE", "bFM") are
-left to the glossary's own matching.
+the programme does not use it. Abbreviations ("MABE", "bFM") are left to the glossary's own
+matching.
 
-The German and English word lists are pyspellchecker's (word frequency lists, MIT licence).
+The German and English word lists, and the correction of English words the programme does not use
+("accordnig"), are pyspellchecker's (word frequency lists, MIT licence).
 
 Lookup uses the deletion neighbourhood (as SymSpell does): every word of the vocabulary is stored
 under each form with one letter deleted, so the candidates for a typed word are found by a few
@@ -35,9 +36,9 @@ _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 
 
 @lru_cache(maxsize=None)
-def _language_words(language: str) -> dict:
-    """pyspellchecker's word list of a language (word -> frequency); 0.2 s each to load."""
-    return SpellChecker(language=language, distance=1).word_frequency.dictionary
+def _language(language: str) -> SpellChecker:
+    """pyspellchecker for a language (its word list, word -> frequency); 0.2 s each to load."""
+    return SpellChecker(language=language, distance=1)
 
 
 _ASCII_UMLAUT = re.compile(r"ae|oe|ue|Ae|Oe|Ue|ss")
@@ -120,7 +121,8 @@ class Speller:
         self.german = _OneEditIndex(german)  # parts of a compound are corrected to the programme's words only
         self.stems = _OneEditIndex(stems)
         self.known = known
-        self.languages = {language: _language_words(language) for language in LANGUAGES}
+        self.checkers = {language: _language(language) for language in LANGUAGES}
+        self.languages = {language: checker.word_frequency.dictionary for language, checker in self.checkers.items()}
 
     def is_a_word(self, word: str, languages: tuple[str, ...] = LANGUAGES) -> bool:
         """Whether German or English (or the languages given) has the word, in any case."""
@@ -184,13 +186,22 @@ class Speller:
         fixed = self.stems.closest(typed_stem)
         return self.spelling["~" + fixed] + word[len(typed_stem):] if fixed is not None else None
 
+    def in_english(self, word: str) -> str | None:
+        """An English word the programme does not use, typed wrong ("accordnig"), as English spells
+        it; a word German could mean is left alone (a name such as "Meißner" must not become
+        "meiner")."""
+        if self.checkers["de"].correction(word.lower()) is not None:
+            return None
+        fixed = self.checkers["en"].correction(word.lower())
+        return fixed if fixed and fixed[0] == word[0].lower() and fixed != word.lower() else None
+
     def correct(self, question: str) -> str:
         """The question with each unknown word of MIN_LENGTH+ letters replaced by its suggestion."""
         def fix(m: re.Match) -> str:
             w = m.group(0)
             if len(w) < MIN_LENGTH or not (w.islower() or w.istitle()) or self.known(w) or self.is_a_word(w):
                 return w
-            better = self.transliterated(w) or self.suggest(w)
+            better = self.transliterated(w) or self.suggest(w) or self.in_english(w)
             if better is None:
                 return w
             # keep how it was typed: "arbeitslsoe" -> "arbeitslose", "Arbeitslsoe" -> "Arbeitslose"
