@@ -141,13 +141,15 @@ class Assistant:
         # "Hallo, kurze Frage: …", "… Danke!" left out, "09/2021" read as "September 2021"
         q = with_month_names(without_chatter(normalise_space(question)))
         read_as = self.speller.correct(q)
-        answer = self._route(read_as) if q else Answer(q, "none", CHAT_ANSWER)
+        lower = q == q.lower()  # German typed in lower case is read with the programme's capitals
+        answer = self._route(self.speller.with_capitals(read_as) if lower and is_german(q) else read_as, lower) \
+            if q else Answer(q, "none", CHAT_ANSWER)
         answer.question = question
         answer.read_as = read_as if read_as != q else None
         answer.took_ms = (time.perf_counter() - t0) * 1000
         return answer
 
-    def _route(self, q: str) -> Answer:
+    def _route(self, q: str, typed_in_lower_case: bool = False) -> Answer:
         terms = self.lookup.find_in(q)
         if terms and self._is_glossary_question(q, terms):
             return self._glossary_answer(q, terms, self.embedder.embed_queries([q])[0])
@@ -176,7 +178,7 @@ class Assistant:
             return Answer(q, "none", CASE_ANSWER)
         if CONTACT_QUESTION.search(q) and not self.has_contact_data:
             return Answer(q, "none", CONTACT_ANSWER)
-        unknown = self._unknown_words(q, terms)
+        unknown = self._unknown_words(q, terms, typed_in_lower_case)
         if unknown and (names_a_place(q, unknown) or self._closest_sentence(qvec) < UNKNOWN_WORD_FLOOR
                         or asks_for_figure(q)):
             # a place the programme never names ("Jobcenter Frankfurt"), a figure of something it
@@ -495,7 +497,7 @@ class Assistant:
             return 0.0
         return float((self.sentence_index.vectors @ qvec).max())
 
-    def _unknown_words(self, q: str, terms: list[GlossaryTerm]) -> list[str]:
+    def _unknown_words(self, q: str, terms: list[GlossaryTerm], chat: bool = False) -> list[str]:
         """Nouns and names of the question the programme never uses ("Regelsatz", "Frankfurt").
 
         In German every noun is capitalised; in English only names are, so an English question
@@ -510,7 +512,7 @@ class Assistant:
         firsts = {ws[0] for part in re.split(r"[.?!]\s+", q) if (ws := words(part))}
         # German typed all in lower case ("wie hoch war der krankenstand") has no capital nouns:
         # every longer word is a candidate then, except likely verb forms ("sinkt", "verdienten")
-        chat = q == q.lower()
+        chat = chat or q == q.lower()
         for w in content_words(q):
             if not german:
                 candidate = w[0].isupper() or not self.speller.is_a_word(w, ("en",))

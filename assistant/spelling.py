@@ -195,6 +195,15 @@ class Speller:
         fixed = self.checkers["en"].correction(word.lower())
         return fixed if fixed and fixed[0] == word[0].lower() and fixed != word.lower() else None
 
+    def with_capitals(self, question: str) -> str:
+        """A question typed all in lower case with its words capitalised as the programme writes
+        them ("wie viele neueintritte" -> "wie viele Neueintritte"): nouns, names, abbreviations."""
+        def fix(m: re.Match) -> str:
+            w = m.group(0)
+            shown = self.spelling.get(fold(w)) if fold(w) in self.german else None
+            return shown if shown and shown.lower() == w and not shown.islower() else w
+        return _WORD.sub(fix, question)
+
     def correct(self, question: str) -> str:
         """The question with each unknown word of MIN_LENGTH+ letters replaced by its suggestion."""
         def fix(m: re.Match) -> str:

@@ -47,6 +47,22 @@ def test_words_left_alone(speller, typed):
     assert speller.correct(typed) == typed
 
 
+def test_lower_case_read_with_the_programmes_capitals(speller):
+    assert speller.with_capitals("wie hoch ist das verwaltungsbudget") == "wie hoch ist das Verwaltungsbudget"
+    assert speller.with_capitals("wird die videoberatung genutzt") == "wird die Videoberatung genutzt"
+
+
+@pytest.mark.parametrize("typed,plain", [
+    # before: answered with the AGH sentence "Insgesamt sind 136 Eintritte …" and the MAT integration quota
+    ("wie viele neueintritte sind 2022 insgesamt geplant", "Wie viele Neueintritte sind 2022 insgesamt geplant?"),
+    ("welche maßnahmeart hat 2022 den größten anteil an den geplanten eingliederungsleistungen",
+     "Welche Maßnahmeart hat 2022 den größten Anteil an den geplanten Eingliederungsleistungen?"),
+])
+def test_german_typed_in_lower_case(assistant, typed, plain):
+    a, b = assistant.ask(typed).to_dict(), assistant.ask(plain).to_dict()
+    assert (a["kind"], a["answer"]) == (b["kind"], b["answer"]) and a["kind"] == "fact"
+
+
 @pytest.mark.parametrize("typed,original", [
     ("Wie hoch ist das Verwalutngsbudget 2022?", "Wie hoch ist das Verwaltungsbudget 2022?"),
     ("Wie viele Arbeitslsoe gab es im November 2021?", "Wie viele Arbeitslose gab es im November 2021?"),
@@ -99,9 +115,9 @@ def test_eval_questions_with_two_letters_swapped(assistant):
 
 def test_dev_questions_as_people_type_them(assistant):
     # amip eval --typed on dev.jsonl, right as written -> right as typed: umlauts typed out 25 -> 25,
-    # greeting and thanks 67 -> 67, months as numbers 6 -> 6, a typo 59 -> 57, lower case 65 -> 61
+    # greeting and thanks 67 -> 67, months as numbers 6 -> 6, a typo 59 -> 57, lower case 65 -> 64
     # (at 29f5c1c, before the speller and the chat and month reading: 20, 51, 2, 45 and 59)
     typed = run_robustness(assistant, load_questions(ROOT / "tests" / "eval" / "dev.jsonl"))
     lost = {name: r["as_written"] - r["typed"] for name, r in typed.items()}
     assert lost["umlaute"] <= 0 and lost["chat"] <= 0 and lost["monat"] <= 0, typed
-    assert lost["tippfehler"] <= 3 and lost["klein"] <= 5, typed
+    assert lost["tippfehler"] <= 3 and lost["klein"] <= 3, typed
