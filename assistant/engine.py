@@ -2,8 +2,8 @@
 
 `Assistant.open(corpus, index)` loads (building first when needed) and `ask()` answers.
 Routing, in order:
-0. the question is read without the chat around it ("Hallo, kurze Frage: …", "… Danke!"), with
-   months by name ("09/2021": "September 2021") and its typing errors corrected (spelling.py);
+0. the question is read (`_read`): without the chat around it ("Hallo, kurze Frage: …", "… Danke!"),
+   months by name ("09/2021"), typing errors corrected (spelling.py), capitals where it had none;
 1. glossary — the question names an abbreviation and asks what it is ("Was ist AsA flex?", "LZB?");
    a question naming a part of the document ("Was steht in Abschnitt 6.4?", "laut Vorwort …")
    is then answered from that part only (its opening when it asks nothing more), and one
@@ -26,7 +26,7 @@ import re
 import sys
 import time
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, NamedTuple, Optional
 
 import numpy as np
 
@@ -59,6 +59,14 @@ CONTACT_ANSWER = NONE_ANSWER + " Kontaktdaten stehen nicht darin."
 # "Hallo", "Danke!": nothing asked
 CHAT_ANSWER = ("Stellen Sie gern eine Frage zum Arbeitsmarkt- und Integrationsprogramm, etwa nach einer Abkürzung "
                "(„Was ist FbW?“), einer Zahl („Wie hoch ist das Verwaltungsbudget?“) oder einem Thema.")
+
+
+class Reading(NamedTuple):
+    """How a question is read before it is routed (Assistant._read)."""
+
+    text: str                 # what is routed ("" when nothing is asked: "Hallo", "Danke!")
+    corrected: Optional[str]  # the question with its typing errors corrected, if it had any
+    lower_case: bool          # typed all in lower case: nouns have no capitals to tell them by
 
 
 class Assistant:
@@ -138,16 +146,22 @@ class Assistant:
 
     def ask(self, question: str) -> Answer:
         t0 = time.perf_counter()
-        # "Hallo, kurze Frage: …", "… Danke!" left out, "09/2021" read as "September 2021"
-        q = with_month_names(without_chatter(normalise_space(question)))
-        read_as = self.speller.correct(q)
-        lower = q == q.lower()  # German typed in lower case is read with the programme's capitals
-        answer = self._route(self.speller.with_capitals(read_as) if lower and is_german(q) else read_as, lower) \
-            if q else Answer(q, "none", CHAT_ANSWER)
+        reading = self._read(question)
+        answer = self._route(reading.text, reading.lower_case) if reading.text else Answer(question, "none", CHAT_ANSWER)
         answer.question = question
-        answer.read_as = read_as if read_as != q else None
+        answer.read_as = reading.corrected
         answer.took_ms = (time.perf_counter() - t0) * 1000
         return answer
+
+    def _read(self, question: str) -> "Reading":
+        """The question as it is answered: without the chat around it ("Hallo, kurze Frage: …",
+        "… Danke!"), months by name ("09/2021": "September 2021"), typing errors corrected, and
+        German typed in lower case with the programme's capitals ("neueintritte": "Neueintritte")."""
+        q = with_month_names(without_chatter(normalise_space(question)))
+        corrected = self.speller.correct(q)
+        lower_case = q == q.lower()
+        text = self.speller.with_capitals(corrected) if lower_case and is_german(q) else corrected
+        return Reading(text, corrected if corrected != q else None, lower_case)
 
     def _route(self, q: str, typed_in_lower_case: bool = False) -> Answer:
         terms = self.lookup.find_in(q)
