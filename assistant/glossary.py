@@ -204,8 +204,11 @@ class Glossary:
                     break
         if found or not fuzzy:
             return found
+        # typed in lower case, a short question asking what something means ("was bedeutet ahjf")
+        asks_meaning = len(tokens) <= 4 and bool(GLOSSARY_CUE.search(question))
         for tok in tokens:
-            if len(tok) < 4 or not looks_like_abbreviation(tok) and not tok.isupper():
+            if len(tok) < 4 or not (looks_like_abbreviation(tok) or tok.isupper()
+                                    or (asks_meaning and tok.islower() and len(tok) <= 6)):
                 continue
             k = _key(tok)
             for key, hits in self._by_key.items():

@@ -37,6 +37,8 @@ def test_glossary_compound(assistant):
     ("QuB full form", "Qualifizierung und Beschäftigung"),
     # in the plural
     ("Was sind EGZs?", "Eingliederungszuschuss"), ("what are ELBs?", "erwerbsfähige"),
+    # a typo typed in lower case, in a short question for a meaning
+    ("was bedeutet ahjf", "Aktivierungshilfe für Jüngere"),
 ])
 def test_glossary_variants(assistant, q, long):
     a = assistant.ask(q)
