@@ -269,7 +269,7 @@ def without_chatter(q: str) -> str:
 # name it "September 2021"
 _NUMERIC_MONTH = re.compile(r"(?<![\d./])(0?[1-9]|1[0-2])\s?[/.]\s?((?:19|20)\d\d)\b")
 MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-                "November", "Dezember")
+               "November", "Dezember")
 _SHORT_MONTH = re.compile(r"\b(jan|feb|mrz|mär|apr|jun|jul|aug|sept?|okt|oct|nov|dez|dec)\.?\s+(?=(?:19|20)\d\d\b)", re.I)
 _SHORT = {"jan": 1, "feb": 2, "mrz": 3, "mär": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
           "okt": 10, "oct": 10, "nov": 11, "dez": 12, "dec": 12}
