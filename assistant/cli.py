@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .index import IndexError_, build_index
+from .index import IndexError_, build_index, write_atomic
 from .loaders import LoadError
 from .questions import QuestionError, check_question
 
@@ -171,15 +171,13 @@ def eval_cmd(ctx, sub_corpus, sub_index, qset, out, modes, failures, typed):
         for r in results.get("hybrid", next(iter(results.values())))["failures"]:
             click.echo(f"  FAIL {r['id']} [{r['expected_kind']}->{r['kind']}] {r['question']} | "
                        f"{r['answer'][:140]} | {r['cited']} vs {r['sections']}")
-    report = {m: {k: v for k, v in r.items()} for m, r in results.items()}
+    report = dict(results)
     if typed:
         report["typed"] = run_robustness(assistant, questions)
         click.echo("\n" + format_robustness(report["typed"]))
     out = out or (ctx.obj["index"] / f"eval-{qset.stem}.json")
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")  # a run stopped half-way leaves the last result whole
-    tmp.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
-    tmp.replace(out)
+    write_atomic(out, json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8"))
     click.echo(f"Ergebnis geschrieben: {out}")
 
 

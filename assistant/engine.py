@@ -153,7 +153,7 @@ class Assistant:
         answer.took_ms = (time.perf_counter() - t0) * 1000
         return answer
 
-    def _read(self, question: str) -> "Reading":
+    def _read(self, question: str) -> Reading:
         """The question as it is answered: without the chat around it ("Hallo, kurze Frage: …",
         "… Danke!"), months by name ("09/2021": "September 2021"), typing errors corrected, and
         German typed in lower case with the programme's capitals ("neueintritte": "Neueintritte")."""

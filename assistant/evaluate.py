@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from .cues import MONTH_NAMES, is_german
+from .text import UMLAUTS_SPELT_OUT
 
 
 class EvalError(Exception):
@@ -93,7 +94,7 @@ def run_eval(assistant, questions: list[dict]) -> dict:
 # ---------------------------------------------------------------- as people type
 
 _LONG_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{8,}")
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+_UMLAUTS = str.maketrans(UMLAUTS_SPELT_OUT)
 _MONTH_NUMBER = {m: n for n, m in enumerate(MONTH_NAMES, 1)}
 _NAMED_MONTH = re.compile(r"\b(" + "|".join(_MONTH_NUMBER) + r")\s+((?:19|20)\d\d)\b")
 

@@ -12,7 +12,7 @@ from typing import Iterable, Optional
 from .cues import GLOSSARY_CUE
 from .keyword import content_words, stem
 from .records import Document, GlossaryTerm
-from .text import normalise_space, split_sentences
+from .text import UMLAUTS_SPELT_OUT, normalise_space, split_sentences
 
 LEGENDE_TITLES = re.compile(r"^(legende|glossar|abkürzungsverzeichnis|abkürzungen)$", re.I)
 # "ABK – Langform" / "ABK - Langform" / "„ABK“ - Langform"
@@ -38,7 +38,7 @@ def looks_like_abbreviation(token: str) -> bool:
 EVERYDAY_WORDS = {"but", "win", "mag", "mat"}
 
 
-_SPELT_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_SPELT_OUT = str.maketrans(UMLAUTS_SPELT_OUT)
 
 
 def _key(text: str) -> str:

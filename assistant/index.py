@@ -104,7 +104,8 @@ def fact_label(f: Fact) -> str:
 
 # ---------------------------------------------------------------- files
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary name beside path, then rename: a reader sees the old file or the new one."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with open(tmp, "wb") as fh:
         fh.write(data)
@@ -114,13 +115,13 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 
 def _write_json(path: Path, obj) -> None:
-    _write_atomic(path, json.dumps(obj, ensure_ascii=False).encode("utf-8"))
+    write_atomic(path, json.dumps(obj, ensure_ascii=False).encode("utf-8"))
 
 
 def _write_npy(path: Path, arr: np.ndarray) -> None:
     buf = io.BytesIO()
     np.save(buf, arr, allow_pickle=False)
-    _write_atomic(path, buf.getvalue())
+    write_atomic(path, buf.getvalue())
 
 
 def _fsync_dir(path: Path) -> None:
@@ -346,7 +347,7 @@ def _build(corpus: Path, index: Path, force: bool, progress: bool, log: Callable
         }
         _write_json(vdir / "manifest.json", manifest)
         _fsync_dir(vdir)
-        _write_atomic(index / "CURRENT", version.encode())
+        write_atomic(index / "CURRENT", version.encode())
         _fsync_dir(index)
         # Keep the version just replaced (a process may be loading it right now); remove
         # older ones and the half-written folders of killed builds.
@@ -371,7 +372,7 @@ def _write_faiss(path: Path, vecs: np.ndarray) -> None:
         idx = faiss.IndexFlatIP(dim)
     if len(vecs):
         idx.add(np.ascontiguousarray(vecs, dtype=np.float32))
-    _write_atomic(path, faiss.serialize_index(idx).tobytes())
+    write_atomic(path, faiss.serialize_index(idx).tobytes())
 
 
 class _Progress:

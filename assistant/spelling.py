@@ -27,6 +27,7 @@ from spellchecker import SpellChecker
 
 from .glossary import edit_distance_le1
 from .keyword import fold, stem
+from .text import UMLAUTS_SPELT_OUT
 
 MIN_LENGTH = 5  # a shorter word is one edit from too many others ("Quote", "Quoten", "Route")
 MIN_PART = 4  # the shortest known part of a compound ("Ziel|integrationquote")
@@ -41,8 +42,8 @@ def _language(language: str) -> SpellChecker:
     return SpellChecker(language=language, distance=1)
 
 
-_ASCII_UMLAUT = re.compile(r"ae|oe|ue|Ae|Oe|Ue|ss")
-_UMLAUT = {"ae": "ä", "oe": "ö", "ue": "ü", "Ae": "Ä", "Oe": "Ö", "Ue": "Ü", "ss": "ß"}
+_UMLAUT = {spelt: umlaut for umlaut, spelt in UMLAUTS_SPELT_OUT.items()}  # "ae" -> "ä", "ss" -> "ß"
+_ASCII_UMLAUT = re.compile("|".join(_UMLAUT))
 
 
 def _with_umlauts(word: str) -> list[str]:
@@ -112,11 +113,12 @@ class Speller:
         self.spelling = {k: c.most_common(1)[0][0] for k, c in surface.items()}
         # stems, for a typing error in a form the programme does not use ("Fallmaangern": Fallmanag|er)
         stems: Counter[str] = Counter()
+        self.stem_spelling: dict[str, str] = {}
         for key, n in german.items():
             s = stem(key)
             if s != key and len(fold(self.spelling[key][:len(s)])) == len(s):
                 stems[s] += n
-                self.spelling.setdefault("~" + s, self.spelling[key][:len(s)])
+                self.stem_spelling.setdefault(s, self.spelling[key][:len(s)])
         self.words = _OneEditIndex(words)
         self.german = _OneEditIndex(german)  # parts of a compound are corrected to the programme's words only
         self.stems = _OneEditIndex(stems)
@@ -184,7 +186,7 @@ class Speller:
         if len(typed_stem) < MIN_FIXED_PART or len(key) != len(word):  # (an "ß" makes positions differ)
             return None
         fixed = self.stems.closest(typed_stem)
-        return self.spelling["~" + fixed] + word[len(typed_stem):] if fixed is not None else None
+        return self.stem_spelling[fixed] + word[len(typed_stem):] if fixed is not None else None
 
     def in_english(self, word: str) -> str | None:
         """An English word the programme does not use, typed wrong ("accordnig"), as English spells

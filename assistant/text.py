@@ -10,6 +10,8 @@ _LIGATURE_RE = re.compile("|".join(LIGATURES))
 _TAG_RE = re.compile(r"</?(?:b|u|i|em|strong|span|br)\b[^>]*>", re.I)
 _EMPH_RE = re.compile(r"(?<!\\)\*{1,3}|(?<![\w\\])_{2,3}|_{2,3}(?!\w)")
 _SPACES_RE = re.compile(r"[ \u00a0\u2009\u202f]+")
+# How umlauts are written without them ("VZAe", "jaehrlich", "Massnahme")
+UMLAUTS_SPELT_OUT = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 
 
 def clean_inline(text: str) -> str:
