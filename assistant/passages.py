@@ -10,8 +10,9 @@ then widened into a short, readable window:
   when a chunk border falls between them;
 - otherwise neighbours are added while they fit (three sentences at most, MAX_WINDOW_CHARS):
   the one before first when the best one leans on it ("Sie stellt ..."), then always the
-  side whose next sentence scores higher. Answers often sit a sentence or two away from the
-  best-matching one ("Denn ...").
+  side whose next sentence adds the rarer question words the window still lacks, or else
+  scores higher. Answers often sit a sentence or two away from the best-matching one
+  ("Denn ...", "Das Motto ist nun: ...").
 
 Sentences are kept in document order, so neighbours are index neighbours within a section.
 """
@@ -172,13 +173,16 @@ class SentenceIndex:
 
     # ------------------------------------------------------------ the answer window
 
-    def window(self, best: int, scores: dict[int, float]) -> list[int]:
+    def window(self, best: int, scores: dict[int, float], expanded: str = "") -> list[int]:
         """The best sentence widened to what a reader needs to understand it (document order).
 
         The sentence before comes first when the best one leans on it ("Sie stellt ..."); then
-        the window grows, one sentence at a time, toward the neighbour that answers the question
-        better, so an answer two sentences after the best match is still shown.
+        the window grows, one sentence at a time, toward the neighbour that adds question words
+        the window lacks ("Motto" after "Zusammenarbeit von Reha-Trägern und Jobcentern"), else
+        toward the one that scores higher, so an answer two sentences after the best match is
+        still shown.
         """
+        qterms = frozenset(self.keyword.query_terms(expanded))
         best = self.intro_of.get(best, best)
         if best in self.list_items:
             return self._with_list(best, [best], len(self.texts[best]), scores)
@@ -192,12 +196,17 @@ class SentenceIndex:
                      if j not in self.intro_of and self._fits(best, j, size)]
             if not sides:
                 break
-            j = max(sides, key=lambda j: (scores.get(j, float("-inf")), j))  # a tie goes to the one after
+            covered = frozenset().union(*(self.terms[i] for i in chosen)) & qterms
+            j = max(sides, key=lambda j: (self._gain(j, qterms - covered), scores.get(j, float("-inf")), j))
             chosen.append(j)
             size += len(self.texts[j])
             if j in self.list_items:  # a neighbour opens a list: show it
                 return self._with_list(j, sorted(chosen), size, scores)
         return sorted(chosen)
+
+    def _gain(self, j: int, missing: frozenset) -> float:
+        """What sentence j adds to the window: the idf of the question terms the window lacks."""
+        return math.fsum(self.keyword.idf.get(t, 0.0) for t in missing & self.terms[j])
 
     def _fits(self, best: int, j: int, size: int) -> bool:
         """j is in best's section, not a table row, and fits (with a space) in MAX_WINDOW_CHARS."""

@@ -29,6 +29,20 @@ def test_window_grows_toward_the_better_neighbour():
     assert ix.window(1, {0: 0.7, 1: 0.9, 2: 0.5, 3: 0.6, 4: 0.0}) == [0, 1, 2]
 
 
+def test_window_grows_toward_the_question_word_it_lacks():
+    # 5.7 of the programme: "Was ist das Motto für die Zusammenarbeit von Reha-Trägern und
+    # Jobcentern?" matches "Dazu sollen die Reha-Träger ..." best; the motto is the sentence after
+    # it, though the one before scores higher
+    texts = ["Die Jobcenter können Rehabilitanden ergänzend fördern.",
+             "Ziel ist es, die Leistungserbringung zu verbessern.",
+             "Dazu sollen die Reha-Träger und die Jobcenter ihre Leistungen abstimmen.",
+             "Das Motto ist nun: „Miteinander statt Nebeneinander.“"]
+    ix = _index(texts)
+    scores = {0: 0.8, 1: 0.5, 2: 1.0, 3: 0.6}
+    assert ix.window(2, scores) == [0, 1, 2]  # no question given: the better score wins
+    assert ix.window(2, scores, "Was ist das Motto der Reha-Träger und Jobcenter?") == [1, 2, 3]
+
+
 def test_window_takes_the_sentence_a_best_match_leans_on():
     ix = _index()
     assert ix.window(4, {3: 0.0, 4: 0.9, 2: 0.8}) == [2, 3, 4]
