@@ -333,7 +333,7 @@ class Assistant:
             return Answer(q, "none", NONE_ANSWER)
         first = (prose or ids)[0]
         chunk = self.chunks[self.sentences[first]["chunk"]]
-        text = " ".join(self.sentences[i]["text"] for i in self.sentence_index.window(first, {}))
+        text = self.sentence_index.text_of(self.sentence_index.window(first, {}))
         return Answer(q, "passage", limit_answer(quote(text, chunk.section, chunk.title)),
                       citations=[self._citation(chunk.doc, chunk.section, text, page=chunk.page)])
 
@@ -556,7 +556,7 @@ class Assistant:
         best = (prose or ranked_sentences)[0][0]
         chunk = self.chunks[self.sentences[best]["chunk"]]
         chosen = self.sentence_index.window(best, dict(ranked_sentences), expanded)
-        text = " ".join(self.sentences[i]["text"] for i in chosen)
+        text = self.sentence_index.text_of(chosen)
         answer = quote(text, chunk.section, chunk.title, keep=self.sentences[best]["text"])
         citations = [self._citation(chunk.doc, chunk.section, text, page=chunk.page)]
         for cid, _ in ranked[:6]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import Optional
 
 import numpy as np
 
@@ -30,6 +31,7 @@ from .records import Chunk
 
 MAX_WINDOW_CHARS = 540
 MAX_LIST_ITEMS = 12
+MIN_LIST_ITEMS = 3    # a window that reaches a list shows at least this many of its items
 CHUNK_WEIGHT = 0.3    # how much the chunk's own rank counts beside the sentence's score
 PHRASE_BONUS = 0.1    # per pair of question words that stand side by side in the sentence
 ANSWER_TYPE_BONUS = 0.15
@@ -201,7 +203,7 @@ class SentenceIndex:
             chosen.append(j)
             size += len(self.texts[j])
             if j in self.list_items:  # a neighbour opens a list: show it
-                return self._with_list(j, sorted(chosen), size, scores)
+                return self._with_list(j, sorted(chosen), size, scores, best)
         return sorted(chosen)
 
     def _gain(self, j: int, missing: frozenset) -> float:
@@ -213,19 +215,41 @@ class SentenceIndex:
         return self._same_section(best, j) and not self.is_table_row(j) \
             and size + 1 + len(self.texts[j]) <= MAX_WINDOW_CHARS
 
-    def _with_list(self, intro: int, chosen: list[int], size: int, scores: dict[int, float]) -> list[int]:
-        """Add a list's items to the window while they fit, the best-scoring item always."""
+    def _with_list(self, intro: int, chosen: list[int], size: int, scores: dict[int, float],
+                   best: Optional[int] = None) -> list[int]:
+        """Add a list's items to the window while they fit, the best-scoring item always.
+
+        The items are what the list's opening promises ("Maßgebliche Erfolgsfaktoren ...:"): a
+        sentence of the window other than the best match and the opening gives way, the farthest
+        from the list first, while fewer than MIN_LIST_ITEMS items fit.
+        """
         items = self.list_items[intro]
-        kept: list[int] = []
-        for j in items:
-            if size + len(self.texts[j]) + 1 > MAX_WINDOW_CHARS:
+        context = sorted((i for i in chosen if i not in (best, intro)), key=lambda i: -abs(i - intro))
+        while True:
+            kept, used = [], size
+            for j in items:
+                if used + len(self.texts[j]) + 1 > MAX_WINDOW_CHARS:
+                    break
+                kept.append(j)
+                used += len(self.texts[j]) + 1
+            if len(kept) >= min(MIN_LIST_ITEMS, len(items)) or not context:
                 break
-            kept.append(j)
-            size += len(self.texts[j]) + 1
+            dropped = context.pop(0)
+            chosen = [i for i in chosen if i != dropped]
+            size -= len(self.texts[dropped]) + 1
         best_item = max(items, key=lambda j: scores.get(j, 0.0))
         if kept and best_item not in kept:
             kept[-1] = best_item
         return sorted(set(chosen) | set(kept))
+
+    def text_of(self, ids: list[int]) -> str:
+        """The window's sentences as one quote: list items marked "–", a left-out sentence "…"."""
+        parts = []
+        for n, i in enumerate(ids):
+            if n and i != ids[n - 1] + 1:
+                parts.append("…")
+            parts.append(f"– {self.texts[i]}" if i in self.intro_of else self.texts[i])
+        return " ".join(parts)
 
 
 def _pairs(text: str) -> set[tuple[str, str]]:

@@ -80,3 +80,20 @@ def test_a_sentence_opening_a_list_ends_the_list_before_it():
     ix = _index(texts)
     assert ix.list_items == {0: [1, 2], 3: [4, 5]}
     assert ix.window(3, {3: 1.0}) == [3, 4, 5]
+
+
+def test_a_list_the_window_reaches_gets_room_for_its_items():
+    # 6.6 of the programme: the best match, a long sentence, then "Maßgebliche Erfolgsfaktoren ...:";
+    # the sentence between gives way so that the factors are shown, and the gap is marked
+    texts = ["Das beschäftigungsorientierte Fallmanagement wird auch 2022 weiter fortgeführt.",
+             "Als fachliche Schwerpunkte haben wir uns " + "die Nacharbeit der Integrationsfortschritte, " * 6 + "vorgenommen.",
+             "Maßgebliche Erfolgsfaktoren für unsere Arbeit bleiben dabei unverändert:",
+             "qualifiziertes Personal", "hohe Betreuungsintensität", "persönliche, individuelle Beratung",
+             "vertrauensvolle Zusammenarbeit/Arbeitsbündnis"]
+    ix = _index(texts)
+    window = ix.window(0, {0: 1.0, 1: 0.5, 2: 0.4}, "Welche Erfolgsfaktoren nennt das Fallmanagement?")
+    assert window == [0, 2, 3, 4, 5, 6]
+    assert ix.text_of(window) == ("Das beschäftigungsorientierte Fallmanagement wird auch 2022 weiter fortgeführt. … "
+                                  "Maßgebliche Erfolgsfaktoren für unsere Arbeit bleiben dabei unverändert: "
+                                  "– qualifiziertes Personal – hohe Betreuungsintensität – persönliche, individuelle "
+                                  "Beratung – vertrauensvolle Zusammenarbeit/Arbeitsbündnis")
