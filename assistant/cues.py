@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .keyword import stem
+
 
 # ---------------------------------------------------------------- what kind of question
 
@@ -183,6 +185,12 @@ def counted_noun(q: str) -> Optional[str]:
     """The noun a German "wie viele" question counts ("Wie viele neue Mitarbeiter ..." -> "Mitarbeiter")."""
     m = _COUNTED.search(q)
     return m.group(1) if m else None
+
+
+def counted_head(noun: str) -> str:
+    """The stem a counted noun is found by in any inflection: "Mitarbeiter" names "Mitarbeiterinnen"."""
+    s = stem(noun)
+    return s[:max(5, len(s) - 2)]
 
 
 # ---------------------------------------------------------------- a part of the document named

@@ -33,11 +33,11 @@ import numpy as np
 from .cues import (ABBREVIATION_ASKED, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND, FIGURE_CUE,
                    GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, PERCENT_CUE, PERSONAL_CASE,
                    OVERVIEW_WORDS, QUANTITY_CUE, YEAR_RE, SectionReference, asked_time, asks_for_figure,
-                   counted_noun, is_german, months_in, names_a_place, section_reference, with_month_names,
-                   without_chatter, years_in)
+                   counted_head, counted_noun, is_german, months_in, names_a_place, section_reference,
+                   with_month_names, without_chatter, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
-from .fact_answers import SHARE, FactAnswers, is_prose, states_figure, unit_fit
+from .fact_answers import SHARE, FactAnswers, counts, is_prose, states_figure, unit_fit
 from .facts import table_captions
 from .fusion import blend, minmax
 from .glossary import Glossary, edit_distance_le1, term_pattern
@@ -212,6 +212,12 @@ class Assistant:
                 fact_answer = self._prose_figure_answer(q, expanded, qvec, ranked, years_in(q), months_in(q))
                 if fact_answer is not None and self._misses_named_term(fact_answer, terms):
                     fact_answer = None
+            if fact_answer is not None and not self._names_counted(fact_answer, q):
+                # "Wie viele Betriebsakquisiteure ...?": a table's figure counts something else; a
+                # sentence naming them may state it ("zweieinhalb Betriebsakquisiteure")
+                named = self._prose_figure_answer(q, expanded, qvec, ranked, years_in(q), months_in(q), counting=True)
+                if named is not None:
+                    fact_answer = named
             if fact_answer is not None:
                 return fact_answer
             asked = asked_time(q)
@@ -436,19 +442,23 @@ class Assistant:
                 or self.figures.compose(q, f)  # f fits the asked unit and time already
         return self.figures.compose(q, f, also=self.figures.compared(f, q, expanded, terms))
 
-    def _prose_figure_answer(self, q: str, expanded: str, qvec: np.ndarray, ranked, years, months) -> Optional[Answer]:
+    def _prose_figure_answer(self, q: str, expanded: str, qvec: np.ndarray, ranked, years, months,
+                             counting: bool = False) -> Optional[Answer]:
         """The best-ranked sentence that states a figure (for the asked time), as a fact if parsed.
 
-        A sentence naming what "wie viele" counts ("Wie viele Mitarbeiter …?") goes first."""
+        A sentence naming what "wie viele" counts ("Wie viele Mitarbeiter …?") goes first;
+        counting: only a sentence with a figure right before that noun ("zweieinhalb Betriebsakquisiteure")."""
         candidates = [i for i, _ in self.sentence_index.rank(ranked, expanded, qvec, self.mode, question=q)[:12]]
         counted = counted_noun(q)
         if counted:
-            head = stem(counted)[:max(5, len(stem(counted)) - 2)]  # "Mitarbeiter" names "Mitarbeiterinnen"
+            head = counted_head(counted)
             naming = [i for i in candidates if any(head in t for t in self.sentence_index.terms[i])]
             candidates = naming + [i for i in candidates if i not in naming]
         for i in candidates:
             text = self.sentences[i]["text"]
             if self.sentence_index.is_table_row(i) or not states_figure(text, q):
+                continue
+            if counting and not (counted and counts(text, counted_head(counted))):
                 continue
             if (MONEY_CUE.search(q) and "€" not in text) or (PERCENT_CUE.search(q) and not SHARE.search(text)):
                 continue  # asked for an amount or a share, and this sentence states neither
@@ -460,8 +470,11 @@ class Assistant:
             if stated:
                 return self.figures.compose(q, max(stated, key=lambda f: unit_fit(q, f)))
             chunk = self.chunks[self.sentences[i]["chunk"]]
-            answer = quote(text, chunk.section, chunk.title)
-            return Answer(q, "fact", limit_answer(answer), citations=[self._citation(chunk.doc, chunk.section, text, page=chunk.page)])
+            intro = self.sentence_index.intro_of.get(i)  # a list item is read after the sentence opening its list
+            shown = self.sentence_index.text_of([intro, i]) if intro is not None else text
+            answer = quote(shown, chunk.section, chunk.title, keep=text)
+            return Answer(q, "fact", limit_answer(answer),
+                          citations=[self._citation(chunk.doc, chunk.section, shown, page=chunk.page)])
         return None
 
     def _misses_named_term(self, answer: Answer, terms: list[GlossaryTerm]) -> bool:
@@ -475,6 +488,16 @@ class Assistant:
             return bool(term_pattern(t).search(source)) or any(
                 self.lookup.long_stems(e) <= stems for e in self.lookup.all_for(t))
         return any(not mentioned(t) for t in terms if (t.doc, t.abbr) not in self.pervasive_terms)
+
+    @staticmethod
+    def _names_counted(answer: Answer, q: str) -> bool:
+        """The answer, or the passage it cites, names what "wie viele" counts (True when nothing is counted)."""
+        counted = counted_noun(q)
+        if not counted:
+            return True
+        first = answer.citations[0] if answer.citations else None
+        source = " ".join([answer.answer] + ([first.title, first.excerpt] if first else []))
+        return any(counted_head(counted) in stem(w) for w in content_words(source))
 
     def _names_table_row(self, q: str) -> bool:
         """A bare lookup: "ELB im September 2019", "Arbeitslose 25 bis unter 50 Jahre", "Integrationsquote 2022?"."""

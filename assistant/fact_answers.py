@@ -20,7 +20,7 @@ from .excerpts import limit_answer, trim
 from .fusion import blend
 from .glossary import Glossary, term_pattern
 from .index import fact_text
-from .keyword import KeywordIndex, content_words, stem
+from .keyword import KeywordIndex, content_words, fold, stem
 from .records import Answer, Citation, Fact, GlossaryTerm
 
 Cite = Callable[..., Citation]  # (doc, section, excerpt, page=None) -> Citation
@@ -30,7 +30,8 @@ Cite = Callable[..., Citation]  # (doc, section, excerpt, page=None) -> Citation
 _ORDINAL_SHARE = r"\bjede[nrms]?\s+(zweit|dritt|viert|fünft|zehnt)e[nrms]?\b"
 _HAS_FIGURE = re.compile(r"\d|\b(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf)\b\s*(drittel|viertel|"
                          r"fünftel|hälfte|prozent)|\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|"
-                         r"hälfte|dutzend)\b|" + _ORDINAL_SHARE, re.I)
+                         r"hälfte|dutzend|eineinhalb|anderthalb|zweieinhalb|dreieinhalb)\b|" + _ORDINAL_SHARE, re.I)
+_NUMBER_WORDS = r"(?:zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf|eineinhalb|anderthalb|zweieinhalb|dreieinhalb)"
 _LABEL_LINE = re.compile(r"^[^:.]{2,80}:\s*[+\-–]?\s?\d")
 SHARE = re.compile(r"%|prozent|drittel|viertel|fünftel|hälfte|" + _ORDINAL_SHARE, re.I)
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
@@ -263,6 +264,13 @@ def states_figure(text: str, q: str) -> bool:
     if any(n not in asked for n in _NUMBER.findall(text)):
         return True
     return bool(_HAS_FIGURE.search(re.sub(r"\d", " ", text)))
+
+
+def counts(text: str, head: str) -> bool:
+    """Whether a figure stands right before a noun starting with head (a stem): "172 Mitarbeiterinnen",
+    "zweieinhalb Betriebsakquisiteure", "24 Personen nach § 16i" (two words may come between)."""
+    figure = r"(?:\d[\d.,]*|" + _NUMBER_WORDS + r")"
+    return bool(re.search(figure + r"\s+(?:\S+\s+){0,2}?" + re.escape(head), fold(text)))
 
 
 def unit_fit(q: str, f: Fact) -> float:

@@ -125,6 +125,22 @@ def test_questions_about_several_cells_get_each(assistant, q, values, absent):
     assert len({id(f) for f in a.facts}) == len(a.facts)  # each cell listed once
 
 
+def test_count_of_something_no_table_counts(assistant):
+    # 6.3: the table's only figure is "Geplante Eintritte: 28"; the staff are a list item in words
+    a = assistant.ask("Wie viele Betriebsakquisiteure kümmern sich um die Förderung nach §§ 16e und 16i?")
+    assert a.kind == "fact" and "zweieinhalb Betriebsakquisiteure" in a.answer and "28" not in a.answer
+    assert "spezialisierte Fachkräfte eingesetzt, hierzu gehören: – zweieinhalb" in a.answer  # with its list's opening
+    assert a.citations[0].section == "6.3"
+
+
+def test_a_figure_counts_the_noun_it_stands_before():
+    from assistant.fact_answers import counts
+    assert counts("Durchschnittlich werden 172 Mitarbeiterinnen und Mitarbeiter eingesetzt.", "mitarbeit")
+    assert counts("zweieinhalb Betriebsakquisiteure", "betriebsakquisite")
+    assert not counts("Im Jahr 2019 wurde die Betreuung durch die Betriebsakquisiteure sichergestellt.",
+                      "betriebsakquisite")
+
+
 def test_why_question_gets_the_reason_not_the_figure(assistant):
     a = assistant.ask("Why is the integration rate planned separately for women and men for the first time?")
     assert a.kind == "passage" and "Unterschiede weiter vertieft" in a.answer
