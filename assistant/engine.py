@@ -215,7 +215,8 @@ class Assistant:
             if fact_answer is not None and not self._names_counted(fact_answer, q):
                 # "Wie viele Betriebsakquisiteure ...?": a table's figure counts something else; a
                 # sentence naming them may state it ("zweieinhalb Betriebsakquisiteure")
-                named = self._prose_figure_answer(q, expanded, qvec, ranked, years_in(q), months_in(q), counting=True)
+                named = self._prose_figure_answer(q, expanded, qvec, ranked, years_in(q), months_in(q),
+                                                  counting=True)
                 if named is not None:
                     fact_answer = named
             if fact_answer is not None:
@@ -450,15 +451,15 @@ class Assistant:
         counting: only a sentence with a figure right before that noun ("zweieinhalb Betriebsakquisiteure")."""
         candidates = [i for i, _ in self.sentence_index.rank(ranked, expanded, qvec, self.mode, question=q)[:12]]
         counted = counted_noun(q)
-        if counted:
-            head = counted_head(counted)
+        head = counted_head(counted) if counted else None
+        if head:
             naming = [i for i in candidates if any(head in t for t in self.sentence_index.terms[i])]
             candidates = naming + [i for i in candidates if i not in naming]
         for i in candidates:
             text = self.sentences[i]["text"]
             if self.sentence_index.is_table_row(i) or not states_figure(text, q):
                 continue
-            if counting and not (counted and counts(text, counted_head(counted))):
+            if counting and not (head and counts(text, head)):
                 continue
             if (MONEY_CUE.search(q) and "€" not in text) or (PERCENT_CUE.search(q) and not SHARE.search(text)):
                 continue  # asked for an amount or a share, and this sentence states neither
@@ -480,8 +481,7 @@ class Assistant:
     def _misses_named_term(self, answer: Answer, terms: list[GlossaryTerm]) -> bool:
         """The figure counts something else: the question names a term ("LAiKA", "AgiL") that
         neither the answer nor the section it quotes mentions."""
-        first = answer.citations[0] if answer.citations else None
-        source = " ".join([answer.answer] + ([first.title, first.excerpt] if first else []))
+        source = _answer_and_source(answer)
         stems = {stem(w) for w in content_words(source)}
 
         def mentioned(t: GlossaryTerm) -> bool:  # the abbreviation, or a long form in any inflection
@@ -495,9 +495,8 @@ class Assistant:
         counted = counted_noun(q)
         if not counted:
             return True
-        first = answer.citations[0] if answer.citations else None
-        source = " ".join([answer.answer] + ([first.title, first.excerpt] if first else []))
-        return any(counted_head(counted) in stem(w) for w in content_words(source))
+        head = counted_head(counted)
+        return any(head in stem(w) for w in content_words(_answer_and_source(answer)))
 
     def _names_table_row(self, q: str) -> bool:
         """A bare lookup: "ELB im September 2019", "Arbeitslose 25 bis unter 50 Jahre", "Integrationsquote 2022?"."""
@@ -614,3 +613,7 @@ MAX_TERMS_ANSWERED = 3  # "Was bedeuten EGZ, ESG und MAG?" gets each; more would
 _VERB_ENDING = re.compile(r"(t|te|ten|st)$")
 
 
+def _answer_and_source(answer: Answer) -> str:
+    """An answer's text with the title and excerpt of the passage it cites first."""
+    first = answer.citations[0] if answer.citations else None
+    return " ".join([answer.answer] + ([first.title, first.excerpt] if first else []))

@@ -31,6 +31,7 @@ _ORDINAL_SHARE = r"\bjede[nrms]?\s+(zweit|dritt|viert|fünft|zehnt)e[nrms]?\b"
 _HAS_FIGURE = re.compile(r"\d|\b(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf)\b\s*(drittel|viertel|"
                          r"fünftel|hälfte|prozent)|\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|"
                          r"hälfte|dutzend|eineinhalb|anderthalb|zweieinhalb|dreieinhalb)\b|" + _ORDINAL_SHARE, re.I)
+# counts written in words, folded like the text they are looked for in ("fünf" -> "funf")
 _NUMBER_WORDS = r"(?:zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf|eineinhalb|anderthalb|zweieinhalb|dreieinhalb)"
 _LABEL_LINE = re.compile(r"^[^:.]{2,80}:\s*[+\-–]?\s?\d")
 SHARE = re.compile(r"%|prozent|drittel|viertel|fünftel|hälfte|" + _ORDINAL_SHARE, re.I)

@@ -220,11 +220,12 @@ class SentenceIndex:
         """Add a list's items to the window while they fit, the best-scoring item always.
 
         The items are what the list's opening promises ("Maßgebliche Erfolgsfaktoren ...:"): a
-        sentence of the window other than the best match and the opening gives way, the farthest
-        from the list first, while fewer than MIN_LIST_ITEMS items fit.
+        sentence of the window other than the best match, the one it leans on and the opening
+        gives way, the farthest from the list first, while fewer than MIN_LIST_ITEMS items fit.
         """
         items = self.list_items[intro]
-        context = sorted((i for i in chosen if i not in (best, intro)), key=lambda i: -abs(i - intro))
+        needed = {best, intro} | ({best - 1} if best is not None and self._leans_back(best) else set())
+        context = sorted((i for i in chosen if i not in needed), key=lambda i: -abs(i - intro))
         while True:
             kept, used = [], size
             for j in items:

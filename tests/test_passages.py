@@ -97,3 +97,13 @@ def test_a_list_the_window_reaches_gets_room_for_its_items():
                                   "Maßgebliche Erfolgsfaktoren für unsere Arbeit bleiben dabei unverändert: "
                                   "– qualifiziertes Personal – hohe Betreuungsintensität – persönliche, individuelle "
                                   "Beratung – vertrauensvolle Zusammenarbeit/Arbeitsbündnis")
+
+
+def test_the_sentence_a_best_match_leans_on_does_not_give_way_to_a_list():
+    texts = ["Das beschäftigungsorientierte Fallmanagement wird auch 2022 " + "sehr engagiert " * 12 + "fortgeführt.",
+             "Dabei bleiben die Schwerpunkte " + "der Nacharbeit " * 10 + "unverändert.",
+             "Maßgebliche Erfolgsfaktoren sind:",
+             "qualifiziertes Personal", "hohe Betreuungsintensität", "persönliche, individuelle Beratung"]
+    ix = _index(texts)
+    window = ix.window(1, {0: 0.2, 1: 1.0, 2: 0.4}, "Welche Erfolgsfaktoren gelten?")
+    assert window[:3] == [0, 1, 2] and len(window) < 6  # "Dabei ..." keeps what it leans on
