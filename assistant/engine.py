@@ -448,13 +448,17 @@ class Assistant:
         """The best-ranked sentence that states a figure (for the asked time), as a fact if parsed.
 
         A sentence naming what "wie viele" counts ("Wie viele Mitarbeiter …?") goes first;
-        counting: only a sentence with a figure right before that noun ("zweieinhalb Betriebsakquisiteure")."""
+        counting: only a sentence with a figure right before that noun ("zweieinhalb Betriebsakquisiteure"),
+        from anywhere in the programme when the best-ranked sentences have none."""
         candidates = [i for i, _ in self.sentence_index.rank(ranked, expanded, qvec, self.mode, question=q)[:12]]
         counted = counted_noun(q)
         head = counted_head(counted) if counted else None
         if head:
             naming = [i for i in candidates if any(head in t for t in self.sentence_index.terms[i])]
             candidates = naming + [i for i in candidates if i not in naming]
+            if counting:  # then any other sentence naming it, wherever it stands ("an den drei Standorten")
+                candidates += [i for i in range(len(self.sentences)) if i not in candidates
+                               and any(head in t for t in self.sentence_index.terms[i])]
         for i in candidates:
             text = self.sentences[i]["text"]
             if self.sentence_index.is_table_row(i) or not states_figure(text, q):

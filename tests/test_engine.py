@@ -133,6 +133,12 @@ def test_count_of_something_no_table_counts(assistant):
     assert a.citations[0].section == "6.3"
 
 
+def test_count_stated_in_passing_elsewhere(assistant):
+    # no table counts the locations; 6.3 names them while speaking of the job coaches
+    a = assistant.ask("Wie viele Standorte hat das Jobcenter?")
+    assert a.kind == "fact" and "an den drei Standorten" in a.answer and a.citations[0].section == "6.3"
+
+
 def test_a_figure_counts_the_noun_it_stands_before():
     from assistant.fact_answers import counts
     assert counts("Durchschnittlich werden 172 Mitarbeiterinnen und Mitarbeiter eingesetzt.", "mitarbeit")
