@@ -19,7 +19,8 @@ GLOSSARY_CUE = re.compile(
     r"\b(was\s+(ist|sind|bedeutet|bedeuten|heißt|heisst|meint)|wof[üu]r\s+steht|steht\s+f[üu]r|bedeutung|"
     r"bedeutet|bedeuten|versteh(t|en)\s+man\s+unter|gemeint|"
     r"abk[üu]rzung|langform|ausgeschrieben|what\s+(is|are|does|do)|what'?s|stand\s+for|stands\s+for|meaning|mean|"
-    r"meant|full\s+(form|name)|long\s+form|spelled\s+out|definition|define|abbreviation|erkl[äa]r)", re.I)
+    r"meant|full\s+(form|name)|long\s+form|spelled\s+out|definition|define|abbreviation|erkl[äa]r|explain|"
+    r"steckt\s+hinter|verbirgt\s+sich\s+hinter|versteckt\s+sich\s+hinter|steht\s+\S+\s+f[üu]r)", re.I)
 
 # Asking for the short form of a name: "Abkürzung für Vollzeitäquivalente?"
 ABBREVIATION_ASKED = re.compile(r"abk[üu]rz|abgek[üu]rzt|k[üu]rzel|kurzform|abbreviat|acronym|short\s+form", re.I)
@@ -27,7 +28,8 @@ ABBREVIATION_ASKED = re.compile(r"abk[üu]rz|abgek[üu]rzt|k[üu]rzel|kurzform|a
 # Words of a glossary question that ask for nothing beyond the term ("ELB Abkürzung", "LZB ausgeschrieben")
 # (the document itself is no further subject: "the BA mentioned in the programme")
 GLOSSARY_FILLER = frozenset({"abkurzung", "ausgeschrieben", "langform", "begriff", "term", "stand", "stands", "mean",
-                             "programme", "program", "programm", "mentioned", "erwahnt", "genannt"})
+                             "programme", "program", "programm", "mentioned", "erwahnt", "genannt",
+                             "explain", "steckt", "verbirgt", "versteckt", "hinter", "etwas"})
 
 # Questions for a time, place, person, reason or choice ask about more than what an abbreviation means
 NOT_ABOUT_A_TERM = re.compile(r"\s*(?:(?:in|an|bei|mit|for)\s+)?(wann|wo|wohin|woher|wer|wem|wen|warum|wieso|weshalb|"

@@ -39,6 +39,10 @@ def test_glossary_compound(assistant):
     ("Was sind EGZs?", "Eingliederungszuschuss"), ("what are ELBs?", "erwerbsfähige"),
     # a typo typed in lower case, in a short question for a meaning
     ("was bedeutet ahjf", "Aktivierungshilfe für Jüngere"),
+    # what hides behind it, is it short for something, explain it
+    ("Was steckt hinter FbW?", "Förderung der beruflichen Weiterbildung"),
+    ("Was versteckt sich hinter der Abkürzung EGZ?", "Eingliederungszuschuss"),
+    ("Steht ESG für etwas?", "Einstiegsgeld"), ("Explain AGH", "Arbeitsgelegenheiten"),
 ])
 def test_glossary_variants(assistant, q, long):
     a = assistant.ask(q)
