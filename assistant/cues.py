@@ -16,7 +16,7 @@ from .keyword import stem
 # ---------------------------------------------------------------- what kind of question
 
 GLOSSARY_CUE = re.compile(
-    r"\b(was\s+(ist|sind|bedeutet|bedeuten|heißt|heisst|meint)|wof[üu]r\s+steht|steht\s+f[üu]r|bedeutung|"
+    r"\b(was\s+(?:genau\s+|eigentlich\s+|denn\s+)?(ist|sind|bedeutet|bedeuten|heißt|heisst|meint)|wof[üu]r\s+steht|steht\s+f[üu]r|bedeutung|"
     r"bedeutet|bedeuten|versteh(t|en)\s+man\s+unter|gemeint|"
     r"abk[üu]rzung|langform|ausgeschrieben|what\s+(is|are|does|do)|what'?s|stand\s+for|stands\s+for|meaning|mean|"
     r"meant|full\s+(form|name)|long\s+form|spelled\s+out|definition|define|abbreviation|erkl[äa]r|explain|"

@@ -43,6 +43,7 @@ def test_glossary_compound(assistant):
     ("Was steckt hinter FbW?", "Förderung der beruflichen Weiterbildung"),
     ("Was versteckt sich hinter der Abkürzung EGZ?", "Eingliederungszuschuss"),
     ("Steht ESG für etwas?", "Einstiegsgeld"), ("Explain AGH", "Arbeitsgelegenheiten"),
+    ("Was genau ist mag?", "Maßnahmen bei Arbeitgebern"),  # "mag" is an English word: the cue must be read
 ])
 def test_glossary_variants(assistant, q, long):
     a = assistant.ask(q)
