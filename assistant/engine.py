@@ -274,8 +274,9 @@ class Assistant:
             return False  # "Wie viele ...", "Wann soll das BOZ eröffnen?" ask about more than its name
         if not rest:
             return True
-        # a compound such as "AsA flex": one extra word right after the abbreviation
-        if len(rest) == 1:
+        # a compound such as "AsA flex": one extra word right after the abbreviation ("EGZ 2022" asks
+        # for the year's figures)
+        if len(rest) == 1 and not rest[0].isdigit():
             toks = re.findall(r"[\wÄÖÜäöüß\-]+", q)
             for i, tok in enumerate(toks[:-1]):
                 if fold(tok) in forms and toks[i + 1] == rest[0]:
@@ -507,6 +508,8 @@ class Assistant:
         if months_in(q) and YEAR_RE.search(q):
             return True
         if len(words(q)) <= 4 and FIGURE_COMPOUND.search(q):  # a few words, no question around them
+            return True
+        if len(words(q)) <= 3 and YEAR_RE.search(q):  # "EGZ 2022", "Arbeitslose 2021"
             return True
         folded = f" {fold(q)} "
         return any(f" {label} " in folded for label in self.row_labels)

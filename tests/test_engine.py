@@ -104,6 +104,7 @@ def test_change_row_belongs_to_the_row_above(assistant):
     ("Wie viele Arbeitslose gab es im November 2021? Gibts das auch für 2020?", "2.685"),  # "Gibts" opens a sentence
     ("Wie viele ELB betreute das Fallmanagement im Jahresdurchschnitt 2021?", "500"),  # ELB's long form, inflected
     ("Integrationsquote 2022?", "25,4 %"),  # a bare lookup by a compound
+    ("EGZ 2022", "Neueintritte 2022: 72"), ("FbW 2022", "150"),  # an abbreviation and a year: its row, not its meaning
     ("What is the budget for rehab?", "330.000"),  # found through 6.5's passages, not the figure's label
     ("Wie viele Integrationen im 2022?", "1.638"),  # the row itself, not "(davon Frauen)"
     ("Integrationsquote Männer", "34,9%"),           # the sub-row the question names
