@@ -241,11 +241,15 @@ def _without(q: str, m: re.Match) -> str:
     return re.sub(r"\s+([?.!,])", r"\1", rest).strip(" ,")
 
 
-# Words that ask for no more than what a section says ("Was steht in Abschnitt 6.4?", "Worum geht es in Kapitel 5.3?")
+# Words that ask for no more than what a section says ("Was steht in Abschnitt 6.4?", "Worum geht es in Kapitel 5.3?"),
+# or for what the programme says at all: they are not the subject of a question
 OVERVIEW_WORDS = frozenset({"geht", "steht", "stehen", "sagt", "sagen", "drin", "darin", "beschrieben", "behandelt",
                             "inhalt", "zusammenfassung", "uberblick", "kurz", "say", "says", "about", "contain",
                             "contains", "cover", "covers", "summary", "summarise", "summarize", "overview", "content",
-                            "contents", "worum", "genau", "eigentlich", "bitte"})
+                            "contents", "worum", "genau", "eigentlich", "bitte",
+                            # asking to be told: "Erzähl mir was über ...", "Infos zu ..."
+                            "erzahl", "erzahle", "erzahlen", "mir", "mich", "etwas", "infos", "info",
+                            "informationen", "wissen", "tell", "know"})
 
 
 # ---------------------------------------------------------------- chat around the question

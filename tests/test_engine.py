@@ -525,3 +525,11 @@ def test_month_by_number_finds_the_figure(assistant):
     # the statistics' way of naming a month (was refused: no "November" in the question)
     a = assistant.ask("Wie viele Arbeitslose gab es im 11/2021?").to_dict()
     assert a["kind"] == "fact" and "2.685" in a["answer"] and a["citations"][0]["section"] == "3"
+
+
+def test_asking_to_be_told_about_a_topic(assistant):
+    # "Erzähl mir was über Neukunden" was refused: "Erzähl" and "mir" counted as words the programme lacks
+    for q, section in [("Erzähl mir was über Neukunden", "5.2"), ("Erzähl mir was über Selbstständige", "6.7")]:
+        a = assistant.ask(q)
+        assert a.kind == "passage" and a.citations[0].section == section, q
+    assert assistant.ask("Erzähl mir was über Fußball").kind == "none"
