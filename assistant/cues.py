@@ -241,6 +241,9 @@ def _without(q: str, m: re.Match) -> str:
     return re.sub(r"\s+([?.!,])", r"\1", rest).strip(" ,")
 
 
+# Words naming the document itself, not a subject in it ("Was sagt das Programm zu Neukunden?")
+DOCUMENT_WORDS = frozenset({"programm", "programme", "program", "amip", "arbeitsmarktprogramm", "dokument", "document"})
+
 # Words that ask for no more than what a section says ("Was steht in Abschnitt 6.4?", "Worum geht es in Kapitel 5.3?"),
 # or for what the programme says at all: they are not the subject of a question
 OVERVIEW_WORDS = frozenset({"geht", "steht", "stehen", "sagt", "sagen", "drin", "darin", "beschrieben", "behandelt",

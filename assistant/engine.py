@@ -30,11 +30,11 @@ from typing import Callable, NamedTuple, Optional
 
 import numpy as np
 
-from .cues import (ABBREVIATION_ASKED, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND, FIGURE_CUE,
-                   GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, PERCENT_CUE, PERSONAL_CASE,
-                   OVERVIEW_WORDS, QUANTITY_CUE, YEAR_RE, SectionReference, asked_time, asks_for_figure,
-                   counted_head, counted_noun, is_german, months_in, names_a_place, section_reference,
-                   with_month_names, without_chatter, years_in)
+from .cues import (ABBREVIATION_ASKED, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, DOCUMENT_WORDS, FIGURE_COMPOUND,
+                   FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, PERCENT_CUE, PERSONAL_CASE,
+                   OVERVIEW_WORDS, QUANTITY_CUE, YEAR_RE, SectionReference, asked_time, asks_for_figure, counted_head,
+                   counted_noun, is_german, months_in, names_a_place, section_reference, with_month_names,
+                   without_chatter, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
 from .fact_answers import SHARE, FactAnswers, counts, is_prose, states_figure, unit_fit
@@ -97,6 +97,8 @@ class Assistant:
         self.corpus_years = set().union(*(years_in(c.text) for c in self.chunks))
         self.has_contact_data = any(_CONTACT_DATA.search(c.text) for c in self.chunks)
         self.section_titles = {(d.doc, s.section): s.title for d in loaded.documents for s in d.sections}
+        self.title_stems = {key: frozenset(stem(w) for w in content_words(title) if not w.isdigit())
+                            for key, title in self.section_titles.items()}
         # Terms the whole programme is about ("JC", "SGB II" in 40 %+ of its sections): naming one
         # does not say which figure a question wants.
         n_sections = {d.doc: len(d.sections) for d in loaded.documents}
@@ -172,6 +174,10 @@ class Assistant:
             return self._glossary_answer(q, [spelt_out], self.embedder.embed_queries([q])[0])
         reference = section_reference(q)
         sections = self._referenced_sections(reference) if reference else frozenset()
+        # "Infos zu Neukunden", "Selbstständige": a section's title (a table row's label asks for its figures)
+        titled = frozenset() if reference or self._names_table_row(q) else self._titled_sections(q)
+        if titled:
+            return self._section_opening(q, titled)
         if reference and reference.number and not sections:
             return Answer(q, "none", f"Einen Abschnitt {reference.number} hat das Arbeitsmarkt- und "
                                      "Integrationsprogramm nicht.")
@@ -329,6 +335,16 @@ class Assistant:
                       for key, title in self.section_titles.items()}
             top = max(weight.values(), default=0.0)
             heads = [key for key, w in weight.items() if w == top] if top > 0 else []
+        return frozenset(key for key in self.section_titles for doc, number in heads
+                         if key[0] == doc and (key[1] == number or key[1].startswith(number + ".")))
+
+    def _titled_sections(self, q: str) -> frozenset[tuple[str, str]]:
+        """The sections a question names by (most of) their title and nothing else, with their subsections."""
+        asked = {stem(w) for w in content_words(q) if fold(w) not in OVERVIEW_WORDS and fold(w) not in DOCUMENT_WORDS}
+        if not asked:
+            return frozenset()
+        heads = [key for key, title in self.title_stems.items()
+                 if asked <= title and len(asked) >= TITLE_SHARE * len(title)]
         return frozenset(key for key in self.section_titles for doc, number in heads
                          if key[0] == doc and (key[1] == number or key[1].startswith(number + ".")))
 
@@ -616,6 +632,7 @@ DENSE_FLOOR = 0.80  # e5 cosine below which a question with unknown words is out
 # reach 0.84-0.90, refused ones 0.76-0.85 (names of other places excepted, see names_a_place).
 UNKNOWN_WORD_FLOOR = 0.86
 PERVASIVE_SHARE = 0.4
+TITLE_SHARE = 0.6  # a question naming this share of a section title's words (and no other) asks for the section
 MAX_TERMS_ANSWERED = 3  # "Was bedeuten EGZ, ESG und MAG?" gets each; more would not fit an answer
 _VERB_ENDING = re.compile(r"(t|te|ten|st)$")
 

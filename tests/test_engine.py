@@ -533,3 +533,20 @@ def test_asking_to_be_told_about_a_topic(assistant):
         a = assistant.ask(q)
         assert a.kind == "passage" and a.citations[0].section == section, q
     assert assistant.ask("Erzähl mir was über Fußball").kind == "none"
+
+
+@pytest.mark.parametrize("q,section", [
+    ("Infos zu Neukunden", "5.2"), ("Selbstständige", "6.7"),
+    ("Was sagt das Programm zu Intensivbetreuung von marktnäheren Kunden durch den Arbeitgeber-Service?", "5.3"),
+])
+def test_a_section_named_by_its_title_gets_its_opening(assistant, q, section):
+    a = assistant.ask(q)
+    opening = assistant.ask(f"Was steht in Abschnitt {section}?")
+    assert a.kind == "passage" and a.citations[0].section == section and a.answer == opening.answer
+
+
+def test_a_table_rows_label_still_asks_for_its_figures(assistant):
+    # "FbW (Förderung der beruflichen Weiterbildung)" is both a row of 1.2 and nearly the title of 6.4
+    a = assistant.ask("FbW (Förderung der beruflichen Weiterbildung)")
+    assert a.kind == "fact" and "785.000 €" in a.answer
+
