@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .keyword import stem
 
@@ -193,6 +193,25 @@ def counted_head(noun: str) -> str:
     """The stem a counted noun is found by in any inflection: "Mitarbeiter" names "Mitarbeiterinnen"."""
     s = stem(noun)
     return s[:max(5, len(s) - 2)]
+
+
+_FIGURE_NOUN = re.compile(r"\b([A-Za-zÄÖÜäöüß]+(?:quote|budget|anteil))\b", re.I)
+
+
+class AskedNoun(NamedTuple):
+    """What a figure question wants the figure of, by the stem that names it in any inflection."""
+
+    head: str
+    figure_before: bool  # a count: the figure stands right before the noun ("zweieinhalb Betriebsakquisiteure")
+
+
+def asked_noun(q: str) -> Optional[AskedNoun]:
+    """The noun "wie viele" counts ("Betriebsakquisiteure"), else a figure's compound ("Aktivierungsquote")."""
+    counted = counted_noun(q)
+    if counted:
+        return AskedNoun(counted_head(counted), True)
+    m = _FIGURE_NOUN.search(q)
+    return AskedNoun(counted_head(m.group(1)), False) if m else None
 
 
 # ---------------------------------------------------------------- a part of the document named

@@ -31,10 +31,10 @@ from typing import Callable, NamedTuple, Optional
 import numpy as np
 
 from .cues import (ABBREVIATION_ASKED, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, DOCUMENT_WORDS, FIGURE_COMPOUND,
-                   FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, PERCENT_CUE, PERSONAL_CASE,
-                   OVERVIEW_WORDS, QUANTITY_CUE, YEAR_RE, SectionReference, asked_time, asks_for_figure, counted_head,
-                   counted_noun, is_german, months_in, names_a_place, section_reference, with_month_names,
-                   without_chatter, years_in)
+                   FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, ONLY_MONEY, PERCENT_CUE,
+                   PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_time,
+                   asks_for_figure, counted_head, counted_noun, is_german, months_in, names_a_place,
+                   section_reference, with_month_names, without_chatter, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
 from .fact_answers import SHARE, FactAnswers, counts, is_prose, states_figure, unit_fit
@@ -218,11 +218,13 @@ class Assistant:
                 fact_answer = self._prose_figure_answer(q, expanded, qvec, ranked, years_in(q), months_in(q))
                 if fact_answer is not None and self._misses_named_term(fact_answer, terms):
                     fact_answer = None
-            if fact_answer is not None and not self._names_counted(fact_answer, q):
-                # "Wie viele Betriebsakquisiteure ...?": a table's figure counts something else; a
-                # sentence naming them may state it ("zweieinhalb Betriebsakquisiteure")
-                named = self._prose_figure_answer(q, expanded, qvec, ranked, years_in(q), months_in(q),
-                                                  counting=True)
+            noun = asked_noun(q)
+            if fact_answer is not None and noun and not _names(fact_answer, noun.head):
+                # "Wie viele Betriebsakquisiteure ...?", "Was ist die Aktivierungsquote?": the figure
+                # found is of something else; a sentence naming what is asked may state its figure
+                # ("zweieinhalb Betriebsakquisiteure", "eine leicht erhöhte Aktivierungsquote, mit
+                # welcher wir mindestens jeden fünften ... fördern")
+                named = self._prose_figure_answer(q, expanded, qvec, ranked, years_in(q), months_in(q), naming=noun)
                 if named is not None:
                     fact_answer = named
             if fact_answer is not None:
@@ -461,28 +463,31 @@ class Assistant:
         return self.figures.compose(q, f, also=self.figures.compared(f, q, expanded, terms))
 
     def _prose_figure_answer(self, q: str, expanded: str, qvec: np.ndarray, ranked, years, months,
-                             counting: bool = False) -> Optional[Answer]:
+                             naming: Optional[AskedNoun] = None) -> Optional[Answer]:
         """The best-ranked sentence that states a figure (for the asked time), as a fact if parsed.
 
         A sentence naming what "wie viele" counts ("Wie viele Mitarbeiter …?") goes first;
-        counting: only a sentence with a figure right before that noun ("zweieinhalb Betriebsakquisiteure"),
+        naming: only a sentence naming that noun (for a count, with its figure right before it),
         from anywhere in the programme when the best-ranked sentences have none."""
         candidates = [i for i, _ in self.sentence_index.rank(ranked, expanded, qvec, self.mode, question=q)[:12]]
         counted = counted_noun(q)
-        head = counted_head(counted) if counted else None
+        head = naming.head if naming else counted_head(counted) if counted else None
         if head:
-            naming = [i for i in candidates if any(head in t for t in self.sentence_index.terms[i])]
-            candidates = naming + [i for i in candidates if i not in naming]
-            if counting:  # then any other sentence naming it, wherever it stands ("an den drei Standorten")
-                candidates += [i for i in range(len(self.sentences)) if i not in candidates
-                               and any(head in t for t in self.sentence_index.terms[i])]
+            namers = [i for i in candidates if any(head in t for t in self.sentence_index.terms[i])]
+            candidates = namers + [i for i in candidates if i not in namers]
+            if naming:  # then any other sentence naming it, wherever it stands ("an den drei Standorten")
+                namers += [i for i in range(len(self.sentences)) if i not in namers
+                           and any(head in t for t in self.sentence_index.terms[i])]
+                candidates = namers
+        # "wie hoch" asks for an amount, unless it asks how high a share is ("Wie hoch ist die Aktivierungsquote?")
+        wants_money = bool(MONEY_CUE.search(q)) and not (PERCENT_CUE.search(q) and not ONLY_MONEY.search(q))
         for i in candidates:
             text = self.sentences[i]["text"]
             if self.sentence_index.is_table_row(i) or not states_figure(text, q):
                 continue
-            if counting and not (head and counts(text, head)):
+            if naming and naming.figure_before and not counts(text, naming.head):
                 continue
-            if (MONEY_CUE.search(q) and "€" not in text) or (PERCENT_CUE.search(q) and not SHARE.search(text)):
+            if (wants_money and "€" not in text) or (PERCENT_CUE.search(q) and not SHARE.search(text)):
                 continue  # asked for an amount or a share, and this sentence states neither
             own_year = self.document_years.get(self.sentence_index.refs[i].section[0])
             if years and not all(y in text or (y == own_year and not YEAR_RE.search(text)) for y in years):
@@ -509,15 +514,6 @@ class Assistant:
             return bool(term_pattern(t).search(source)) or any(
                 self.lookup.long_stems(e) <= stems for e in self.lookup.all_for(t))
         return any(not mentioned(t) for t in terms if (t.doc, t.abbr) not in self.pervasive_terms)
-
-    @staticmethod
-    def _names_counted(answer: Answer, q: str) -> bool:
-        """The answer, or the passage it cites, names what "wie viele" counts (True when nothing is counted)."""
-        counted = counted_noun(q)
-        if not counted:
-            return True
-        head = counted_head(counted)
-        return any(head in stem(w) for w in content_words(_answer_and_source(answer)))
 
     def _names_table_row(self, q: str) -> bool:
         """A bare lookup: "ELB im September 2019", "Arbeitslose 25 bis unter 50 Jahre", "Integrationsquote 2022?"."""
@@ -641,3 +637,9 @@ def _answer_and_source(answer: Answer) -> str:
     """An answer's text with the title and excerpt of the passage it cites first."""
     first = answer.citations[0] if answer.citations else None
     return " ".join([answer.answer] + ([first.title, first.excerpt] if first else []))
+
+
+def _names(answer: Answer, head: str) -> bool:
+    """Whether the answer, or the passage it cites, names a word starting with head (a stem)."""
+    return any(head in stem(w) for w in content_words(_answer_and_source(answer)))
+

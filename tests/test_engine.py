@@ -145,6 +145,21 @@ def test_count_stated_in_passing_elsewhere(assistant):
     assert a.kind == "fact" and "an den drei Standorten" in a.answer and a.citations[0].section == "6.3"
 
 
+@pytest.mark.parametrize("q", ["Was ist die Aktivierungsquote?", "Wie hoch ist die Aktivierungsquote?"])
+def test_figure_of_a_compound_no_table_names(assistant, q):
+    # was MABE's share of the budget (26,8 %): "Aktivierung" matched, the quota itself is stated in 6
+    a = assistant.ask(q)
+    assert a.kind == "fact" and "Aktivierungsquote" in a.answer and "jeden fünften" in a.answer
+    assert "26,8" not in a.answer
+
+
+def test_asked_noun():
+    from assistant.cues import asked_noun
+    assert asked_noun("Wie viele Betriebsakquisiteure gibt es?") == ("betriebsakquisite", True)
+    assert asked_noun("Wie hoch ist die Aktivierungsquote?") == ("aktivierungsqu", False)
+    assert asked_noun("Was macht der AGS?") is None
+
+
 def test_a_figure_counts_the_noun_it_stands_before():
     from assistant.fact_answers import counts
     assert counts("Durchschnittlich werden 172 Mitarbeiterinnen und Mitarbeiter eingesetzt.", "mitarbeit")
