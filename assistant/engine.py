@@ -309,13 +309,23 @@ class Assistant:
         """Dense and keyword chunks fused; among: only chunks of these sections, each of them ranked."""
         if not among:
             keyword = dict(self.chunk_kw.search(expanded, CHUNKS_RANKED)) if self.mode != "dense" else {}
-            return blend(dense if self.mode != "keyword" else {}, keyword, self.mode)
+            return self._with_title_bonus(expanded, blend(dense if self.mode != "keyword" else {}, keyword, self.mode))
         inside = self._chunks_in(among)
         keyword = {i: sc for i, sc in self.chunk_kw.search(expanded, len(self.chunks)) if i in inside} \
             if self.mode != "dense" else {}
         ranked = blend(dense if self.mode != "keyword" else {}, keyword, self.mode)
         scored = {i for i, _ in ranked}
         return ranked + [(i, 0.0) for i in sorted(inside - scored)]  # a chunk no side scored is still there
+
+    def _with_title_bonus(self, expanded: str, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """Chunks of a section whose whole title the question names ("Was plant das Jobcenter bei
+        Neukunden?") rank TITLE_BONUS higher: the title says what the section is about."""
+        asked = {stem(w) for w in content_words(expanded)}
+        titled = {key for key, title in self.title_stems.items() if title and title <= asked}
+        if not titled:
+            return ranked
+        return sorted(((i, sc + (TITLE_BONUS if (self.chunks[i].doc, self.chunks[i].section) in titled else 0.0))
+                       for i, sc in ranked), key=lambda kv: -kv[1])
 
     def _chunks_in(self, sections: frozenset[tuple[str, str]]) -> set[int]:
         return {i for i, c in enumerate(self.chunks) if (c.doc, c.section) in sections}
@@ -628,6 +638,7 @@ DENSE_FLOOR = 0.80  # e5 cosine below which a question with unknown words is out
 # reach 0.84-0.90, refused ones 0.76-0.85 (names of other places excepted, see names_a_place).
 UNKNOWN_WORD_FLOOR = 0.86
 PERVASIVE_SHARE = 0.4
+TITLE_BONUS = 0.25  # added to a fused chunk score (0..1); 0.1 to 0.5 leave the own sets' answers unchanged
 TITLE_SHARE = 0.6  # a question naming this share of a section title's words (and no other) asks for the section
 MAX_TERMS_ANSWERED = 3  # "Was bedeuten EGZ, ESG und MAG?" gets each; more would not fit an answer
 _VERB_ENDING = re.compile(r"(t|te|ten|st)$")

@@ -565,3 +565,9 @@ def test_a_table_rows_label_still_asks_for_its_figures(assistant):
     a = assistant.ask("FbW (Förderung der beruflichen Weiterbildung)")
     assert a.kind == "fact" and "785.000 €" in a.answer
 
+
+
+def test_a_question_naming_a_sections_title_is_answered_from_it(assistant):
+    # "Lokale Ziele" is the title of 2.2; without the title's weight 2.1's Bundesziele won
+    a = assistant.ask("Was plant das Jobcenter bei Lokale Ziele?")
+    assert a.kind == "passage" and a.citations[0].section == "2.2"
