@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple, Optional
 
-from .keyword import stem
+from .keyword import fold, stem
 
 
 # ---------------------------------------------------------------- what kind of question
@@ -261,7 +261,13 @@ def _without(q: str, m: re.Match) -> str:
 
 
 # Words naming the document itself, not a subject in it ("Was sagt das Programm zu Neukunden?")
-DOCUMENT_WORDS = frozenset({"programm", "programme", "program", "amip", "arbeitsmarktprogramm", "dokument", "document"})
+DOCUMENT_WORDS = frozenset({"programm", "programme", "program", "amip", "dokument", "document"})
+
+
+def without_document_words(q: str) -> str:
+    """The question without the words naming the document ("What does the programme say about migrants?")."""
+    kept = re.sub(r"[\wÄÖÜäöüß\-]+", lambda m: "" if fold(m.group(0)) in DOCUMENT_WORDS else m.group(0), q)
+    return re.sub(r"\s+", " ", kept).strip()
 
 # Words that ask for no more than what a section says ("Was steht in Abschnitt 6.4?", "Worum geht es in Kapitel 5.3?"),
 # or for what the programme says at all: they are not the subject of a question

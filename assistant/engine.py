@@ -30,11 +30,11 @@ from typing import Callable, NamedTuple, Optional
 
 import numpy as np
 
-from .cues import (ABBREVIATION_ASKED, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, DOCUMENT_WORDS, FIGURE_COMPOUND,
+from .cues import (ABBREVIATION_ASKED, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND,
                    FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, ONLY_MONEY, PERCENT_CUE,
-                   PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_time,
-                   asks_for_figure, counted_head, counted_noun, is_german, months_in, names_a_place,
-                   section_reference, with_month_names, without_chatter, years_in)
+                   PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, YEAR_RE, AskedNoun, SectionReference, asked_noun,
+                   asked_time, asks_for_figure, counted_head, counted_noun, is_german, months_in, names_a_place,
+                   section_reference, with_month_names, without_chatter, without_document_words, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
 from .fact_answers import SHARE, FactAnswers, counts, is_prose, states_figure, unit_fit
@@ -189,8 +189,11 @@ class Assistant:
                 return self._section_opening(q, sections)
         else:
             q_topic = q
-        expanded = self._expand(q_topic, terms)
-        qvec = self.embedder.embed_queries([q_topic])[0]
+        # searched without the words naming the document itself ("What does the programme say about
+        # migrants?"): all of it is the programme, and they only match the parts that say so (the Vorwort)
+        q_search = without_document_words(q_topic)
+        expanded = self._expand(q_search, terms)
+        qvec = self.embedder.embed_queries([q_search])[0]
         dense = self._dense_chunks(qvec, among=sections)
         ranked = self._rank_chunks(expanded, dense, among=sections)
         q = q_topic  # from here on, the question is what it asks about the part it names
@@ -352,7 +355,7 @@ class Assistant:
 
     def _titled_sections(self, q: str) -> frozenset[tuple[str, str]]:
         """The sections a question names by (most of) their title and nothing else, with their subsections."""
-        asked = {stem(w) for w in content_words(q) if fold(w) not in OVERVIEW_WORDS and fold(w) not in DOCUMENT_WORDS}
+        asked = {stem(w) for w in content_words(without_document_words(q)) if fold(w) not in OVERVIEW_WORDS}
         if not asked:
             return frozenset()
         heads = [key for key, title in self.title_stems.items()

@@ -571,3 +571,13 @@ def test_a_question_naming_a_sections_title_is_answered_from_it(assistant):
     # "Lokale Ziele" is the title of 2.2; without the title's weight 2.1's Bundesziele won
     a = assistant.ask("Was plant das Jobcenter bei Lokale Ziele?")
     assert a.kind == "passage" and a.citations[0].section == "2.2"
+
+
+def test_words_naming_the_programme_do_not_search(assistant):
+    # "programme" matched the Vorwort ("Die Vernetzung des Jobcenters ...") before the migrants of 5.6
+    a = assistant.ask("What does the programme say about migrants?")
+    assert a.kind == "passage" and a.citations[0].section == "5.6"
+    from assistant.cues import without_document_words
+    assert without_document_words("Was sagt das Programm zu Neukunden?") == "Was sagt das zu Neukunden?"
+    assert without_document_words("Wie viele Maßnahmen aus dem Arbeitsmarktprogramm?") == \
+        "Wie viele Maßnahmen aus dem Arbeitsmarktprogramm?"  # a part of the programme's content
