@@ -41,10 +41,12 @@ CUE_WORDS = ("steht", "heisst", "bedeutet", "meint", "stands", "means")
 # scoring also leans on "Mittel", "wie hoch" and "how much", which ask for an amount more often than not.
 MONEY_WORDS = r"budget|betrag|€|euro|kosten|geld|money|funds|ausgaben|ausgegeben|ausgeben|spen[dt]|cost"
 
+# ("geplant"/"planned" alone is no cue: "What is planned for women?" asks for plans, "planned FbW
+# entries" has its cue in "entries")
 FIGURE_CUE = re.compile(
     r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|wie\s+stark|anzahl|zahl\s+der|etat|mittel|quote|"
-    r"anteil|prozent|geplante?n?|eintritte|neueintritte|plätze|plaetze|vzä|mitarbeit|personal|integrationen|"
-    r"zielwert|bestand|how\s+many|how\s+much|number|amount|share|percentage|percent|rate|planned|entries|"
+    r"anteil|prozent|eintritte|neueintritte|plätze|plaetze|vzä|mitarbeit|personal|integrationen|"
+    r"zielwert|bestand|how\s+many|how\s+much|number|amount|share|percentage|percent|rate|entries|"
     r"places|staff|figure|total|target|count|%|" + MONEY_WORDS + ")", re.I)
 
 # A figure named by a compound: "Integrationsquote 2022?", "Verwaltungsbudget" (bare lookups)

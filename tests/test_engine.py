@@ -581,3 +581,10 @@ def test_words_naming_the_programme_do_not_search(assistant):
     assert without_document_words("Was sagt das Programm zu Neukunden?") == "Was sagt das zu Neukunden?"
     assert without_document_words("Wie viele Maßnahmen aus dem Arbeitsmarktprogramm?") == \
         "Wie viele Maßnahmen aus dem Arbeitsmarktprogramm?"  # a part of the programme's content
+
+
+def test_what_is_planned_asks_for_plans_not_a_figure(assistant):
+    a = assistant.ask("What is planned for women?")
+    assert a.kind == "passage" and a.citations[0].section == "5.5"  # was a figure of 2.1's target table
+    assert assistant.ask("planned FbW entries").kind == "fact"
+
