@@ -16,8 +16,8 @@ from .keyword import fold, stem
 # ---------------------------------------------------------------- what kind of question
 
 GLOSSARY_CUE = re.compile(
-    r"\b(was\s+(?:genau\s+|eigentlich\s+|denn\s+)?(ist|sind|bedeutet|bedeuten|heißt|heisst|meint)|wof[üu]r\s+steht|steht\s+f[üu]r|bedeutung|"
-    r"bedeutet|bedeuten|versteh(t|en)\s+man\s+unter|gemeint|"
+    r"\b(was\s+(?:genau\s+|eigentlich\s+|denn\s+)?(ist|sind|bedeutet|bedeuten|heißt|heisst|meint)|"
+    r"wof[üu]r\s+steht|steht\s+f[üu]r|bedeutung|bedeutet|bedeuten|versteh(t|en)\s+man\s+unter|gemeint|"
     r"abk[üu]rzung|langform|ausgeschrieben|what\s+(is|are|does|do)|what'?s|stand\s+for|stands\s+for|meaning|mean|"
     r"meant|full\s+(form|name)|long\s+form|spelled\s+out|definition|define|abbreviation|erkl[äa]r|explain|"
     r"steckt\s+hinter|verbirgt\s+sich\s+hinter|versteckt\s+sich\s+hinter|steht\s+\S+\s+f[üu]r)", re.I)
@@ -270,6 +270,7 @@ def without_document_words(q: str) -> str:
     """The question without the words naming the document ("What does the programme say about migrants?")."""
     kept = re.sub(r"[\wÄÖÜäöüß\-]+", lambda m: "" if fold(m.group(0)) in DOCUMENT_WORDS else m.group(0), q)
     return re.sub(r"\s+", " ", kept).strip()
+
 
 # Words that ask for no more than what a section says ("Was steht in Abschnitt 6.4?", "Worum geht es in Kapitel 5.3?"),
 # or for what the programme says at all: they are not the subject of a question

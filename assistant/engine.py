@@ -227,7 +227,8 @@ class Assistant:
                 # found is of something else; a sentence naming what is asked may state its figure
                 # ("zweieinhalb Betriebsakquisiteure", "eine leicht erhöhte Aktivierungsquote, mit
                 # welcher wir mindestens jeden fünften ... fördern")
-                named = self._prose_figure_answer(q, expanded, qvec, ranked, years_in(q), months_in(q), naming=noun)
+                named = self._prose_figure_answer(q, expanded, qvec, ranked, years_in(q), months_in(q),
+                                                  naming=noun)
                 if named is not None:
                     fact_answer = named
             if fact_answer is not None:
@@ -312,7 +313,8 @@ class Assistant:
         """Dense and keyword chunks fused; among: only chunks of these sections, each of them ranked."""
         if not among:
             keyword = dict(self.chunk_kw.search(expanded, CHUNKS_RANKED)) if self.mode != "dense" else {}
-            return self._with_title_bonus(expanded, blend(dense if self.mode != "keyword" else {}, keyword, self.mode))
+            fused = blend(dense if self.mode != "keyword" else {}, keyword, self.mode)
+            return self._with_title_bonus(expanded, fused)
         inside = self._chunks_in(among)
         keyword = {i: sc for i, sc in self.chunk_kw.search(expanded, len(self.chunks)) if i in inside} \
             if self.mode != "dense" else {}
@@ -350,8 +352,7 @@ class Assistant:
                       for key, title in self.section_titles.items()}
             top = max(weight.values(), default=0.0)
             heads = [key for key, w in weight.items() if w == top] if top > 0 else []
-        return frozenset(key for key in self.section_titles for doc, number in heads
-                         if key[0] == doc and (key[1] == number or key[1].startswith(number + ".")))
+        return self._with_subsections(heads)
 
     def _titled_sections(self, q: str) -> frozenset[tuple[str, str]]:
         """The sections a question names by (most of) their title and nothing else, with their subsections."""
@@ -360,6 +361,10 @@ class Assistant:
             return frozenset()
         heads = [key for key, title in self.title_stems.items()
                  if asked <= title and len(asked) >= TITLE_SHARE * len(title)]
+        return self._with_subsections(heads)
+
+    def _with_subsections(self, heads: list[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+        """The (doc, section)s given and every section under them ("5" holds "5.4.2")."""
         return frozenset(key for key in self.section_titles for doc, number in heads
                          if key[0] == doc and (key[1] == number or key[1].startswith(number + ".")))
 
@@ -589,7 +594,8 @@ class Assistant:
             else:
                 candidate = w[0].isupper()
             if w in firsts or len(w) < 5 or not candidate or w.isupper() or fold(w) in known or FIGURE_CUE.match(w) \
-                    or re.match(r"(prozent|anteil|zahl|summe|höhe|betrag)", w, re.I):
+                    or re.match(r"(prozent|anteil|zahl|summe|höhe|betrag)", w, re.I) \
+                    or fold(w) in OVERVIEW_WORDS:  # "kannst du mir sagen, ...": asking, not a subject
                 continue
             if bridge(w) if not german else fold(w) in COLLOQUIAL_DE:
                 continue
@@ -656,4 +662,3 @@ def _answer_and_source(answer: Answer) -> str:
 def _names(answer: Answer, head: str) -> bool:
     """Whether the answer, or the passage it cites, names a word starting with head (a stem)."""
     return any(head in stem(w) for w in content_words(_answer_and_source(answer)))
-

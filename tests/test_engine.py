@@ -105,6 +105,8 @@ def test_change_row_belongs_to_the_row_above(assistant):
     ("Wie viele ELB betreute das Fallmanagement im Jahresdurchschnitt 2021?", "500"),  # ELB's long form, inflected
     ("Integrationsquote 2022?", "25,4 %"),  # a bare lookup by a compound
     ("EGZ 2022", "Neueintritte 2022: 72"), ("FbW 2022", "150"),  # an abbreviation and a year: its row, not its meaning
+    # typed in lower case: "sagen" asks, it is no word of a subject the programme lacks (was refused)
+    ("kannst du mir sagen, wie viele arbeitslose es im november 2021 gab", "2.685"),
     ("What is the budget for rehab?", "330.000"),  # found through 6.5's passages, not the figure's label
     ("Wie viele Integrationen im 2022?", "1.638"),  # the row itself, not "(davon Frauen)"
     ("Integrationsquote Männer", "34,9%"),           # the sub-row the question names

@@ -1,0 +1,121 @@
+"""Ways of asking: questions generated from the programme's own terms, figures and section titles.
+
+    .venv/bin/python bench/ways_of_asking.py            # the totals (about 5 minutes on 2 cores)
+    .venv/bin/python bench/ways_of_asking.py --show     # and every wrong answer
+
+The eval sets hold a few hundred questions written by people; these batteries ask every
+abbreviation, table figure and section the way staff type them ("Was steckt hinter FbW?",
+"Wie viele Arbeitslose waren es im November 2021?", "Infos zu Neukunden", "What does the
+programme say about migrants?"), as written and in lower case without "?". A wrong answer is
+one that misses the long form, the figure as printed or the section. Nothing here is asserted:
+the numbers go into the README's Quality section.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Callable, Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.engine import Assistant  # noqa: E402  (after the path above)
+
+GLOSSARY = ["Was ist {a}?", "Was bedeutet {a}?", "Wofür steht {a}?", "{a}?", "was heißt {a}", "what does {a} stand for?",
+            "What is {a}?", "{a} meaning", "Was ist mit {a} gemeint?", "Erklär mir {a}", "Was ist eigentlich {a}?",
+            "What does the abbreviation {a} mean?", "Bedeutung von {a}", "{a} Abkürzung", "Was versteht man unter {a}?",
+            "define {a}", "{a} full form", "{a} ausgeschrieben", "Was heißt die Abkürzung {a}?",
+            "Wie lautet die Langform von {a}?", "Was genau ist {a}?", "Was meint ihr mit {a}?", "Und was ist {a}?",
+            "What's the meaning of {a}?", "What is meant by {a}?", "Explain {a}", "what is {a} short for",
+            "{a} - was ist das?", "Was steckt hinter {a}?", "Wofür ist {a} die Abkürzung?", "Steht {a} für etwas?",
+            "Ich lese ständig {a}, was ist das?", "Was versteckt sich hinter der Abkürzung {a}?", "What does {a} refer to?"]
+FIGURES = ["{s} {p}", "Wie viele {s} im {p}?", "Zahl der {s} im {p}?", "Wie viele {s} waren es im {p}?",
+           "Anzahl {s} {p}", "How many {s} in {p}?", "Kannst du mir sagen, wie viele {s} es im {p} gab?"]
+SECTIONS = ["Was sagt das Programm zu {t}?", "Was steht zu {t} drin?", "Infos zu {t}", "{t}",
+            "Was plant das Jobcenter bei {t}?", "Erzähl mir was über {t}"]
+TOPICS = ["What does the programme say about {t}?", "Tell me about {t}", "What is planned for {t}?", "{t}"]
+# English topics and the sections that answer them, written from the programme's table of contents
+ENGLISH_TOPICS = [
+    ("further training", {"6.4"}), ("new customers", {"5.2"}), ("self-employed people", {"6.7"}),
+    ("people with disabilities", {"5.7", "6.5"}), ("young people under 25", {"5.4", "5.4.1", "5.4.2", "5.4.3"}),
+    ("work opportunities", {"6.1"}), ("the employer service", {"5.3"}), ("the budget", {"1.2"}), ("women", {"5.5"}),
+    ("migrants", {"5.6"}), ("case management", {"6.6"}), ("benefit payments", {"7"}), ("the targets for 2022", {"2.1"}),
+    ("local goals", {"2.2"}), ("the customer structure", {"3"}), ("the strategy", {"4"}),
+    ("the economic situation", {"1.1"}), ("the career orientation centre", {"5.4.5.1"}),
+    ("the transition from school to work", {"5.4.4", "5.4.4.1"}), ("long-term unemployed people", {"3", "6.2", "6.3"}),
+    ("personal counselling", {"5.1.1"}), ("digital services", {"5.1.2", "5.1.3", "5.4.5.2", "7"}),
+]
+
+Case = tuple[str, str, Callable]  # (way of asking, question, is the answer right?)
+
+
+def glossary_cases(a: Assistant) -> Iterator[Case]:
+    seen = set()
+    for t in a.glossary:
+        if t.source != "legende" or t.abbr in seen:
+            continue
+        seen.add(t.abbr)
+        for way in GLOSSARY:
+            yield way, way.format(a=t.abbr), \
+                lambda ans, t=t: ans.kind == "glossary" and t.long[:12].lower() in ans.answer.lower()
+
+
+def figure_cases(a: Assistant) -> Iterator[Case]:
+    for f in a.facts:
+        if not f.table or not f.period or f.unit in ("€", "%"):
+            continue
+        subject = re.sub(r"^davon\s+", "", re.sub(r"\s*\(.*?\)", "", f.subject)).strip()
+        for way in FIGURES:
+            yield way, way.format(s=subject, p=f.period), lambda ans, f=f: f.value in ans.answer
+
+
+def section_cases(a: Assistant) -> Iterator[Case]:
+    for (doc, number), title in a.section_titles.items():
+        if not re.match(r"\d", number):
+            continue
+        topic = re.sub(r"^\d+(\.\d+)*\s*", "", title)
+        for way in SECTIONS:
+            yield way, way.format(t=topic), lambda ans, number=number: _cites(ans, {number})
+
+
+def topic_cases(a: Assistant) -> Iterator[Case]:
+    for topic, sections in ENGLISH_TOPICS:
+        for way in TOPICS:
+            yield way, way.format(t=topic), lambda ans, sections=sections: _cites(ans, sections)
+
+
+def _cites(ans, sections: set[str]) -> bool:
+    return ans.kind != "none" and bool(ans.citations) and ans.citations[0].section in sections
+
+
+BATTERIES = {"glossary": glossary_cases, "figures": figure_cases, "sections": section_cases,
+             "English topics": topic_cases}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", action="store_true", help="print every wrong answer")
+    parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
+    parser.add_argument("--index", type=Path, default=ROOT / "index")
+    args = parser.parse_args()
+    a = Assistant.open(args.corpus, args.index, log=lambda m: None)
+    for name, cases in BATTERIES.items():
+        for lower in (False, True):
+            wrong, asked = Counter(), 0
+            for way, q, right in cases(a):
+                q = q.lower().rstrip("?") if lower else q
+                asked += 1
+                ans = a.ask(q)
+                if not right(ans):
+                    wrong[way] += 1
+                    if args.show:
+                        print(f"  wrong: {q!r} -> {ans.kind}: {ans.answer[:90]}")
+            label = f"{name}{' (lower case, no ?)' if lower else ''}"
+            print(f"{label:38} {sum(wrong.values()):5} wrong of {asked:5}   most: {wrong.most_common(2)}")
+
+
+if __name__ == "__main__":
+    main()
