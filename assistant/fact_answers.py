@@ -28,11 +28,11 @@ Cite = Callable[..., Citation]  # (doc, section, excerpt, page=None) -> Citation
 # A figure in digits, or one of the number words prose uses for small counts and shares.
 # "jeden fünften": a share said with an ordinal
 _ORDINAL_SHARE = r"\bjede[nrms]?\s+(zweit|dritt|viert|fünft|zehnt)e[nrms]?\b"
+# counts written in words, as prose writes small ones ("drei Jobcoaches", "zweieinhalb Betriebsakquisiteure")
+_COUNT_WORDS = "zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|eineinhalb|anderthalb|zweieinhalb|dreieinhalb"
 _HAS_FIGURE = re.compile(r"\d|\b(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf)\b\s*(drittel|viertel|"
-                         r"fünftel|hälfte|prozent)|\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|"
-                         r"hälfte|dutzend|eineinhalb|anderthalb|zweieinhalb|dreieinhalb)\b|" + _ORDINAL_SHARE, re.I)
-# counts written in words, folded like the text they are looked for in ("fünf" -> "funf")
-_NUMBER_WORDS = r"(?:zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf|eineinhalb|anderthalb|zweieinhalb|dreieinhalb)"
+                         r"fünftel|hälfte|prozent)|\b(" + _COUNT_WORDS + r"|hälfte|dutzend)\b|" + _ORDINAL_SHARE, re.I)
+_NUMBER_WORDS = f"(?:{fold(_COUNT_WORDS)}|elf)"  # folded like the text counts() reads ("fünf" -> "funf")
 _LABEL_LINE = re.compile(r"^[^:.]{2,80}:\s*[+\-–]?\s?\d")
 SHARE = re.compile(r"%|prozent|drittel|viertel|fünftel|hälfte|" + _ORDINAL_SHARE, re.I)
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")

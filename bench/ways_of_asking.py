@@ -13,6 +13,7 @@ the numbers go into the README's Quality section.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections import Counter
@@ -22,7 +23,10 @@ from typing import Callable, Iterator
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.engine import Assistant  # noqa: E402  (after the path above)
+from assistant.embedders import EmbedderError  # noqa: E402  (after the path above)
+from assistant.engine import Assistant  # noqa: E402
+from assistant.index import IndexError_  # noqa: E402
+from assistant.loaders import LoadError  # noqa: E402
 
 GLOSSARY = ["Was ist {a}?", "Was bedeutet {a}?", "Wofür steht {a}?", "{a}?", "was heißt {a}", "what does {a} stand for?",
             "What is {a}?", "{a} meaning", "Was ist mit {a} gemeint?", "Erklär mir {a}", "Was ist eigentlich {a}?",
@@ -101,7 +105,11 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument("--index", type=Path, default=ROOT / "index")
     args = parser.parse_args()
-    a = Assistant.open(args.corpus, args.index, log=lambda m: None)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        a = Assistant.open(args.corpus, args.index, log=lambda m: None)
+    except (IndexError_, EmbedderError, LoadError) as exc:  # as `amip` says it
+        sys.exit(f"Fehler: {exc}")
     for name, cases in BATTERIES.items():
         for lower in (False, True):
             wrong, asked = Counter(), 0

@@ -227,11 +227,17 @@ def test_practice_mode_with_the_keyboard(page, learning):
     assert not page.problems, page.problems
 
 
-def test_chat_answer_shows_table_and_chart(page):
+def _ask(page, question: str):
+    """Ask on a fresh chat page; the exchange it adds (its answer may still be on the way)."""
     page.goto("/")
     box = page.get_by_label("Ihre Frage")
-    box.fill("Zeig mir das Budget nach Maßnahmeart")
+    box.fill(question)
     box.press("Enter")
+    return page.locator("#conversation .exchange").first
+
+
+def test_chat_answer_shows_table_and_chart(page):
+    _ask(page, "Zeig mir das Budget nach Maßnahmeart")
     table = page.locator("#conversation .answer-table").first
     table.locator("table.figure-table tbody tr").first.wait_for()
     images = table.locator("img")
@@ -247,11 +253,7 @@ def test_chat_answer_shows_table_and_chart(page):
 
 
 def test_chat_says_how_a_misspelt_question_was_read(page):
-    page.goto("/")
-    box = page.get_by_label("Ihre Frage")
-    box.fill("Wie hoch ist das Verwalutngsbudget?")
-    box.press("Enter")
-    exchange = page.locator("#conversation .exchange").first
+    exchange = _ask(page, "Wie hoch ist das Verwalutngsbudget?")
     exchange.locator(".a-text").wait_for()
     expect(exchange.locator(".read-as")).to_have_text("Gelesen als: „Wie hoch ist das Verwaltungsbudget?“")
     expect(exchange.locator(".a-text")).to_contain_text("9.462.259 €")

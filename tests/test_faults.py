@@ -426,3 +426,13 @@ def test_large_index_uses_hnsw(copy, monkeypatch):
     _, approx = hnsw.search(queries, 10)
     recall = np.mean([len(set(a) & set(e)) / 10 for a, e in zip(approx, exact)])
     assert recall > 0.95
+
+
+def test_ways_of_asking_names_a_missing_corpus(tmp_path):
+    # bench/ways_of_asking.py takes --corpus/--index: a wrong path is a message and exit 1, not a traceback
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "ways_of_asking.py"), "--corpus",
+                           str(tmp_path / "fehlt"), "--index", str(tmp_path / "index")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    assert "Fehler: Der Korpus-Ordner" in proc.stderr and "existiert nicht" in proc.stderr
+    assert "Traceback" not in proc.stderr
