@@ -162,6 +162,47 @@ def asked_time(q: str) -> str:
     return " ".join(sorted(months_in(q)) + sorted(years_in(q)))
 
 
+# ---------------------------------------------------------------- ages
+
+class AgeRange(NamedTuple):
+    """Ages from `low` up to, not including, `high`; None where the text sets no bound."""
+
+    low: Optional[int]
+    high: Optional[int]
+
+
+_AGE = r"([1-9]\d)(?![\d.,]|\s*(?:€|euro|%|prozent|plätze|places|stunden|hours))"
+_AGE_SPAN = re.compile(r"(?:zwischen|between|aged|im\s+alter\s+von)?\s*\b" + _AGE + r"\s*(?:jahren?\s*)?"
+                       r"(?:bis|-|–|to|und|and)\s*(unter\s+|under\s+)?" + _AGE, re.I)
+_AGE_BELOW = re.compile(r"(?:\bunter|\bunder|\bjünger\s+als|\byounger\s+than|\bbis)\s+" + _AGE + r"|\bU" + _AGE,
+                        re.I)
+_AGE_FROM = re.compile(r"(?:\büber|\bover|\bab|\bälter\s+als|\bolder\s+than|\baged)\s+" + _AGE
+                       + r"|\bÜ" + _AGE + r"|\b" + _AGE + r"\s*(?:\+|(?:jahre\s+)?(?:und|oder|and|or)\s+(?:älter|over|older))",
+                       re.I)
+
+
+def age_range(text: str) -> Optional[AgeRange]:
+    """The ages a text names: "15 bis unter 25 Jahre", "zwischen 25 und 49" -> 25..50, "unter 25",
+    "U25", "under 25" -> ..25, "50 Jahre und älter", "über 55", "55+" -> 55.., or None.
+    A span's upper bound counts as included unless "unter"/"under" says otherwise ("15-24" -> 15..25)."""
+    m = _AGE_SPAN.search(text)
+    if m:
+        return AgeRange(int(m.group(1)), int(m.group(3)) + (0 if m.group(2) else 1))
+    m = _AGE_FROM.search(text)
+    if m:
+        return AgeRange(int(next(g for g in m.groups() if g)), None)
+    m = _AGE_BELOW.search(text)
+    if m:
+        return AgeRange(None, int(next(g for g in m.groups() if g)))
+    return None
+
+
+def ages_fit(asked: AgeRange, stated: AgeRange) -> bool:
+    """Whether every bound the question sets is the row's (one year either way: "bis 50" may mean 49)."""
+    return all(want is None or (have is not None and abs(want - have) <= 1)
+               for want, have in ((asked.low, stated.low), (asked.high, stated.high)))
+
+
 # ---------------------------------------------------------------- what the programme cannot answer
 
 # Contact details: a programme text names none, so such a question is answered only from a corpus

@@ -14,8 +14,8 @@ from typing import Callable, Iterable, Optional
 
 import numpy as np
 
-from .cues import (COUNT_CUE, MONEY_CUE, PERCENT_CUE, SUPERLATIVE, TIME_TERMS, YEAR_RE, asked_unit, months_in,
-                   polarity, years_in)
+from .cues import (COUNT_CUE, MONEY_CUE, PERCENT_CUE, SUPERLATIVE, TIME_TERMS, YEAR_RE, age_range, ages_fit,
+                   asked_unit, months_in, polarity, years_in)
 from .excerpts import limit_answer, trim
 from .fusion import blend
 from .glossary import Glossary, term_pattern
@@ -47,6 +47,9 @@ _TOTAL_ROW = re.compile(r"^(gesamt|insgesamt|summe|total)\b", re.I)
 CONTEXT_WEIGHT = 0.3
 # A sub-row ("Integrationen (davon Frauen)") answers only a question that names what it narrows to.
 SUBROW_PENALTY = 0.4
+# A row of ages ("15 bis unter 25 Jahre") is the answer to a question naming those ages ("unter 25",
+# "U25", "aged 15-24") and not to one naming others: age bounds are numbers, not words to match.
+AGE_FIT = 0.5
 
 
 class FactAnswers:
@@ -86,6 +89,7 @@ class FactAnswers:
             # what a sub-row narrows its parent row to: "Integrationen (davon Frauen)" -> Frauen
             m = _SUBROW.search(f.subject)
             self.qualifiers.append(frozenset(stem(w) for w in content_words(m.group(1))) if m else frozenset())
+        self.ages = [age_range(f.subject) if f.table else None for f in facts]
 
     def best(self, q: str, expanded: str, qvec: np.ndarray, terms: list[GlossaryTerm],
              mode: str = "hybrid", around: Optional[dict] = None, sections: frozenset = frozenset()) -> Optional[Fact]:
@@ -111,6 +115,7 @@ class FactAnswers:
         wants_money, wants_share, wants_count = bool(MONEY_CUE.search(q)), bool(PERCENT_CUE.search(q)), \
             bool(COUNT_CUE.search(q))
         negated = polarity(q)
+        ages = age_range(q)
         scored, hits = [], {}
         for i, base in fused.items():
             f = self.facts[i]
@@ -139,6 +144,8 @@ class FactAnswers:
                 score += CONTEXT_WEIGHT * around.get((f.doc, f.section), 0.0)
             if negated != polarity(f.subject):
                 score -= 0.3  # "mit abgeschlossener Berufsausbildung" is not "Ohne abgeschlossene ..."
+            if ages and self.ages[i]:
+                score += AGE_FIT if ages_fit(ages, self.ages[i]) else -AGE_FIT
             if overlap > 0 or named:
                 scored.append((score, i))
                 hits[i] = subject_hit

@@ -4,9 +4,9 @@
     .venv/bin/python bench/ways_of_asking.py --show     # and every wrong answer
 
 The eval sets hold a few hundred questions written by people; these batteries ask every
-abbreviation, table figure and section the way staff type them ("Was steckt hinter FbW?",
-"Wie viele Arbeitslose waren es im November 2021?", "Infos zu Neukunden", "What does the
-programme say about migrants?"), as written and in lower case without "?". A wrong answer is
+abbreviation, table figure, age group and section the way staff type them ("Was steckt hinter
+FbW?", "Wie viele Arbeitslose waren es im November 2021?", "Arbeitslose U25 November 2020", "Infos zu
+Neukunden", "What does the programme say about migrants?"), as written and in lower case without "?". A wrong answer is
 one that misses the long form, the figure as printed or the section. Nothing here is asserted:
 the numbers go into the README's Quality section.
 """
@@ -53,6 +53,14 @@ ENGLISH_TOPICS = [
     ("personal counselling", {"5.1.1"}), ("digital services", {"5.1.2", "5.1.3", "5.4.5.2", "7"}),
 ]
 
+# Age groups of 3's tables and how staff name them (German, English), written from the row labels
+AGES = [("15 bis unter 25 Jahre", ["unter 25", "jünger als 25", "U25"], ["under 25", "younger than 25", "aged 15 to 24"]),
+        ("25 bis unter 50 Jahre", ["zwischen 25 und 50", "25 bis 49"], ["between 25 and 49", "aged 25-49"]),
+        ("50 Jahre und älter", ["über 50", "ab 50", "50+", "50 oder älter"], ["aged 50 and over", "older than 50"]),
+        ("55 Jahre und älter", ["über 55", "ab 55", "55+", "älter als 55"], ["over 55", "55 and older"])]
+AGE_WAYS = (["Wie viele Arbeitslose {age} gab es im {p}?", "Arbeitslose {age} {p}", "Wie viele Arbeitslose waren im {p} {age}?"],
+            ["How many unemployed {age} in {p}?", "How many people {age} were unemployed in {p}?"])
+
 Case = tuple[str, str, Callable]  # (way of asking, question, is the answer right?)
 
 
@@ -76,6 +84,16 @@ def figure_cases(a: Assistant) -> Iterator[Case]:
             yield way, way.format(s=subject, p=f.period), lambda ans, f=f: f.value in ans.answer
 
 
+def age_cases(a: Assistant) -> Iterator[Case]:
+    for label, *names in AGES:
+        for f in a.facts:
+            if f.table and f.period and re.sub(r"^davon\s+", "", f.subject).startswith(label):
+                for language_names, ways in zip(names, AGE_WAYS):
+                    for name in language_names:
+                        for way in ways:
+                            yield way, way.format(age=name, p=f.period), lambda ans, f=f: f.value in ans.answer
+
+
 def section_cases(a: Assistant) -> Iterator[Case]:
     for (doc, number), title in a.section_titles.items():
         if not re.match(r"\d", number):
@@ -95,7 +113,7 @@ def _cites(ans, sections: set[str]) -> bool:
     return ans.kind != "none" and bool(ans.citations) and ans.citations[0].section in sections
 
 
-BATTERIES = {"glossary": glossary_cases, "figures": figure_cases, "sections": section_cases,
+BATTERIES = {"glossary": glossary_cases, "figures": figure_cases, "ages": age_cases, "sections": section_cases,
              "English topics": topic_cases}
 
 

@@ -133,6 +133,32 @@ def test_questions_about_several_cells_get_each(assistant, q, values, absent):
     assert len({id(f) for f in a.facts}) == len(a.facts)  # each cell listed once
 
 
+@pytest.mark.parametrize("q,value", [
+    # 3's age rows: "unter 25" names the row "15 bis unter 25 Jahre", not "25 bis unter 50 Jahre"
+    ("Wie viele Arbeitslose unter 25 gab es im November 2021?", "15 bis unter 25 Jahre (Arbeitslose) – November 2021: 245"),
+    ("How many unemployed people under 25 did we have in November 2021?", "245"),
+    ("Arbeitslose U25 November 2020", "15 bis unter 25 Jahre (Arbeitslose) – November 2020: 310"),
+    ("How many unemployed aged 25-49 in November 2020?", "1.784"),
+    ("Wie viele Arbeitslose über 50 gab es im November 2020?", "50 Jahre und älter (Arbeitslose) – November 2020: 791"),
+    ("How many unemployed over 55 in November 2021?", "davon 55 Jahre und älter (Arbeitslose) – November 2021: 496"),
+])
+def test_ages_name_their_row(assistant, q, value):
+    a = assistant.ask(q)
+    assert a.kind == "fact" and value in a.answer and a.citations[0].section == "3"
+
+
+@pytest.mark.parametrize("text,ages", [
+    ("15 bis unter 25 Jahre (Arbeitslose)", (15, 25)), ("davon 55 Jahre und älter", (55, None)),
+    ("unter 25", (None, 25)), ("U25", (None, 25)), ("younger than 25", (None, 25)),
+    ("aged 15-24", (15, 25)), ("zwischen 25 und 49 Jahren", (25, 50)), ("über 50", (50, None)),
+    ("55+", (55, None)), ("aged 50 and over", (50, None)),
+    ("davon über 450 €/Monat", None), ("bis zu 50 Plätze", None), ("September 2020 und 2021", None),
+])
+def test_age_range(text, ages):
+    from assistant.cues import age_range
+    assert age_range(text) == ages
+
+
 def test_count_of_something_no_table_counts(assistant):
     # 6.3: the table's only figure is "Geplante Eintritte: 28"; the staff are a list item in words
     a = assistant.ask("Wie viele Betriebsakquisiteure kümmern sich um die Förderung nach §§ 16e und 16i?")
