@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple, Optional
 
-from .keyword import fold, stem
+from .keyword import STOPWORDS, fold, stem
+from .lexicon import EN_DE
 
 
 # ---------------------------------------------------------------- what kind of question
@@ -226,10 +227,16 @@ def names_a_place(q: str, unknown: list[str]) -> bool:
 _COUNTED = re.compile(r"\b(?i:wie\s*viele|wieviele|anzahl\s+der)\s+(?:[a-zäöüß\-]+\s+){0,2}([A-ZÄÖÜ][\wäöüß]{3,})")
 
 
+# Nouns that count people without saying which: "Wie viele Personen waren langzeitarbeitslos?"
+# counts the Langzeitarbeitslose, not the sentences that say "Personen".
+PERSON_WORDS = frozenset({"person", "personen", "mensch", "menschen", "leute", "leuten", "people", "persons"})
+
+
 def counted_noun(q: str) -> Optional[str]:
-    """The noun a German "wie viele" question counts ("Wie viele neue Mitarbeiter ..." -> "Mitarbeiter")."""
+    """The noun a German "wie viele" question counts ("Wie viele neue Mitarbeiter ..." -> "Mitarbeiter");
+    None for a word that only says they are people ("Wie viele Personen ...")."""
     m = _COUNTED.search(q)
-    return m.group(1) if m else None
+    return m.group(1) if m and fold(m.group(1)) not in PERSON_WORDS else None
 
 
 def counted_head(noun: str) -> str:
@@ -242,19 +249,43 @@ _FIGURE_NOUN = re.compile(r"\b([A-Za-zÄÖÜäöüß]+(?:quote|budget|anteil))\b
 
 
 class AskedNoun(NamedTuple):
-    """What a figure question wants the figure of, by the stem that names it in any inflection."""
+    """What a figure question wants the figure of, by the stems that name it in any inflection
+    (several for an English noun: "employees" is "Mitarbeiter" or "Arbeitnehmer")."""
 
-    head: str
+    heads: tuple[str, ...]
     figure_before: bool  # a count: the figure stands right before the noun ("zweieinhalb Betriebsakquisiteure")
 
 
+_HOW_MANY = re.compile(r"\bhow\s+many\s+([A-Za-zÄÖÜäöüß\- ]+)", re.I)
+
+
+def english_counted_heads(q: str) -> tuple[str, ...]:
+    """What an English "how many" counts, as stems of its German words: "How many employees does
+    ..." -> "mitarbeit", "arbeitne"; the last word before a function word ("does", "in", "were")
+    that the bridge translates and that says more than "people"."""
+    m = _HOW_MANY.search(q)
+    if not m:
+        return ()
+    noun = None
+    for word in m.group(1).split()[:3]:
+        if fold(word) in STOPWORDS:
+            break
+        if word.lower() in EN_DE and fold(word) not in PERSON_WORDS:
+            noun = word
+    return tuple(dict.fromkeys(counted_head(w) for w in EN_DE[noun.lower()].split())) if noun else ()
+
+
 def asked_noun(q: str) -> Optional[AskedNoun]:
-    """The noun "wie viele" counts ("Betriebsakquisiteure"), else a figure's compound ("Aktivierungsquote")."""
+    """The noun "wie viele"/"how many" counts ("Betriebsakquisiteure", "employees"), else a figure's
+    compound ("Aktivierungsquote")."""
     counted = counted_noun(q)
     if counted:
-        return AskedNoun(counted_head(counted), True)
+        return AskedNoun((counted_head(counted),), True)
+    heads = english_counted_heads(q)
+    if heads:
+        return AskedNoun(heads, True)
     m = _FIGURE_NOUN.search(q)
-    return AskedNoun(counted_head(m.group(1)), False) if m else None
+    return AskedNoun((counted_head(m.group(1)),), False) if m else None
 
 
 # ---------------------------------------------------------------- a part of the document named

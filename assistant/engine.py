@@ -222,7 +222,7 @@ class Assistant:
                 if fact_answer is not None and self._misses_named_term(fact_answer, terms):
                     fact_answer = None
             noun = asked_noun(q)
-            if fact_answer is not None and noun and not _names(fact_answer, noun.head):
+            if fact_answer is not None and noun and not self._names(fact_answer, noun.heads):
                 # "Wie viele Betriebsakquisiteure ...?", "Was ist die Aktivierungsquote?": the figure
                 # found is of something else; a sentence naming what is asked may state its figure
                 # ("zweieinhalb Betriebsakquisiteure", "eine leicht erhöhte Aktivierungsquote, mit
@@ -248,8 +248,12 @@ class Assistant:
             or folded in COLLOQUIAL_DE or self.chunk_kw.knows(word, strict=True)
 
     def _expand(self, q: str, terms: list[GlossaryTerm]) -> str:
-        """The question plus long forms of its abbreviations and German words for English ones."""
-        extra = [t.long for t in terms] + [bridge(q)]
+        """The question plus long forms of its abbreviations, the abbreviation of a long form it spells
+        out ("erwerbsfähige Leistungsberechtigte": the table's row is "ELB") and German words for English ones."""
+        spelt_out = self.lookup.named_by_long_form(q)
+        if spelt_out and (spelt_out.doc, spelt_out.abbr) in self.pervasive_terms:
+            spelt_out = None  # "Jobcenter" is in every question; "JC" would only weigh it twice
+        extra = [t.long for t in terms] + [spelt_out.abbr if spelt_out else "", bridge(q)]
         return " ".join([q] + [e for e in extra if e])
 
     def _long_form_question(self, q: str) -> Optional[GlossaryTerm]:
@@ -489,13 +493,14 @@ class Assistant:
         from anywhere in the programme when the best-ranked sentences have none."""
         candidates = [i for i, _ in self.sentence_index.rank(ranked, expanded, qvec, self.mode, question=q)[:12]]
         counted = counted_noun(q)
-        head = naming.head if naming else counted_head(counted) if counted else None
-        if head:
-            namers = [i for i in candidates if any(head in t for t in self.sentence_index.terms[i])]
+        heads = naming.heads if naming else (counted_head(counted),) if counted else ()
+        if heads:
+            def names_it(i: int) -> bool:
+                return any(head in t for head in heads for t in self.sentence_index.terms[i])
+            namers = [i for i in candidates if names_it(i)]
             candidates = namers + [i for i in candidates if i not in namers]
             if naming:  # then any other sentence naming it, wherever it stands ("an den drei Standorten")
-                namers += [i for i in range(len(self.sentences)) if i not in namers
-                           and any(head in t for t in self.sentence_index.terms[i])]
+                namers += [i for i in range(len(self.sentences)) if i not in namers and names_it(i)]
                 candidates = namers
         # "wie hoch" asks for an amount, unless it asks how high a share is ("Wie hoch ist die Aktivierungsquote?")
         wants_money = bool(MONEY_CUE.search(q)) and not (PERCENT_CUE.search(q) and not ONLY_MONEY.search(q))
@@ -503,7 +508,7 @@ class Assistant:
             text = self.sentences[i]["text"]
             if self.sentence_index.is_table_row(i) or not states_figure(text, q):
                 continue
-            if naming and naming.figure_before and not counts(text, naming.head):
+            if naming and naming.figure_before and not any(counts(text, head) for head in naming.heads):
                 continue
             if (wants_money and "€" not in text) or (PERCENT_CUE.search(q) and not SHARE.search(text)):
                 continue  # asked for an amount or a share, and this sentence states neither
@@ -532,6 +537,13 @@ class Assistant:
             return bool(term_pattern(t).search(source)) or any(
                 self.lookup.long_stems(e) <= stems for e in self.lookup.all_for(t))
         return any(not mentioned(t) for t in terms if (t.doc, t.abbr) not in self.pervasive_terms)
+
+    def _names(self, answer: Answer, heads: tuple[str, ...]) -> bool:
+        """Whether the answer, or the passage it cites, names a word starting with one of heads (stems),
+        itself or by an abbreviation ("ELB" names "Leistungsberechtigte")."""
+        source = _answer_and_source(answer)
+        long_forms = " ".join(t.long for t in self.lookup.find_in(source, fuzzy=False))
+        return any(head in stem(w) for w in content_words(f"{source} {long_forms}") for head in heads)
 
     def _names_table_row(self, q: str) -> bool:
         """A bare lookup: "ELB im September 2019", "Arbeitslose 25 bis unter 50 Jahre", "Integrationsquote 2022?"."""
@@ -657,8 +669,3 @@ def _answer_and_source(answer: Answer) -> str:
     """An answer's text with the title and excerpt of the passage it cites first."""
     first = answer.citations[0] if answer.citations else None
     return " ".join([answer.answer] + ([first.title, first.excerpt] if first else []))
-
-
-def _names(answer: Answer, head: str) -> bool:
-    """Whether the answer, or the passage it cites, names a word starting with head (a stem)."""
-    return any(head in stem(w) for w in content_words(_answer_and_source(answer)))

@@ -9,12 +9,13 @@ states the same figure ("150" in 1.2 and 6.4).
 from __future__ import annotations
 
 import math
+import os
 import re
 from typing import Callable, Iterable, Optional
 
 import numpy as np
 
-from .cues import (COUNT_CUE, MONEY_CUE, PERCENT_CUE, SUPERLATIVE, TIME_TERMS, YEAR_RE, age_range, ages_fit,
+from .cues import (COUNT_CUE, MONEY_CUE, PERCENT_CUE, PERSON_WORDS, SUPERLATIVE, TIME_TERMS, YEAR_RE, age_range, ages_fit,
                    asked_unit, months_in, polarity, years_in)
 from .excerpts import limit_answer, trim
 from .fusion import blend
@@ -39,6 +40,8 @@ _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 # A column headed "%" or "Betrag in €" holds shares or amounts: "größter Anteil" must reach it.
 _UNIT_WORDS = {"%": "Anteil Prozent", "€": "Betrag Euro"}
 _SUBROW = re.compile(r"\bdavon\s+([^()]+)", re.I)
+_PERSON_TERMS = frozenset(stem(w) for w in PERSON_WORDS)
+_PARENTHESES = re.compile(r"\([^)]*\)")
 _TOTAL_ROW = re.compile(r"^(gesamt|insgesamt|summe|total)\b", re.I)
 
 
@@ -86,10 +89,21 @@ class FactAnswers:
             label = f"{f.measure} {_UNIT_WORDS.get(f.unit or '', '')} {section_titles.get((f.doc, f.section), '')}"
             caption = frozenset(self.keyword.terms(captions.get(f.table or "", "")))
             self.terms.append((subject, frozenset(self.keyword.terms(label)) | subject, caption))
-            # what a sub-row narrows its parent row to: "Integrationen (davon Frauen)" -> Frauen
-            m = _SUBROW.search(f.subject)
-            self.qualifiers.append(frozenset(stem(w) for w in content_words(m.group(1))) if m else frozenset())
+            self.qualifiers.append(self._narrowed_by(f))
         self.ages = [age_range(f.subject) if f.table else None for f in facts]
+        self.row_vocabulary = frozenset().union(*(t[0] for f, t in zip(facts, self.terms) if f.table))
+
+    def _narrowed_by(self, f: Fact) -> frozenset:
+        """What a sub-row narrows its parent row to: "Integrationen (davon Frauen)" -> Frauen,
+        "Erwerbstätige ELB" (below "ELB") -> erwerbstätige."""
+        m = _SUBROW.search(f.subject)
+        if m:
+            return frozenset(stem(w) for w in content_words(m.group(1)))
+        if f.table:
+            for g in self.by_table[f.table]:
+                if g.subject != f.subject and f.subject.endswith(" " + g.subject):
+                    return frozenset(stem(w) for w in content_words(f.subject[:-len(g.subject)]))
+        return frozenset()
 
     def best(self, q: str, expanded: str, qvec: np.ndarray, terms: list[GlossaryTerm],
              mode: str = "hybrid", around: Optional[dict] = None, sections: frozenset = frozenset()) -> Optional[Fact]:
@@ -108,7 +122,11 @@ class FactAnswers:
         fused = dict(blend(dense, kw, mode))
         years = years_in(q)
         months = months_in(q)
-        qterms = set(self.keyword.query_terms(YEAR_RE.sub(" ", expanded))) - TIME_TERMS
+        # "Personen", "Menschen" say nothing of which row: "schwerbehinderte Menschen" is not "Menschen"
+        qterms = set(self.keyword.query_terms(YEAR_RE.sub(" ", expanded))) - TIME_TERMS - _PERSON_TERMS
+        # "ausländische Arbeitslose" asks for the row "Ausländer", "Schwerbehinderung" for "schwerbehinderte"
+        qterms |= {s for s in self.row_vocabulary - qterms
+                   if any(_word_family(s, t) for t in qterms - self.row_vocabulary)}
         term_forms = [term_pattern(t) for t in terms]
         idf = self.keyword.idf
         # what the question wants, read once: money, a share or a count; "ohne ..." or not
@@ -142,7 +160,7 @@ class FactAnswers:
                 score += 0.05  # tables state figures more precisely than prose
             if around:
                 score += CONTEXT_WEIGHT * around.get((f.doc, f.section), 0.0)
-            if negated != polarity(f.subject):
+            if negated != polarity(_PARENTHESES.sub("", f.subject)):  # not "(ohne Kurzarbeit)": it defines
                 score -= 0.3  # "mit abgeschlossener Berufsausbildung" is not "Ohne abgeschlossene ..."
             if ages and self.ages[i]:
                 score += AGE_FIT if ages_fit(ages, self.ages[i]) else -AGE_FIT
@@ -276,8 +294,9 @@ def states_figure(text: str, q: str) -> bool:
 
 def counts(text: str, head: str) -> bool:
     """Whether a figure stands right before a noun starting with head (a stem): "172 Mitarbeiterinnen",
-    "zweieinhalb Betriebsakquisiteure", "24 Personen nach § 16i" (two words may come between)."""
-    figure = r"(?:\d[\d.,]*|" + _NUMBER_WORDS + r")"
+    "zweieinhalb Betriebsakquisiteure", "24 Personen nach § 16i", "ein Drittel der Leistungsberechtigten"
+    (two words may come between)."""
+    figure = r"(?:\d[\d.,]*|" + _NUMBER_WORDS + r"|drittel|viertel|funftel|halfte)"
     return bool(re.search(figure + r"\s+(?:\S+\s+){0,2}?" + re.escape(head), fold(text)))
 
 
@@ -288,6 +307,17 @@ def unit_fit(q: str, f: Fact) -> float:
     if PERCENT_CUE.search(q):
         return float(f.unit == "%")
     return float(f.unit not in ("€", "%"))
+
+
+def _word_family(a: str, b: str) -> bool:
+    """Two stems of one word, told apart by a derivational ending only: "ausland"/"auslandisch"
+    (Ausländer, ausländische), "schwerbehindert"/"schwerbehinderung"; not two compounds that share
+    their first part ("integrationsquot"/"integrationsziel", "arbeitslos"/"arbeitswelt")."""
+    shared = len(os.path.commonprefix([a, b]))
+    return a != b and shared >= 7 and a[shared:] in _ENDINGS and b[shared:] in _ENDINGS
+
+
+_ENDINGS = {"", "isch", "lich", "ig", "ung", "er", "t", "te", "end"}
 
 
 def _cell(f: Fact) -> str:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .keyword import fold
+
 
 def _load_en_de() -> dict[str, str]:
     """en_de.tsv: one "english<TAB>German words" a line; "#" starts a comment line."""
@@ -26,10 +28,16 @@ def _load_en_de() -> dict[str, str]:
 EN_DE = _load_en_de()
 
 # Everyday German for words the programme writes formally; a caseworker types "Leute", the text
-# says "Personen". (Lower-case keys, like EN_DE.)
-COLLOQUIAL_DE = {"leute": "Personen Menschen", "leuten": "Personen Menschen"}
+# says "Personen", and "weibliche Arbeitslose" for the table's "Frauen". (Keys folded: "mannliche".)
+_COLLOQUIAL = {"Personen Menschen": "leute leuten",
+               "Frauen": "weiblich weibliche weiblichen weiblicher",
+               "Männer": "männlich männliche männlichen männlicher",
+               "akademische Ausbildung": "akademiker akademikerin akademikerinnen akademikern studium studierte "
+                                        "studierten hochschulabschluss hochschulabschlüssen studienabschluss",
+               "abgeschlossene Berufsausbildung": "berufsabschluss berufsabschlüsse berufsabschlüssen"}
+COLLOQUIAL_DE = {fold(word): written for written, typed in _COLLOQUIAL.items() for word in typed.split()}
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]*")
+_TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß\-]*")
 
 
 def bridged_words(question: str) -> set[str]:
@@ -37,16 +45,16 @@ def bridged_words(question: str) -> set[str]:
     entry too ("part-time" covers "part" and "time")."""
     out = set()
     for tok in _TOKEN.findall(question):
-        if tok.lower() in EN_DE or tok.lower() in COLLOQUIAL_DE:
+        if tok.lower() in EN_DE or fold(tok) in COLLOQUIAL_DE:
             out.update(tok.lower().split("-"))
     return out
 
 
 def bridge(question: str) -> str:
-    """German words for the English domain words of a question (empty for German questions)."""
+    """German words for the English domain words and the everyday German words of a question."""
     out = []
     for tok in _TOKEN.findall(question):
-        de = EN_DE.get(tok.lower()) or COLLOQUIAL_DE.get(tok.lower())
+        de = EN_DE.get(tok.lower()) or COLLOQUIAL_DE.get(fold(tok))
         if de:
             out.append(de)
     return " ".join(out)

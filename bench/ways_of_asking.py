@@ -4,10 +4,10 @@
     .venv/bin/python bench/ways_of_asking.py --show     # and every wrong answer
 
 The eval sets hold a few hundred questions written by people; these batteries ask every
-abbreviation, table figure, age group and section the way staff type them ("Was steckt hinter
-FbW?", "Wie viele Arbeitslose waren es im November 2021?", "Arbeitslose U25 November 2020", "Infos zu
-Neukunden", "What does the programme say about migrants?"), as written and in lower case without "?". A wrong answer is
-one that misses the long form, the figure as printed or the section. Nothing here is asserted:
+abbreviation, table figure (by its label and by other names) and section the way staff type them
+("Was steckt hinter FbW?", "Wie viele Arbeitslose waren es im November 2021?", "Arbeitslose U25
+November 2020", "Infos zu Neukunden", "What does the programme say about migrants?"), as written
+and in lower case without "?". A wrong answer is one that misses the long form, the figure as printed or the section. Nothing here is asserted:
 the numbers go into the README's Quality section.
 """
 from __future__ import annotations
@@ -53,13 +53,38 @@ ENGLISH_TOPICS = [
     ("personal counselling", {"5.1.1"}), ("digital services", {"5.1.2", "5.1.3", "5.4.5.2", "7"}),
 ]
 
-# Age groups of 3's tables and how staff name them (German, English), written from the row labels
-AGES = [("15 bis unter 25 Jahre", ["unter 25", "jünger als 25", "U25"], ["under 25", "younger than 25", "aged 15 to 24"]),
-        ("25 bis unter 50 Jahre", ["zwischen 25 und 50", "25 bis 49"], ["between 25 and 49", "aged 25-49"]),
-        ("50 Jahre und älter", ["über 50", "ab 50", "50+", "50 oder älter"], ["aged 50 and over", "older than 50"]),
-        ("55 Jahre und älter", ["über 55", "ab 55", "55+", "älter als 55"], ["over 55", "55 and older"])]
-AGE_WAYS = (["Wie viele Arbeitslose {age} gab es im {p}?", "Arbeitslose {age} {p}", "Wie viele Arbeitslose waren im {p} {age}?"],
-            ["How many unemployed {age} in {p}?", "How many people {age} were unemployed in {p}?"])
+# Rows of 3's tables by the names staff give them (German, English), written from the row labels
+ROW_NAMES = [
+    ("15 bis unter 25 Jahre (Arbeitslose)", ["Arbeitslose unter 25", "Arbeitslose jünger als 25", "Arbeitslose U25"],
+     ["unemployed people under 25", "unemployed aged 15 to 24"]),
+    ("25 bis unter 50 Jahre (Arbeitslose)", ["Arbeitslose zwischen 25 und 50", "Arbeitslose von 25 bis 49"],
+     ["unemployed people between 25 and 49"]),
+    ("50 Jahre und älter (Arbeitslose)", ["Arbeitslose über 50", "Arbeitslose ab 50", "Arbeitslose 50+"],
+     ["unemployed people aged 50 and over", "unemployed older than 50"]),
+    ("davon 55 Jahre und älter (Arbeitslose)", ["Arbeitslose über 55", "Arbeitslose ab 55", "Arbeitslose 55+"],
+     ["unemployed people over 55"]),
+    ("Frauen (Arbeitslose)", ["arbeitslose Frauen", "weibliche Arbeitslose"], ["unemployed women"]),
+    ("Männer (Arbeitslose)", ["arbeitslose Männer", "männliche Arbeitslose"], ["unemployed men"]),
+    ("schwerbehinderte Menschen (Arbeitslose)", ["schwerbehinderte Arbeitslose", "Arbeitslose mit Schwerbehinderung"],
+     ["unemployed people with severe disabilities"]),
+    ("Alleinerziehende (Arbeitslose)", ["alleinerziehende Arbeitslose"], ["unemployed single parents"]),
+    ("Deutsche (Arbeitslose)", ["deutsche Arbeitslose", "Arbeitslose mit deutscher Staatsangehörigkeit"],
+     ["unemployed Germans"]),
+    ("Ausländer (Arbeitslose)", ["ausländische Arbeitslose", "Arbeitslose mit ausländischer Staatsangehörigkeit"],
+     ["unemployed foreigners", "unemployed foreign nationals"]),
+    ("Ohne abgeschlossene Berufsausbildung (Arbeitslose)", ["Arbeitslose ohne Berufsausbildung",
+                                                            "Arbeitslose ohne Berufsabschluss"],
+     ["unemployed people without vocational training"]),
+    ("Mit abgeschlossener Berufsausbildung (Arbeitslose)", ["Arbeitslose mit Berufsausbildung"], []),
+    ("davon akademische Ausbildung (Arbeitslose)", ["arbeitslose Akademiker", "Arbeitslose mit Studium"],
+     ["unemployed academics"]),
+    ("Nicht arbeitslose Arbeitsuchende", ["Arbeitsuchende, die nicht arbeitslos sind"], ["job seekers who are not unemployed"]),
+    ("Arbeitsuchende", [], ["job seekers"]),
+    ("Unterbeschäftigung (ohne Kurzarbeit)", ["Unterbeschäftigte"], ["underemployed people"]),
+    ("ELB", ["erwerbsfähige Leistungsberechtigte"], ["employable benefit recipients"]),
+    ("Erwerbstätige ELB", ["erwerbstätige Leistungsberechtigte"], ["employed benefit recipients"]),
+]
+ROW_WAYS = (["Wie viele {x} gab es im {p}?", "{x} {p}"], ["How many {x} were there in {p}?"])
 
 Case = tuple[str, str, Callable]  # (way of asking, question, is the answer right?)
 
@@ -84,14 +109,14 @@ def figure_cases(a: Assistant) -> Iterator[Case]:
             yield way, way.format(s=subject, p=f.period), lambda ans, f=f: f.value in ans.answer
 
 
-def age_cases(a: Assistant) -> Iterator[Case]:
-    for label, *names in AGES:
+def row_name_cases(a: Assistant) -> Iterator[Case]:
+    for subject, *names in ROW_NAMES:
         for f in a.facts:
-            if f.table and f.period and re.sub(r"^davon\s+", "", f.subject).startswith(label):
-                for language_names, ways in zip(names, AGE_WAYS):
+            if f.table and f.period and f.subject == subject:
+                for language_names, ways in zip(names, ROW_WAYS):
                     for name in language_names:
                         for way in ways:
-                            yield way, way.format(age=name, p=f.period), lambda ans, f=f: f.value in ans.answer
+                            yield way, way.format(x=name, p=f.period), lambda ans, f=f: f.value in ans.answer
 
 
 def section_cases(a: Assistant) -> Iterator[Case]:
@@ -113,7 +138,7 @@ def _cites(ans, sections: set[str]) -> bool:
     return ans.kind != "none" and bool(ans.citations) and ans.citations[0].section in sections
 
 
-BATTERIES = {"glossary": glossary_cases, "figures": figure_cases, "ages": age_cases, "sections": section_cases,
+BATTERIES = {"glossary": glossary_cases, "figures": figure_cases, "row names": row_name_cases, "sections": section_cases,
              "English topics": topic_cases}
 
 

@@ -147,6 +147,45 @@ def test_ages_name_their_row(assistant, q, value):
     assert a.kind == "fact" and value in a.answer and a.citations[0].section == "3"
 
 
+@pytest.mark.parametrize("q,value", [
+    # a row by another name: an adjective for its noun, an everyday word, the long form of its abbreviation
+    ("Wie viele ausländische Arbeitslose gab es im November 2021?", "Ausländer (Arbeitslose) – November 2021: 848"),
+    ("Arbeitslose mit Schwerbehinderung November 2021", "schwerbehinderte Menschen (Arbeitslose) – November 2021: 192"),
+    ("wie viele weibliche arbeitslose gab es im november 2021", "Frauen (Arbeitslose) – November 2021: 1.146"),
+    ("Wie viele arbeitslose Akademiker gab es im November 2020?", "davon akademische Ausbildung (Arbeitslose) – November 2020: 100"),
+    ("Unterbeschäftigte November 2021", "Unterbeschäftigung (ohne Kurzarbeit) – November 2021: 3.683"),  # "ohne" defines
+    # ELB, not the row below it ("Erwerbstätige ELB"), nor a sentence counting some of them
+    ("Wie viele erwerbsfähige Leistungsberechtigte gab es im September 2020?", "ELB – September 2020: 7.020"),
+    ("How many unemployed foreigners were there in November 2020?", "Ausländer (Arbeitslose) – November 2020: 942"),
+    # "Personen", "Menschen" say nothing of the row; "arbeitslos" does (was "schwerbehinderte Menschen", 192)
+    ("Wie viele Menschen waren im November 2021 arbeitslos?", "Arbeitslose – November 2021: 2.685"),
+    ("Wie viele Personen waren im November 2021 langzeitarbeitslos?", "Langzeitarbeitslose (Arbeitslose) – November 2021: 1.369"),
+])
+def test_rows_by_other_names(assistant, q, value):
+    a = assistant.ask(q)
+    assert a.kind == "fact" and a.answer.startswith(value) and a.citations[0].section == "3"
+
+
+def test_a_share_in_words_counts_those_asked_for(assistant):
+    # not the row of unemployed foreigners: the question counts Leistungsberechtigte, 5.6 gives their share
+    a = assistant.ask("Wie viele Leistungsberechtigte haben eine ausländische Staatsangehörigkeit?")
+    assert a.kind == "fact" and "Circa ein Drittel der Leistungsberechtigten" in a.answer
+    assert a.citations[0].section == "5.6"
+
+
+def test_an_adjective_in_los_keeps_its_s():
+    from assistant.keyword import stem
+    assert stem("arbeitslos") == stem("Arbeitslose") == stem("arbeitsloser")
+    assert stem("Programms") == stem("Programm")  # a genitive "-s" still goes
+
+
+def test_word_family():
+    from assistant.fact_answers import _word_family
+    assert _word_family("ausland", "auslandisch") and _word_family("schwerbehindert", "schwerbehinderung")
+    assert not _word_family("integrationsquot", "integrationsziel") and not _word_family("arbeitslos", "arbeitswelt")
+    assert not _word_family("integration", "integrationsquot")  # a compound, not a derived word
+
+
 @pytest.mark.parametrize("text,ages", [
     ("15 bis unter 25 Jahre (Arbeitslose)", (15, 25)), ("davon 55 Jahre und älter", (55, None)),
     ("unter 25", (None, 25)), ("U25", (None, 25)), ("younger than 25", (None, 25)),
@@ -167,9 +206,10 @@ def test_count_of_something_no_table_counts(assistant):
     assert a.citations[0].section == "6.3"
 
 
-def test_count_stated_in_passing_elsewhere(assistant):
+@pytest.mark.parametrize("q", ["Wie viele Standorte hat das Jobcenter?", "How many locations does the jobcenter have?"])
+def test_count_stated_in_passing_elsewhere(assistant, q):
     # no table counts the locations; 6.3 names them while speaking of the job coaches
-    a = assistant.ask("Wie viele Standorte hat das Jobcenter?")
+    a = assistant.ask(q)
     assert a.kind == "fact" and "an den drei Standorten" in a.answer and a.citations[0].section == "6.3"
 
 
@@ -183,8 +223,12 @@ def test_figure_of_a_compound_no_table_names(assistant, q):
 
 def test_asked_noun():
     from assistant.cues import asked_noun
-    assert asked_noun("Wie viele Betriebsakquisiteure gibt es?") == ("betriebsakquisite", True)
-    assert asked_noun("Wie hoch ist die Aktivierungsquote?") == ("aktivierungsqu", False)
+    assert asked_noun("Wie viele Betriebsakquisiteure gibt es?") == (("betriebsakquisite",), True)
+    assert asked_noun("Wie hoch ist die Aktivierungsquote?") == (("aktivierungsqu",), False)
+    # English: the German words of the bridge; "people" says nothing of what is counted
+    assert asked_noun("How many locations does the jobcenter have?") == (("stando",), True)
+    assert asked_noun("How many unemployed people were there?") == (("arbeitsl",), True)
+    assert asked_noun("Wie viele Personen waren arbeitslos?") is None
     assert asked_noun("Was macht der AGS?") is None
 
 
