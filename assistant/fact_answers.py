@@ -15,8 +15,8 @@ from typing import Callable, Iterable, Optional
 
 import numpy as np
 
-from .cues import (COUNT_CUE, MONEY_CUE, PERCENT_CUE, PERSON_WORDS, SUPERLATIVE, TIME_TERMS, YEAR_RE, age_range, ages_fit,
-                   asked_unit, months_in, polarity, years_in)
+from .cues import (COUNT_CUE, MONEY_CUE, PERCENT_CUE, PERSON_WORDS, SUPERLATIVE, TIME_TERMS, YEAR_RE,
+                   age_range, ages_fit, asked_unit, months_in, polarity, years_in)
 from .excerpts import limit_answer, trim
 from .fusion import blend
 from .glossary import Glossary, term_pattern
@@ -311,13 +311,13 @@ def unit_fit(q: str, f: Fact) -> float:
 
 def _word_family(a: str, b: str) -> bool:
     """Two stems of one word, told apart by a derivational ending only: "ausland"/"auslandisch"
-    (Ausländer, ausländische), "schwerbehindert"/"schwerbehinderung"; not two compounds that share
+    (Ausländer, ausländische), "schwerbehindert"/"schwerbehinderung", "integriert"/"integration"; not two compounds that share
     their first part ("integrationsquot"/"integrationsziel", "arbeitslos"/"arbeitswelt")."""
     shared = len(os.path.commonprefix([a, b]))
-    return a != b and shared >= 7 and a[shared:] in _ENDINGS and b[shared:] in _ENDINGS
+    return a != b and shared >= 6 and a[shared:] in _ENDINGS and b[shared:] in _ENDINGS
 
 
-_ENDINGS = {"", "isch", "lich", "ig", "ung", "er", "t", "te", "end"}
+_ENDINGS = {"", "isch", "lich", "ig", "ung", "er", "t", "te", "end", "iert", "ation"}  # "integriert"/"Integration"
 
 
 def _cell(f: Fact) -> str:

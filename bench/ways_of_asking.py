@@ -85,6 +85,38 @@ ROW_NAMES = [
     ("Erwerbstätige ELB", ["erwerbstätige Leistungsberechtigte"], ["employed benefit recipients"]),
 ]
 ROW_WAYS = (["Wie viele {x} gab es im {p}?", "{x} {p}"], ["How many {x} were there in {p}?"])
+# The budget table (1.2) and the targets (2.1) asked in other words: (row, column, questions)
+PLAN_QUESTIONS = [
+    ("FbW (Förderung der beruflichen Weiterbildung)", "Betrag in €",
+     ["Wie viel Geld ist für berufliche Weiterbildung eingeplant?", "Budget für Weiterbildung",
+      "How much money is planned for further training?"]),
+    ("EGZ (Eingliederungszuschüsse)", "Betrag in €",
+     ["Wie viel Geld ist für Eingliederungszuschüsse eingeplant?", "How much is budgeted for integration subsidies?"]),
+    ("MABE (Maßnahmen zur Aktivierung und beruflichen Eingliederung)", "Betrag in €",
+     ["Budget für Aktivierungsmaßnahmen", "How much money goes to activation measures?"]),
+    ("AGH (Arbeitsgelegenheiten)", "Betrag in €",
+     ["Wie viel Geld ist für Arbeitsgelegenheiten eingeplant?", "Budget für Ein-Euro-Jobs",
+      "How much money is planned for work opportunities?"]),
+    ("§ 16i (Teilhabe am Arbeitsmarkt)", "Betrag in €", ["Wie viel Geld ist für Teilhabe am Arbeitsmarkt geplant?"]),
+    ("ESG (Einstiegs geld)", "Betrag in €", ["Wie viel Geld ist für Einstiegsgeld geplant?"]),
+    ("Gesamt", "Betrag in €", ["Wie hoch ist das Eingliederungsbudget insgesamt?",
+                               "How much money is there for integration measures in total?"]),
+    ("FbW (Förderung der beruflichen Weiterbildung)", "Neueintritte 2022",
+     ["Wie viele Eintritte in berufliche Weiterbildung sind geplant?", "How many people will start further training in 2022?"]),
+    ("AGH (Arbeitsgelegenheiten)", "Neueintritte 2022",
+     ["Wie viele Eintritte in Arbeitsgelegenheiten sind 2022 geplant?", "How many entries into work opportunities are planned?"]),
+    ("Gesamt", "Neueintritte 2022", ["Wie viele Eintritte sind 2022 insgesamt geplant?"]),
+    ("Integrationen", "Integrationen",
+     ["Wie viele Integrationen sind 2022 geplant?", "How many job placements are targeted for 2022?",
+      "Wie viele Menschen sollen 2022 in Arbeit integriert werden?"]),
+    ("Integrationsquote", "Integrationsquote", ["Welche Integrationsquote strebt das Jobcenter 2022 an?",
+                                                "What integration rate is the target for 2022?"]),
+    ("Integrationen (davon Frauen)", "Integrationen",
+     ["Wie viele Frauen sollen 2022 integriert werden?", "How many women should be placed in jobs in 2022?"]),
+    ("Bestand an Langzeitleistungsbeziehern", "Bestand an Langzeitleistungsbeziehern",
+     ["Wie viele Langzeitleistungsbezieher sind für 2022 geplant?", "Zielwert Langzeitleistungsbezieher 2022",
+      "How many long-term benefit recipients are expected in 2022?"]),
+]
 
 Case = tuple[str, str, Callable]  # (way of asking, question, is the answer right?)
 
@@ -119,6 +151,13 @@ def row_name_cases(a: Assistant) -> Iterator[Case]:
                             yield way, way.format(x=name, p=f.period), lambda ans, f=f: f.value in ans.answer
 
 
+def plan_cases(a: Assistant) -> Iterator[Case]:
+    for subject, measure, questions in PLAN_QUESTIONS:
+        f = next(f for f in a.facts if f.table and f.subject == subject and f.measure == measure)
+        for q in questions:
+            yield "(written out)", q, lambda ans, f=f: f.value in ans.answer
+
+
 def section_cases(a: Assistant) -> Iterator[Case]:
     for (doc, number), title in a.section_titles.items():
         if not re.match(r"\d", number):
@@ -138,8 +177,8 @@ def _cites(ans, sections: set[str]) -> bool:
     return ans.kind != "none" and bool(ans.citations) and ans.citations[0].section in sections
 
 
-BATTERIES = {"glossary": glossary_cases, "figures": figure_cases, "row names": row_name_cases, "sections": section_cases,
-             "English topics": topic_cases}
+BATTERIES = {"glossary": glossary_cases, "figures": figure_cases, "row names": row_name_cases,
+             "budget and targets": plan_cases, "sections": section_cases, "English topics": topic_cases}
 
 
 def main() -> None:

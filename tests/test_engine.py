@@ -166,6 +166,16 @@ def test_rows_by_other_names(assistant, q, value):
     assert a.kind == "fact" and a.answer.startswith(value) and a.citations[0].section == "3"
 
 
+@pytest.mark.parametrize("q,value,section", [
+    ("Budget für Ein-Euro-Jobs", "AGH (Arbeitsgelegenheiten) – Betrag in €: 390.000 €", "1.2"),  # everyday name
+    # "integriert" asks for the Integrationen (was "136 Eintritte in Arbeitsgelegenheiten")
+    ("Wie viele Menschen sollen 2022 in Arbeit integriert werden?", "Integrationen – Integrationen: 1.638", "2.1"),
+])
+def test_plans_by_other_names(assistant, q, value, section):
+    a = assistant.ask(q)
+    assert a.kind == "fact" and a.answer.startswith(value) and a.citations[0].section == section
+
+
 def test_a_share_in_words_counts_those_asked_for(assistant):
     # not the row of unemployed foreigners: the question counts Leistungsberechtigte, 5.6 gives their share
     a = assistant.ask("Wie viele Leistungsberechtigte haben eine ausländische Staatsangehörigkeit?")
@@ -184,6 +194,7 @@ def test_word_family():
     assert _word_family("ausland", "auslandisch") and _word_family("schwerbehindert", "schwerbehinderung")
     assert not _word_family("integrationsquot", "integrationsziel") and not _word_family("arbeitslos", "arbeitswelt")
     assert not _word_family("integration", "integrationsquot")  # a compound, not a derived word
+    assert _word_family("integriert", "integration")
 
 
 @pytest.mark.parametrize("text,ages", [
