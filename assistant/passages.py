@@ -35,6 +35,7 @@ MIN_LIST_ITEMS = 3    # a window that reaches a list shows at least this many of
 CHUNK_WEIGHT = 0.3    # how much the chunk's own rank counts beside the sentence's score
 PHRASE_BONUS = 0.1    # per pair of question words that stand side by side in the sentence
 ANSWER_TYPE_BONUS = 0.15
+TITLE_WEIGHT = 0.5   # a question word in the section's title counts for each of its sentences at this weight
 
 # First words of a sentence that continues the one before it: without that one it is unclear.
 _LEANS_BACK = re.compile(
@@ -69,6 +70,8 @@ class SentenceIndex:
         self.vectors = vectors
         self.keyword = keyword
         self.terms = [frozenset(keyword.terms(t)) for t in self.texts]
+        # the words of a sentence's section title: what every sentence of the section is about
+        self.title_terms = [frozenset(keyword.terms(chunks[s["chunk"]].title)) for s in sentences]
         self.pairs = [_pairs(t) for t in self.texts]
         self.by_chunk: dict[int, list[int]] = {}
         for i, ref in enumerate(self.refs):
@@ -122,7 +125,8 @@ class SentenceIndex:
         """Sum of the idf of the question terms each sentence holds.
 
         A sentence that leans on the one before ("Sie stellt die Differenz ... dar") is about
-        that one's subject too, so its terms count at half weight.
+        that one's subject too, so its terms count at half weight; so do the words of its
+        section's title ("Neukunden" for every sentence of 5.2, which mostly says "Kunden").
         """
         idf = self.keyword.idf
         out = {}
@@ -131,6 +135,8 @@ class SentenceIndex:
             score = math.fsum(idf.get(t, 0.0) for t in own)
             if self._leans_back(i):
                 score += 0.5 * math.fsum(idf.get(t, 0.0) for t in (qterms & self.terms[i - 1]) - own)
+                own = own | (qterms & self.terms[i - 1])
+            score += TITLE_WEIGHT * math.fsum(idf.get(t, 0.0) for t in (qterms & self.title_terms[i]) - own)
             out[i] = score
         return out
 

@@ -107,3 +107,20 @@ def test_the_sentence_a_best_match_leans_on_does_not_give_way_to_a_list():
     ix = _index(texts)
     window = ix.window(1, {0: 0.2, 1: 1.0, 2: 0.4}, "Welche Erfolgsfaktoren gelten?")
     assert window[:3] == [0, 1, 2] and len(window) < 6  # "Dabei ..." keeps what it leans on
+
+
+def test_section_title_words_count_for_its_sentences():
+    # a sentence of a section titled "Neukunden" is about new customers even when it says "Kunden"
+    texts = ["Kunden werden persönlich beraten.", "Kunden werden persönlich beraten."]
+    chunks = [Chunk(id=k, doc="d", section=s, title=t, heading_path=t, text=texts[k], sha=str(k))
+              for k, (s, t) in enumerate([("5.1", "Beratung"), ("5.2", "Neukunden")])]
+    ix = SentenceIndex([{"text": t, "chunk": k} for k, t in enumerate(texts)], chunks,
+                       np.zeros((2, 4), dtype=np.float32), KeywordIndex(texts + ["Neukunden"]))
+    scores = ix.keyword_scores([0, 1], {"neukund", "kund"})
+    assert scores[1] > scores[0] > 0
+
+
+def test_a_title_named_by_the_question_picks_its_section(assistant):
+    # was 6.7 ("Selbstständige"), whose sentences also speak of customers
+    a = assistant.ask("Was plant das Jobcenter bei Neukunden?")
+    assert a.kind == "passage" and a.citations[0].section == "5.2"
