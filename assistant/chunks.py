@@ -78,5 +78,16 @@ def make_chunks(doc: Document, start_id: int = 0) -> list[Chunk]:
     return chunks
 
 
-def chunk_sentences(chunk: Chunk) -> list[str]:
-    return split_sentences(chunk.text)
+def chunk_sentences(chunk: Chunk, list_items: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """The chunk's sentences, each with its place in a bulleted list: "item" for the first sentence
+    of a list item (list_items: the items' texts), "more" for the item's other sentences, else ""."""
+    out = []
+    for para in chunk.text.split("\n"):
+        in_list = para.strip() in list_items
+        out.extend((s, ("more" if k else "item") if in_list else "") for k, s in enumerate(split_sentences(para)))
+    return out
+
+
+def list_item_texts(doc: Document) -> frozenset[str]:
+    """The texts of a document's list items ("- So ist die Region Kassel ... Gesichtspunkte.")."""
+    return frozenset(b.text.strip() for sec in doc.sections for b in sec.blocks if b.kind == "list")

@@ -27,7 +27,7 @@ from typing import Callable, Iterator, Optional
 
 import numpy as np
 
-from .chunks import chunk_sentences, content_hash, make_chunks
+from .chunks import chunk_sentences, content_hash, list_item_texts, make_chunks
 from .embedders import Embedder, embedder_name, embedder_spec, load_embedder
 from .facts import extract_facts
 from .glossary import extract_glossary
@@ -304,7 +304,9 @@ def _build(corpus: Path, index: Path, force: bool, progress: bool, log: Callable
             glossary.extend(extract_glossary(d))
             facts.extend(extract_facts(d))
             chunks.extend(make_chunks(d, start_id=len(chunks)))
-        sentences = [{"chunk": c.id, "text": s} for c in chunks for s in chunk_sentences(c)]
+        items = {d.doc: list_item_texts(d) for d in docs}
+        sentences = [{"chunk": c.id, "text": s, **({"list": place} if place else {})}
+                     for c in chunks for s, place in chunk_sentences(c, items[c.doc])]
         embedder = load_embedder(spec)
         cache = EmbeddingCache(index / "cache.npz", emb_name)
         passage_texts = [c.heading_path + "\n" + c.text for c in chunks]

@@ -65,6 +65,8 @@ class SentenceIndex:
 
     def __init__(self, sentences: list[dict], chunks: list[Chunk], vectors: np.ndarray, keyword: KeywordIndex):
         self.texts = [s["text"] for s in sentences]
+        # a sentence's place in a bulleted list: "item" opens a list item, "more" continues one
+        self.list_place = [s.get("list", "") for s in sentences]
         self.refs = [SentenceRef(s["chunk"], (chunks[s["chunk"]].doc, chunks[s["chunk"]].section))
                      for s in sentences]
         self.vectors = vectors
@@ -98,9 +100,10 @@ class SentenceIndex:
     def _find_lists(self) -> dict[int, list[int]]:
         """Sentences ending in ":" and the list items after them (document order, one section).
 
-        An item has no closing full stop or starts in lower case ("die Schuldnerberatung",
-        "Heranführen an das Arbeitsleben (Tagesstruktur herstellen)"); the first real sentence
-        after the items ends the list.
+        An item is a bulleted one, of one sentence or several ("So ist die Region Kassel ...
+        Hinzu kommen noch demografische Gesichtspunkte."), or has no closing full stop or starts
+        in lower case ("die Schuldnerberatung", "Heranführen an das Arbeitsleben (Tagesstruktur
+        herstellen)"); the first real sentence after the items ends the list.
         """
         lists: dict[int, list[int]] = {}
         for i, text in enumerate(self.texts):
@@ -111,7 +114,8 @@ class SentenceIndex:
                 t = self.texts[j].strip()
                 if t.endswith(":"):  # the next list's opening sentence ends this one
                     break
-                if not (t[:1].islower() or not t.endswith((".", "!", "?")) or _ENUMERATED.match(t)):
+                if not (self.list_place[j] or t[:1].islower() or not t.endswith((".", "!", "?"))
+                        or _ENUMERATED.match(t)):
                     break
                 items.append(j)
                 j += 1
@@ -191,17 +195,24 @@ class SentenceIndex:
         still shown.
         """
         qterms = frozenset(self.keyword.query_terms(expanded))
-        best = self.intro_of.get(best, best)
-        if best in self.list_items:
-            return self._with_list(best, [best], len(self.texts[best]), scores)
+        item = self._item(best)
+        if len(item) > 1:  # a list item of several sentences reads like a paragraph of its own
+            def allowed(j: int) -> bool:
+                return j in item
+        else:
+            best = self.intro_of.get(best, best)
+            if best in self.list_items:
+                return self._with_list(best, [best], len(self.texts[best]), scores)
+
+            def allowed(j: int) -> bool:
+                return j not in self.intro_of
         chosen = [best]
         size = len(self.texts[best])
-        if self._leans_back(best) and best - 1 not in self.intro_of and self._fits(best, best - 1, size):
+        if self._leans_back(best) and allowed(best - 1) and self._fits(best, best - 1, size):
             chosen.append(best - 1)
             size += len(self.texts[best - 1])
         while len(chosen) < 3:
-            sides = [j for j in (min(chosen) - 1, max(chosen) + 1)
-                     if j not in self.intro_of and self._fits(best, j, size)]
+            sides = [j for j in (min(chosen) - 1, max(chosen) + 1) if allowed(j) and self._fits(best, j, size)]
             if not sides:
                 break
             covered = frozenset().union(*(self.terms[i] for i in chosen)) & qterms
@@ -211,6 +222,18 @@ class SentenceIndex:
             if j in self.list_items:  # a neighbour opens a list: show it
                 return self._with_list(j, sorted(chosen), size, scores, best)
         return sorted(chosen)
+
+    def _item(self, i: int) -> list[int]:
+        """The sentences of the bulleted list item sentence i belongs to ([] outside one)."""
+        if not self.list_place[i]:
+            return []
+        start = i
+        while self.list_place[start] == "more" and start > 0:
+            start -= 1
+        end = i + 1
+        while end < len(self.texts) and self.list_place[end] == "more":
+            end += 1
+        return list(range(start, end))
 
     def _gain(self, j: int, missing: frozenset) -> float:
         """What sentence j adds to the window: the idf of the question terms the window lacks."""
@@ -255,7 +278,8 @@ class SentenceIndex:
         for n, i in enumerate(ids):
             if n and i != ids[n - 1] + 1:
                 parts.append("…")
-            parts.append(f"– {self.texts[i]}" if i in self.intro_of else self.texts[i])
+            item = i in self.intro_of and self.list_place[i] != "more"  # an item's second sentence goes on
+            parts.append(f"– {self.texts[i]}" if item else self.texts[i])
         return " ".join(parts)
 
 

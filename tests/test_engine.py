@@ -189,6 +189,16 @@ def test_an_adjective_in_los_keeps_its_s():
     assert stem("Programms") == stem("Programm")  # a genitive "-s" still goes
 
 
+@pytest.mark.parametrize("q,shown,section", [
+    # the reason is the first bulleted item after "… mehrere Erklärungsansätze:" (was the premise alone)
+    ("Warum ist die Zahl der ELB unter das Vor-Corona-Niveau gesunken?", "ein bedarfsdeckendes Einkommen", "3"),
+    ("What is meant by the 'Entlastungswirkung'?", "Differenz zwischen Unterbeschäftigung", "3"),  # inside an item
+])
+def test_bulleted_reasons(assistant, q, shown, section):
+    a = assistant.ask(q)
+    assert a.kind == "passage" and shown in a.answer and a.citations[0].section == section
+
+
 def test_word_family():
     from assistant.fact_answers import _word_family
     assert _word_family("ausland", "auslandisch") and _word_family("schwerbehindert", "schwerbehinderung")

@@ -350,3 +350,14 @@ def test_tables_know_the_sentence_that_introduces_them(doc):
     assert set(captions) == {f.table for f in extract_facts(doc) if f.table}
     assert captions[f"{doc.doc}:1.2:t1"].startswith("Für das Jahr 2022 sind die folgenden Eintritte und Ausgaben")
     assert captions[f"{doc.doc}:2.1:t1"] == "Es wurden für das Jobcenter Landkreis Kassel folgende Zielwerte vereinbart:"
+
+
+def test_sentences_know_their_place_in_a_bulleted_list(doc):
+    from assistant.chunks import chunk_sentences, list_item_texts, make_chunks
+    items = list_item_texts(doc)
+    places = {s: p for c in make_chunks(doc) for s, p in chunk_sentences(c, items)}
+    assert places["Für die unterschiedlichen Entwicklungen gibt es mehrere Erklärungsansätze:"] == ""
+    assert places["So ist die Region Kassel aufgrund ihrer Wirtschaftsstruktur bislang vergleichsweise gut durch "
+                  "die Pandemie gekommen."] == "item"
+    assert places["Hinzu kommen noch demografische Gesichtspunkte."] == "more"
+    assert places["die Schuldnerberatung"] == "item"

@@ -16,10 +16,12 @@ TEXTS = [
 ]
 
 
-def _index(texts=TEXTS) -> SentenceIndex:
+def _index(texts=TEXTS, places=None) -> SentenceIndex:
     chunk = Chunk(id=0, doc="d", section="5.4.2", title="T", heading_path="T", text=" ".join(texts), sha="x")
     vectors = np.zeros((len(texts), 4), dtype=np.float32)
-    return SentenceIndex([{"text": t, "chunk": 0} for t in texts], [chunk], vectors, KeywordIndex(texts))
+    places = places or [""] * len(texts)  # a sentence's place in a bulleted list: "item", "more" or ""
+    return SentenceIndex([{"text": t, "chunk": 0, "list": p} for t, p in zip(texts, places)], [chunk], vectors,
+                         KeywordIndex(texts))
 
 
 def test_window_grows_toward_the_better_neighbour():
@@ -107,6 +109,32 @@ def test_the_sentence_a_best_match_leans_on_does_not_give_way_to_a_list():
     ix = _index(texts)
     window = ix.window(1, {0: 0.2, 1: 1.0, 2: 0.4}, "Welche Erfolgsfaktoren gelten?")
     assert window[:3] == [0, 1, 2] and len(window) < 6  # "Dabei ..." keeps what it leans on
+
+
+# 3 of the programme: the reasons are bulleted items of several sentences each
+REASONS = ["Die Zahl der ELB ist deutlich unter das Vor-Corona-Niveau gesunken.",
+           "Für die unterschiedlichen Entwicklungen gibt es mehrere Erklärungsansätze:",
+           "So ist die Region Kassel gut durch die Pandemie gekommen.",
+           "Viele ELB erzielen nun ein bedarfsdeckendes Einkommen.",
+           "Hinsichtlich der Arbeitslosigkeit ist die sogenannte Entlastungswirkung zu beachten.",
+           "Sie stellt die Differenz zwischen Unterbeschäftigung und Arbeitslosigkeit dar.",
+           "Im September 2021 waren 4.262 ELB im Langzeitleistungsbezug."]
+REASON_PLACES = ["", "", "item", "more", "item", "more", ""]
+
+
+def test_bulleted_items_of_several_sentences_make_a_list():
+    ix = _index(REASONS, REASON_PLACES)
+    assert ix.list_items == {1: [2, 3, 4, 5]}  # the sentence after the items ends the list
+    window = ix.window(0, {0: 1.0, 1: 0.5}, "Warum ist die Zahl der ELB gesunken?")
+    assert window == [0, 1, 2, 3, 4, 5]  # the premise, the opening and the reasons (all fit)
+    text = ix.text_of(window)  # an item's second sentence goes on without a new dash
+    assert "– So ist die Region Kassel gut durch die Pandemie gekommen. Viele ELB erzielen" in text
+    assert "– Hinsichtlich der Arbeitslosigkeit" in text and "– Viele" not in text
+
+
+def test_a_best_match_inside_a_long_item_stays_in_its_item():
+    ix = _index(REASONS, REASON_PLACES)
+    assert ix.window(5, {5: 1.0, 4: 0.3}, "Was ist die Entlastungswirkung?") == [4, 5]
 
 
 def test_section_title_words_count_for_its_sentences():
