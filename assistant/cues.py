@@ -63,7 +63,8 @@ OTHER_QUESTION = re.compile(
     r"^\s*(wer|wem|wen|wessen|who|whom|whose|wo|wohin|wo(?:r?auf|r?an|mit|durch|zu|r?über|von|r?aus|für|r?in|bei|nach)|"
     r"where|wie\s+(soll|sollen|will|wollen|wird|werden|kann|können|"
     r"funktioniert|läuft|laufen|sieht|sehen|geht|gehen)|how\s+(do|does|did|is|are|will|can|should|would)|"
-    r"wird|werden|ist|sind|gibt|hat|haben|kann|können|soll|sollen|gilt|does|do|is|are|can|will|has|have|should)\s",
+    r"wird|werden|ist|sind|gibt|hat|haben|kann|können|soll|sollen|gilt|war|waren|gab|hatte|hatten|wurde|wurden|"
+    r"does|do|did|is|are|were|can|will|has|have|had|should)\s",  # not "was": German "Was ist …?"
     re.I)
 
 REASON_CUE = re.compile(r"^\s*(warum|wieso|weshalb|weswegen|why|how\s+come)\b", re.I)

@@ -189,6 +189,12 @@ def test_an_adjective_in_los_keeps_its_s():
     assert stem("Programms") == stem("Programm")  # a genitive "-s" still goes
 
 
+def test_a_yes_no_question_about_a_number_is_answered_from_the_text(assistant):
+    # "Did ...?" asks whether, not how many: was routed to figures and got a Vorwort sentence with "2021"
+    a = assistant.ask("Did the number of new applications rise in 2021?")
+    assert a.kind == "passage" and "keinen signifikanten Anstieg" in a.answer and a.citations[0].section == "5.2"
+
+
 @pytest.mark.parametrize("q,shown,section", [
     # the reason is the first bulleted item after "… mehrere Erklärungsansätze:" (was the premise alone)
     ("Warum ist die Zahl der ELB unter das Vor-Corona-Niveau gesunken?", "ein bedarfsdeckendes Einkommen", "3"),
