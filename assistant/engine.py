@@ -627,7 +627,7 @@ class Assistant:
             return Answer(q, "none", NONE_ANSWER)
         best = (prose or ranked_sentences)[0][0]
         chunk = self.chunks[self.sentences[best]["chunk"]]
-        chosen = self.sentence_index.window(best, dict(ranked_sentences), expanded)
+        chosen = self.sentence_index.window(best, dict(ranked_sentences), expanded, question=q)
         text = self.sentence_index.text_of(chosen)
         answer = quote(text, chunk.section, chunk.title, keep=self.sentences[best]["text"])
         citations = [self._citation(chunk.doc, chunk.section, text, page=chunk.page)]

@@ -35,6 +35,7 @@ MIN_LIST_ITEMS = 3    # a window that reaches a list shows at least this many of
 CHUNK_WEIGHT = 0.3    # how much the chunk's own rank counts beside the sentence's score
 PHRASE_BONUS = 0.1    # per pair of question words that stand side by side in the sentence
 ANSWER_TYPE_BONUS = 0.15
+REASON_GAIN = 2.0  # for a why-question, a neighbour giving a reason adds as much as a question word of this idf
 TITLE_WEIGHT = 0.5   # a question word in the section's title counts for each of its sentences at this weight
 
 # First words of a sentence that continues the one before it: without that one it is unclear.
@@ -185,16 +186,18 @@ class SentenceIndex:
 
     # ------------------------------------------------------------ the answer window
 
-    def window(self, best: int, scores: dict[int, float], expanded: str = "") -> list[int]:
+    def window(self, best: int, scores: dict[int, float], expanded: str = "", question: str = "") -> list[int]:
         """The best sentence widened to what a reader needs to understand it (document order).
 
         The sentence before comes first when the best one leans on it ("Sie stellt ..."); then
         the window grows, one sentence at a time, toward the neighbour that adds question words
         the window lacks ("Motto" after "Zusammenarbeit von Reha-Trägern und Jobcentern"), else
         toward the one that scores higher, so an answer two sentences after the best match is
-        still shown.
+        still shown. For a why-question (question) a neighbour giving a reason ("Denn ...",
+        "aufgrund ...") adds REASON_GAIN.
         """
         qterms = frozenset(self.keyword.query_terms(expanded))
+        why = bool(_WHY_QUESTION.search(question))
         item = self._item(best)
         if len(item) > 1:  # a list item of several sentences reads like a paragraph of its own
             def allowed(j: int) -> bool:
@@ -216,7 +219,8 @@ class SentenceIndex:
             if not sides:
                 break
             covered = frozenset().union(*(self.terms[i] for i in chosen)) & qterms
-            j = max(sides, key=lambda j: (self._gain(j, qterms - covered), scores.get(j, float("-inf")), j))
+            j = max(sides, key=lambda j: (self._gain(j, qterms - covered) + (REASON_GAIN if why and _REASON.search(
+                self.texts[j]) else 0.0), scores.get(j, float("-inf")), j))
             chosen.append(j)
             size += len(self.texts[j])
             if j in self.list_items:  # a neighbour opens a list: show it

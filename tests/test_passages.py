@@ -152,3 +152,15 @@ def test_a_title_named_by_the_question_picks_its_section(assistant):
     # was 6.7 ("Selbstständige"), whose sentences also speak of customers
     a = assistant.ask("Was plant das Jobcenter bei Neukunden?")
     assert a.kind == "passage" and a.citations[0].section == "5.2"
+
+
+def test_a_why_question_widens_toward_the_reason():
+    # 6.4 of the programme: "Warum will das Jobcenter verstärkt in die berufliche Weiterbildung
+    # investieren?" best matches the plan; the reason ("… Bedarf an Fachkräften …") is the sentence before
+    texts = ["Aufgrund des Strukturwandels entsteht " + "in vielen Branchen " * 12 + "ein hoher Bedarf an Fachkräften.",
+             "Hier setzt unsere Planung an, verstärkt in die berufliche Weiterbildung zu investieren.",
+             "Die Zahl der Eintritte " + "in geförderte Weiterbildungen " * 9 + "soll steigen."]
+    ix = _index(texts)
+    scores = {0: 0.2, 1: 1.0, 2: 0.5}
+    assert ix.window(1, scores, "Weiterbildung investieren", question="Warum will das Jobcenter investieren?") == [0, 1]
+    assert ix.window(1, scores, "Weiterbildung investieren", question="Was plant das Jobcenter?") == [1, 2]
