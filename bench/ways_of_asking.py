@@ -50,7 +50,7 @@ ENGLISH_TOPICS = [
     ("local goals", {"2.2"}), ("the customer structure", {"3"}), ("the strategy", {"4"}),
     ("the economic situation", {"1.1"}), ("the career orientation centre", {"5.4.5.1"}),
     ("the transition from school to work", {"5.4.4", "5.4.4.1"}), ("long-term unemployed people", {"3", "6.2", "6.3"}),
-    ("personal counselling", {"5.1.1"}), ("digital services", {"5.1.2", "5.1.3", "5.4.5.2", "7"}),
+    ("personal counselling", {"5.1.1"}), ("digital services", {"5.1.2", "5.1.3", "5.1.4", "5.4.5.2", "7"}),
 ]
 
 # Rows of 3's tables by the names staff give them (German, English), written from the row labels
