@@ -37,7 +37,7 @@ from .cues import (ABBREVIATION_ASKED, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FI
                    section_reference, with_month_names, without_chatter, without_document_words, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
-from .fact_answers import SHARE, FactAnswers, counts, is_prose, states_figure, unit_fit
+from .fact_answers import SHARE, FactAnswers, counts, counts_more, is_prose, states_figure, unit_fit
 from .facts import table_captions
 from .fusion import blend, minmax
 from .glossary import Glossary, edit_distance_le1, term_pattern
@@ -222,7 +222,9 @@ class Assistant:
                 if fact_answer is not None and self._misses_named_term(fact_answer, terms):
                     fact_answer = None
             noun = asked_noun(q)
-            if fact_answer is not None and noun and not self._names(fact_answer, noun.heads):
+            if fact_answer is not None and noun and (not self._names(fact_answer, noun.heads) or (
+                    noun.figure_before and not INCREMENT_ASKED.search(q)
+                    and any(counts_more(fact_answer.answer, h) for h in noun.heads))):
                 # "Wie viele Betriebsakquisiteure ...?", "Was ist die Aktivierungsquote?": the figure
                 # found is of something else; a sentence naming what is asked may state its figure
                 # ("zweieinhalb Betriebsakquisiteure", "eine leicht erhöhte Aktivierungsquote, mit
@@ -497,11 +499,13 @@ class Assistant:
         if heads:
             def names_it(i: int) -> bool:
                 return any(head in t for head in heads for t in self.sentence_index.terms[i])
-            namers = [i for i in candidates if names_it(i)]
+            def some_more(i: int) -> bool:  # "drei weitere Mitarbeiterinnen" are not all of them
+                return not INCREMENT_ASKED.search(q) and any(counts_more(self.sentences[i]["text"], h) for h in heads)
+            namers = sorted((i for i in candidates if names_it(i)), key=some_more)
             candidates = namers + [i for i in candidates if i not in namers]
             if naming:  # then any other sentence naming it, wherever it stands ("an den drei Standorten")
                 namers += [i for i in range(len(self.sentences)) if i not in namers and names_it(i)]
-                candidates = namers
+                candidates = sorted(namers, key=some_more)
         # "wie hoch" asks for an amount, unless it asks how high a share is ("Wie hoch ist die Aktivierungsquote?")
         wants_money = bool(MONEY_CUE.search(q)) and not (PERCENT_CUE.search(q) and not ONLY_MONEY.search(q))
         for i in candidates:
@@ -662,6 +666,7 @@ PERVASIVE_SHARE = 0.4
 TITLE_BONUS = 0.25  # added to a fused chunk score (0..1); 0.1 to 0.5 leave the own sets' answers unchanged
 TITLE_SHARE = 0.6  # a question naming this share of a section title's words (and no other) asks for the section
 MAX_TERMS_ANSWERED = 3  # "Was bedeuten EGZ, ESG und MAG?" gets each; more would not fit an answer
+INCREMENT_ASKED = re.compile(r"\b(weiter\w*|zusätzlich\w*|neue[nrs]?|additional\w*|more|new)\b", re.I)
 _VERB_ENDING = re.compile(r"(t|te|ten|st)$")
 
 

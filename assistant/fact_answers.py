@@ -300,6 +300,16 @@ def counts(text: str, head: str) -> bool:
     return bool(re.search(figure + r"\s+(?:\S+\s+){0,2}?" + re.escape(head), fold(text)))
 
 
+_INCREMENT = re.compile(r"\b(weitere[nrs]?|zusätzliche[nrs]?|additional|further|more)\b", re.I)
+
+
+def counts_more(text: str, head: str) -> bool:
+    """Whether the figure before a noun counts some more of them, not all: "drei weitere Mitarbeiterinnen"."""
+    figure = r"(?:\d[\d.,]*|" + _NUMBER_WORDS + r")"
+    m = re.search(figure + r"\s+((?:\S+\s+){0,2}?)" + re.escape(head), fold(text))
+    return bool(m and _INCREMENT.search(m.group(1)))
+
+
 def unit_fit(q: str, f: Fact) -> float:
     """How well a fact's unit suits what the question asks for (money, share or count)."""
     if MONEY_CUE.search(q):

@@ -111,6 +111,9 @@ def test_change_row_belongs_to_the_row_above(assistant):
     ("Wie viele Integrationen im 2022?", "1.638"),  # the row itself, not "(davon Frauen)"
     ("Integrationsquote Männer", "34,9%"),           # the sub-row the question names
     ("Wie viele Mitarbeiter hat das Jobcenter?", "172"),  # the sentence naming what is counted goes first
+    # all of them, not "drei weitere Mitarbeiterinnen und Mitarbeiter" (5.7), unless more are asked for
+    ("Wie viele Mitarbeiter beschäftigt das Jobcenter?", "172 Mitarbeiterinnen"),
+    ("Wie viele weitere Mitarbeiter wurden 2021 als Reha-Spezialisten geschult?", "drei weitere"),
     ("wie viele erwerbstätige elb verdienten im september 2020 über 450 € im monat", "961"),  # a verb, not a noun
     # no table counts ELB for 2022; the sentence naming them states the share in words
     ("Wie viele ELB sollen 2022 mindestens gefördert werden?", "jeden fünften"),
@@ -203,6 +206,12 @@ def test_a_yes_no_question_about_a_number_is_answered_from_the_text(assistant):
 def test_bulleted_reasons(assistant, q, shown, section):
     a = assistant.ask(q)
     assert a.kind == "passage" and shown in a.answer and a.citations[0].section == section
+
+
+def test_a_figure_counting_some_more():
+    from assistant.fact_answers import counts_more
+    assert counts_more("So wurden in 2021 drei weitere Mitarbeiterinnen geschult.", "mitarbeit")
+    assert not counts_more("Durchschnittlich werden 172 Mitarbeiterinnen eingesetzt.", "mitarbeit")
 
 
 def test_word_family():
