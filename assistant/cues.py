@@ -225,7 +225,7 @@ def names_a_place(q: str, unknown: list[str]) -> bool:
     return any(PLACE_BEFORE.search(q[:m.start()]) for w in unknown for m in re.finditer(re.escape(w), q))
 
 
-_COUNTED = re.compile(r"\b(?i:wie\s*viele|wieviele|anzahl\s+der)\s+(?:[a-zäöüß\-]+\s+){0,2}([A-ZÄÖÜ][\wäöüß]{3,})")
+_COUNTED = re.compile(r"\b(?i:wie\s*viele|wieviele|anzahl\s+der)\s+(?:[a-zäöüß\-]+\s+){0,2}([A-ZÄÖÜ][\wäöüß\-]{3,})")
 
 
 # Nouns that count people without saying which: "Wie viele Personen waren langzeitarbeitslos?"
@@ -241,8 +241,9 @@ def counted_noun(q: str) -> Optional[str]:
 
 
 def counted_head(noun: str) -> str:
-    """The stem a counted noun is found by in any inflection: "Mitarbeiter" names "Mitarbeiterinnen"."""
-    s = stem(noun)
+    """The stem a counted noun is found by in any inflection: "Mitarbeiter" names "Mitarbeiterinnen";
+    a hyphenated compound by its last part ("BaE-Ausbildungsplätze": "Ausbildungsplätze")."""
+    s = stem(noun.rsplit("-", 1)[-1])
     return s[:max(5, len(s) - 2)]
 
 

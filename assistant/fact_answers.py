@@ -294,10 +294,10 @@ def states_figure(text: str, q: str) -> bool:
 
 def counts(text: str, head: str) -> bool:
     """Whether a figure stands right before a noun starting with head (a stem): "172 Mitarbeiterinnen",
-    "zweieinhalb Betriebsakquisiteure", "24 Personen nach § 16i", "ein Drittel der Leistungsberechtigten"
-    (two words may come between)."""
+    "zweieinhalb Betriebsakquisiteure", "24 Personen nach § 16i", "ein Drittel der Leistungsberechtigten",
+    "10 kooperative BaE-Ausbildungsplätze" (two words may come between)."""
     figure = r"(?:\d[\d.,]*|" + _NUMBER_WORDS + r"|drittel|viertel|funftel|halfte)"
-    return bool(re.search(figure + r"\s+(?:\S+\s+){0,2}?" + re.escape(head), fold(text)))
+    return bool(re.search(figure + r"\s+(?:\S+\s+){0,2}?(?:\S+-)?" + re.escape(head), fold(text)))
 
 
 _INCREMENT = re.compile(r"\b(weitere[nrs]?|zusätzliche[nrs]?|additional|further|more)\b", re.I)

@@ -114,6 +114,8 @@ def test_change_row_belongs_to_the_row_above(assistant):
     # all of them, not "drei weitere Mitarbeiterinnen und Mitarbeiter" (5.7), unless more are asked for
     ("Wie viele Mitarbeiter beschäftigt das Jobcenter?", "172 Mitarbeiterinnen"),
     ("Wie viele weitere Mitarbeiter wurden 2021 als Reha-Spezialisten geschult?", "drei weitere"),
+    # a hyphenated noun is counted by its last part (was BaE's table row, 18 entries)
+    ("Wie viele integrative BaE-Ausbildungsplätze starten jedes Jahr?", "Acht integrative und 10 kooperative"),
     ("wie viele erwerbstätige elb verdienten im september 2020 über 450 € im monat", "961"),  # a verb, not a noun
     # no table counts ELB for 2022; the sentence naming them states the share in words
     ("Wie viele ELB sollen 2022 mindestens gefördert werden?", "jeden fünften"),
