@@ -259,6 +259,8 @@ class SentenceIndex:
         items = self.list_items[intro]
         needed = {best, intro} | ({best - 1} if best is not None and self._leans_back(best) else set())
         context = sorted((i for i in chosen if i not in needed), key=lambda i: -abs(i - intro))
+        # last of all, the best match and what it leans on: an opening without a single item says nothing
+        context += sorted((i for i in needed if i != intro and i in chosen), key=lambda i: -abs(i - intro))
         while True:
             kept, used = [], size
             for j in items:
@@ -266,7 +268,7 @@ class SentenceIndex:
                     break
                 kept.append(j)
                 used += len(self.texts[j]) + 1
-            if len(kept) >= min(MIN_LIST_ITEMS, len(items)) or not context:
+            if len(kept) >= min(MIN_LIST_ITEMS, len(items)) or not context or (kept and context[0] in needed):
                 break
             dropped = context.pop(0)
             chosen = [i for i in chosen if i != dropped]

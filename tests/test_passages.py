@@ -164,3 +164,14 @@ def test_a_why_question_widens_toward_the_reason():
     scores = {0: 0.2, 1: 1.0, 2: 0.5}
     assert ix.window(1, scores, "Weiterbildung investieren", question="Warum will das Jobcenter investieren?") == [0, 1]
     assert ix.window(1, scores, "Weiterbildung investieren", question="Was plant das Jobcenter?") == [1, 2]
+
+
+def test_a_list_no_item_of_which_fits_beside_the_best_match_takes_its_place():
+    # 2.2 of the programme: "Welche kommunalen Eingliederungsleistungen werden angeboten?" best matches
+    # a long sentence, the list's long opening follows; the items answer, so the best match gives way
+    texts = ["Flankierend werden die kommunalen Eingliederungsleistungen " + "zur Verbesserung " * 10 + "erbracht.",
+             "Sie dienen der Minderung " + "von persönlichen Hemmnissen " * 8 + "und beinhalten im Wesentlichen:",
+             "häusliche Pflege von Angehörigen", "die Schuldnerberatung", "die Suchtberatung"]
+    ix = _index(texts)
+    assert len(texts[0]) + len(texts[1]) < MAX_WINDOW_CHARS < len(texts[0]) + len(texts[1]) + len(texts[2])
+    assert ix.window(0, {0: 1.0, 1: 0.5}, "kommunale Eingliederungsleistungen") == [1, 2, 3, 4]
