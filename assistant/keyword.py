@@ -101,12 +101,16 @@ class KeywordIndex:
         return parts
 
     def query_terms(self, text: str) -> list[str]:
+        """The stems of a question's content words, the corpus-known parts of a compound the corpus
+        lacks, and the compound two adjacent words make ("neuen Kunden": "Neukunden")."""
         toks = [stem(w) for w in content_words(text)]
         out = []
         for t in toks:
             out.append(t)
             if t not in self.all_terms:
                 out.extend(p for p in self.split_compound(t) if p in self.all_terms)
+        for a, b in zip(toks, toks[1:]):  # an adjective's stem may keep its "-e" ("neue" Kunden)
+            out.extend(joined for joined in {a + b, a.removesuffix("e") + b} if joined in self.all_terms and len(a) >= 3)
         return out
 
     def search(self, text: str, k: int = 20) -> list[tuple[int, float]]:

@@ -188,6 +188,13 @@ def test_a_share_in_words_counts_those_asked_for(assistant):
     assert a.citations[0].section == "5.6"
 
 
+def test_two_words_that_make_a_compound_of_the_programme():
+    from assistant.keyword import KeywordIndex
+    kw = KeywordIndex(["Neukunden werden fachlich vertieft beraten.", "Kunden werden beraten."])
+    assert "neukund" in kw.query_terms("Wie werden neue Kunden beraten?")  # "neue Kunden" are "Neukunden"
+    assert "neukund" not in kw.query_terms("Wie werden Kunden beraten?")
+
+
 def test_an_adjective_in_los_keeps_its_s():
     from assistant.keyword import stem
     assert stem("arbeitslos") == stem("Arbeitslose") == stem("arbeitsloser")
