@@ -357,11 +357,11 @@ def test_evaluation_floors(assistant):
     questions. The holdout sets are only ever reported, never asserted.
     """
     result = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / "questions.jsonl"))
-    assert result["accuracy"] >= 0.92  # measured 93.8 %
+    assert result["accuracy"] >= 0.94  # measured 95.6 %
     assert result["hit3"] >= 0.95
     assert result["by_kind"]["glossary"] >= 0.98
     assert result["refusals"] == "16/16"
-    floors = {"dev": 0.83, "dev2": 0.78, "dev3": 0.75}  # measured 85.0 / 80.0 / 77.0 %
+    floors = {"dev": 0.83, "dev2": 0.80, "dev3": 0.76}  # measured 85.0 / 82.0 / 78.0 %
     for name, floor in floors.items():
         r = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / f"{name}.jsonl"))
         assert r["accuracy"] >= floor, name
