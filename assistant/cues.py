@@ -178,9 +178,8 @@ _AGE_SPAN = re.compile(r"(?:zwischen|between|aged|im\s+alter\s+von)?\s*\b" + _AG
                        r"(?:bis|-|–|to|und|and)\s*(unter\s+|under\s+)?" + _AGE, re.I)
 _AGE_BELOW = re.compile(r"(?:\bunter|\bunder|\bjünger\s+als|\byounger\s+than|\bbis)\s+" + _AGE + r"|\bU" + _AGE,
                         re.I)
-_AGE_FROM = re.compile(r"(?:\büber|\bover|\bab|\bälter\s+als|\bolder\s+than|\baged)\s+" + _AGE
-                       + r"|\bÜ" + _AGE + r"|\b" + _AGE + r"\s*(?:\+|(?:jahre\s+)?(?:und|oder|and|or)\s+(?:älter|over|older))",
-                       re.I)
+_AGE_FROM = re.compile(r"(?:\büber|\bover|\bab|\bälter\s+als|\bolder\s+than|\baged)\s+" + _AGE + r"|\bÜ" + _AGE
+                       + r"|\b" + _AGE + r"\s*(?:\+|(?:jahre\s+)?(?:und|oder|and|or)\s+(?:älter|over|older))", re.I)
 
 
 def age_range(text: str) -> Optional[AgeRange]:
@@ -225,12 +224,18 @@ def names_a_place(q: str, unknown: list[str]) -> bool:
     return any(PLACE_BEFORE.search(q[:m.start()]) for w in unknown for m in re.finditer(re.escape(w), q))
 
 
-_COUNTED = re.compile(r"\b(?i:wie\s*viele|wieviele|anzahl\s+der)\s+(?:[a-zäöüß\-]+\s+){0,2}([A-ZÄÖÜ][\wäöüß\-]{3,})")
+_COUNTED = re.compile(r"\b(?i:wie\s*viele|wieviele|anzahl\s+der)\s+(?:[a-zäöüß\-]+\s+){0,2}"
+                      r"([A-ZÄÖÜ][\wäöüß\-]{3,})")
 
 
 # Nouns that count people without saying which: "Wie viele Personen waren langzeitarbeitslos?"
 # counts the Langzeitarbeitslose, not the sentences that say "Personen".
 PERSON_WORDS = frozenset({"person", "personen", "mensch", "menschen", "leute", "leuten", "people", "persons"})
+
+
+# Some more of what is counted, not all of it: "drei weitere Mitarbeiterinnen", "Wie viele wurden
+# zusätzlich geschult?" (folded text too: "zusatzlich")
+SOME_MORE = re.compile(r"\b(weitere[nrs]?|zus[äa]tzlich\w*|neue[nrs]?|additional|further|more|new)\b", re.I)
 
 
 def counted_noun(q: str) -> Optional[str]:

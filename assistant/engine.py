@@ -32,9 +32,10 @@ import numpy as np
 
 from .cues import (ABBREVIATION_ASKED, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND,
                    FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, ONLY_MONEY, PERCENT_CUE,
-                   PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, YEAR_RE, AskedNoun, SectionReference, asked_noun,
-                   asked_time, asks_for_figure, counted_head, counted_noun, is_german, months_in, names_a_place,
-                   section_reference, with_month_names, without_chatter, without_document_words, years_in)
+                   PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, YEAR_RE, AskedNoun, SectionReference,
+                   asked_noun, asked_time, asks_for_figure, counted_head, counted_noun, is_german, months_in,
+                   names_a_place, section_reference, with_month_names, without_chatter, without_document_words,
+                   years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
 from .fact_answers import SHARE, FactAnswers, counts, counts_more, is_prose, states_figure, unit_fit
@@ -223,7 +224,7 @@ class Assistant:
                     fact_answer = None
             noun = asked_noun(q)
             if fact_answer is not None and noun and (not self._names(fact_answer, noun.heads) or (
-                    noun.figure_before and not INCREMENT_ASKED.search(q)
+                    noun.figure_before and not SOME_MORE.search(q)
                     and any(counts_more(fact_answer.answer, h) for h in noun.heads))):
                 # "Wie viele Betriebsakquisiteure ...?", "Was ist die Aktivierungsquote?": the figure
                 # found is of something else; a sentence naming what is asked may state its figure
@@ -499,8 +500,10 @@ class Assistant:
         if heads:
             def names_it(i: int) -> bool:
                 return any(head in t for head in heads for t in self.sentence_index.terms[i])
+
             def some_more(i: int) -> bool:  # "drei weitere Mitarbeiterinnen" are not all of them
-                return not INCREMENT_ASKED.search(q) and any(counts_more(self.sentences[i]["text"], h) for h in heads)
+                return not SOME_MORE.search(q) and any(counts_more(self.sentences[i]["text"], h) for h in heads)
+
             namers = sorted((i for i in candidates if names_it(i)), key=some_more)
             candidates = namers + [i for i in candidates if i not in namers]
             if naming:  # then any other sentence naming it, wherever it stands ("an den drei Standorten")
@@ -666,7 +669,6 @@ PERVASIVE_SHARE = 0.4
 TITLE_BONUS = 0.25  # added to a fused chunk score (0..1); 0.1 to 0.5 leave the own sets' answers unchanged
 TITLE_SHARE = 0.6  # a question naming this share of a section title's words (and no other) asks for the section
 MAX_TERMS_ANSWERED = 3  # "Was bedeuten EGZ, ESG und MAG?" gets each; more would not fit an answer
-INCREMENT_ASKED = re.compile(r"\b(weiter\w*|zusätzlich\w*|neue[nrs]?|additional\w*|more|new)\b", re.I)
 _VERB_ENDING = re.compile(r"(t|te|ten|st)$")
 
 

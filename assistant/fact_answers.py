@@ -15,8 +15,8 @@ from typing import Callable, Iterable, Optional
 
 import numpy as np
 
-from .cues import (COUNT_CUE, MONEY_CUE, PERCENT_CUE, PERSON_WORDS, SUPERLATIVE, TIME_TERMS, YEAR_RE,
-                   age_range, ages_fit, asked_unit, months_in, polarity, years_in)
+from .cues import (COUNT_CUE, MONEY_CUE, PERCENT_CUE, PERSON_WORDS, SOME_MORE, SUPERLATIVE, TIME_TERMS,
+                   YEAR_RE, age_range, ages_fit, asked_unit, months_in, polarity, years_in)
 from .excerpts import limit_answer, trim
 from .fusion import blend
 from .glossary import Glossary, term_pattern
@@ -296,18 +296,18 @@ def counts(text: str, head: str) -> bool:
     """Whether a figure stands right before a noun starting with head (a stem): "172 Mitarbeiterinnen",
     "zweieinhalb Betriebsakquisiteure", "24 Personen nach § 16i", "ein Drittel der Leistungsberechtigten",
     "10 kooperative BaE-Ausbildungsplätze" (two words may come between)."""
-    figure = r"(?:\d[\d.,]*|" + _NUMBER_WORDS + r"|drittel|viertel|funftel|halfte)"
-    return bool(re.search(figure + r"\s+(?:\S+\s+){0,2}?(?:\S+-)?" + re.escape(head), fold(text)))
-
-
-_INCREMENT = re.compile(r"\b(weitere[nrs]?|zusätzliche[nrs]?|additional|further|more)\b", re.I)
+    return _figure_before(text, head) is not None
 
 
 def counts_more(text: str, head: str) -> bool:
     """Whether the figure before a noun counts some more of them, not all: "drei weitere Mitarbeiterinnen"."""
-    figure = r"(?:\d[\d.,]*|" + _NUMBER_WORDS + r")"
-    m = re.search(figure + r"\s+((?:\S+\s+){0,2}?)" + re.escape(head), fold(text))
-    return bool(m and _INCREMENT.search(m.group(1)))
+    m = _figure_before(text, head)
+    return bool(m and SOME_MORE.search(m.group(1)))
+
+
+def _figure_before(text: str, head: str) -> Optional[re.Match]:
+    figure = r"(?:\d[\d.,]*|" + _NUMBER_WORDS + r"|drittel|viertel|funftel|halfte)"
+    return re.search(figure + r"\s+((?:\S+\s+){0,2}?)(?:\S+-)?" + re.escape(head), fold(text))
 
 
 def unit_fit(q: str, f: Fact) -> float:
@@ -321,8 +321,9 @@ def unit_fit(q: str, f: Fact) -> float:
 
 def _word_family(a: str, b: str) -> bool:
     """Two stems of one word, told apart by a derivational ending only: "ausland"/"auslandisch"
-    (Ausländer, ausländische), "schwerbehindert"/"schwerbehinderung", "integriert"/"integration"; not two compounds that share
-    their first part ("integrationsquot"/"integrationsziel", "arbeitslos"/"arbeitswelt")."""
+    (Ausländer, ausländische), "schwerbehindert"/"schwerbehinderung", "integriert"/"integration";
+    not two compounds that share their first part ("integrationsquot"/"integrationsziel",
+    "arbeitslos"/"arbeitswelt")."""
     shared = len(os.path.commonprefix([a, b]))
     return a != b and shared >= 6 and a[shared:] in _ENDINGS and b[shared:] in _ENDINGS
 

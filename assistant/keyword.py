@@ -110,7 +110,8 @@ class KeywordIndex:
             if t not in self.all_terms:
                 out.extend(p for p in self.split_compound(t) if p in self.all_terms)
         for a, b in zip(toks, toks[1:]):  # an adjective's stem may keep its "-e" ("neue" Kunden)
-            out.extend(joined for joined in {a + b, a.removesuffix("e") + b} if joined in self.all_terms and len(a) >= 3)
+            out.extend(joined for joined in {a + b, a.removesuffix("e") + b}
+                       if joined in self.all_terms and len(a) >= 3)
         return out
 
     def search(self, text: str, k: int = 20) -> list[tuple[int, float]]:

@@ -7,8 +7,8 @@ The eval sets hold a few hundred questions written by people; these batteries as
 abbreviation, table figure (by its label and by other names) and section the way staff type them
 ("Was steckt hinter FbW?", "Wie viele Arbeitslose waren es im November 2021?", "Arbeitslose U25
 November 2020", "Infos zu Neukunden", "What does the programme say about migrants?"), as written
-and in lower case without "?". A wrong answer is one that misses the long form, the figure as printed or the section. Nothing here is asserted:
-the numbers go into the README's Quality section.
+and in lower case without "?". A wrong answer is one that misses the long form, the figure as
+printed or the section. Nothing here is asserted: the numbers go into the README's Quality section.
 """
 from __future__ import annotations
 
