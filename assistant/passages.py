@@ -194,7 +194,8 @@ class SentenceIndex:
         the window lacks ("Motto" after "Zusammenarbeit von Reha-Trägern und Jobcentern"), else
         toward the one that scores higher, so an answer two sentences after the best match is
         still shown. For a why-question (question) a neighbour giving a reason ("Denn ...",
-        "aufgrund ...") adds REASON_GAIN.
+        "aufgrund ...") adds REASON_GAIN. A best match inside a bulleted item of several sentences
+        keeps to its item.
         """
         qterms = frozenset(self.keyword.query_terms(expanded))
         why = bool(_WHY_QUESTION.search(question))
@@ -218,9 +219,11 @@ class SentenceIndex:
             sides = [j for j in (min(chosen) - 1, max(chosen) + 1) if allowed(j) and self._fits(best, j, size)]
             if not sides:
                 break
-            covered = frozenset().union(*(self.terms[i] for i in chosen)) & qterms
-            j = max(sides, key=lambda j: (self._gain(j, qterms - covered) + (REASON_GAIN if why and _REASON.search(
-                self.texts[j]) else 0.0), scores.get(j, float("-inf")), j))
+            missing = qterms - frozenset().union(*(self.terms[i] for i in chosen))
+
+            def adds(j: int) -> float:  # the question words j adds, and for a why-question a reason
+                return self._gain(j, missing) + (REASON_GAIN if why and _REASON.search(self.texts[j]) else 0.0)
+            j = max(sides, key=lambda j: (adds(j), scores.get(j, float("-inf")), j))
             chosen.append(j)
             size += len(self.texts[j])
             if j in self.list_items:  # a neighbour opens a list: show it
@@ -254,7 +257,8 @@ class SentenceIndex:
 
         The items are what the list's opening promises ("Maßgebliche Erfolgsfaktoren ...:"): a
         sentence of the window other than the best match, the one it leans on and the opening
-        gives way, the farthest from the list first, while fewer than MIN_LIST_ITEMS items fit.
+        gives way, the farthest from the list first, while fewer than MIN_LIST_ITEMS items fit;
+        the best match and the one it leans on only while not a single item fits.
         """
         items = self.list_items[intro]
         needed = {best, intro} | ({best - 1} if best is not None and self._leans_back(best) else set())

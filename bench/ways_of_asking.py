@@ -1,6 +1,6 @@
 """Ways of asking: questions generated from the programme's own terms, figures and section titles.
 
-    .venv/bin/python bench/ways_of_asking.py            # the totals (about 5 minutes on 2 cores)
+    .venv/bin/python bench/ways_of_asking.py            # the totals (about 6 minutes on 2 cores)
     .venv/bin/python bench/ways_of_asking.py --show     # and every wrong answer
 
 The eval sets hold a few hundred questions written by people; these batteries ask every
