@@ -33,6 +33,7 @@ MIN_LENGTH = 5  # a shorter word is one edit from too many others ("Quote", "Quo
 MIN_PART = 4  # the shortest known part of a compound ("Ziel|integrationquote")
 MIN_FIXED_PART = 6  # the shortest part corrected: "Leit|satz" is not "Legt|satz", "Familien|kasse" not "kassel"
 LANGUAGES = ("de", "en")
+NOUN_SHARE = 0.9  # a stem is a noun's when this share of its words in the programme start with a capital
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 
 
@@ -119,6 +120,13 @@ class Speller:
             if s != key and len(fold(self.spelling[key][:len(s)])) == len(s):
                 stems[s] += n
                 self.stem_spelling.setdefault(s, self.spelling[key][:len(s)])
+        # stems the programme writes with a capital (nouns): "standorte" is typed for "Standorten"
+        capitals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for key, forms in surface.items():
+            if key in german:
+                for form, n in forms.items():
+                    capitals[stem(key)][form[0].isupper()] += n
+        self.noun_stems = {s for s, (lower, upper) in capitals.items() if upper >= NOUN_SHARE * (lower + upper)}
         self.words = _OneEditIndex(words)
         self.german = _OneEditIndex(german)  # parts of a compound are corrected to the programme's words only
         self.stems = _OneEditIndex(stems)
@@ -202,7 +210,9 @@ class Speller:
         them ("wie viele neueintritte" -> "wie viele Neueintritte"): nouns, names, abbreviations."""
         def fix(m: re.Match) -> str:
             w = m.group(0)
-            shown = self.spelling.get(fold(w)) if fold(w) in self.german else None
+            if fold(w) not in self.german:  # a form the programme does not use: a noun's stem gets a capital
+                return w[0].upper() + w[1:] if len(w) >= MIN_LENGTH and stem(w) in self.noun_stems else w
+            shown = self.spelling.get(fold(w))
             return shown if shown and shown.lower() == w and not shown.islower() else w
         return _WORD.sub(fix, question)
 

@@ -244,7 +244,8 @@ def test_count_of_something_no_table_counts(assistant):
     assert a.citations[0].section == "6.3"
 
 
-@pytest.mark.parametrize("q", ["Wie viele Standorte hat das Jobcenter?", "How many locations does the jobcenter have?"])
+@pytest.mark.parametrize("q", ["Wie viele Standorte hat das Jobcenter?", "How many locations does the jobcenter have?",
+                               "wie viele standorte hat das jobcenter"])  # lower case: "Standorte" is a noun's form
 def test_count_stated_in_passing_elsewhere(assistant, q):
     # no table counts the locations; 6.3 names them while speaking of the job coaches
     a = assistant.ask(q)

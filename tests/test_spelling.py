@@ -50,6 +50,8 @@ def test_words_left_alone(speller, typed):
 def test_lower_case_read_with_the_programmes_capitals(speller):
     assert speller.with_capitals("wie hoch ist das verwaltungsbudget") == "wie hoch ist das Verwaltungsbudget"
     assert speller.with_capitals("wird die videoberatung genutzt") == "wird die Videoberatung genutzt"
+    # a form the programme does not use: a noun's stem ("Förderinstrument") gets the capital
+    assert speller.with_capitals("welche förderinstrumente gibt es") == "welche Förderinstrumente gibt es"
 
 
 @pytest.mark.parametrize("typed,plain", [
