@@ -282,13 +282,16 @@ def english_counted_heads(q: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(counted_head(w) for w in EN_DE[noun.lower()].split())) if noun else ()
 
 
+def counted_heads(q: str) -> tuple[str, ...]:
+    """The stem of the noun a German "wie viele" question counts, or ()."""
+    counted = counted_noun(q)
+    return (counted_head(counted),) if counted else ()
+
+
 def asked_noun(q: str) -> Optional[AskedNoun]:
     """The noun "wie viele"/"how many" counts ("Betriebsakquisiteure", "employees"), else a figure's
     compound ("Aktivierungsquote")."""
-    counted = counted_noun(q)
-    if counted:
-        return AskedNoun((counted_head(counted),), True)
-    heads = english_counted_heads(q)
+    heads = counted_heads(q) or english_counted_heads(q)
     if heads:
         return AskedNoun(heads, True)
     m = _FIGURE_NOUN.search(q)

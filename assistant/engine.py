@@ -33,7 +33,7 @@ import numpy as np
 from .cues import (ABBREVIATION_ASKED, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND,
                    FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, ONLY_MONEY, PERCENT_CUE,
                    PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, YEAR_RE, AskedNoun, SectionReference,
-                   asked_noun, asked_time, asks_for_figure, counted_head, counted_noun, is_german, months_in,
+                   asked_noun, asked_time, asks_for_figure, counted_heads, is_german, months_in,
                    names_a_place, section_reference, with_month_names, without_chatter, without_document_words,
                    years_in)
 from .embedders import Embedder, load_embedder
@@ -223,13 +223,9 @@ class Assistant:
                 if fact_answer is not None and self._misses_named_term(fact_answer, terms):
                     fact_answer = None
             noun = asked_noun(q)
-            if fact_answer is not None and noun and (not self._names(fact_answer, noun.heads) or (
-                    noun.figure_before and not SOME_MORE.search(q)
-                    and any(counts_more(fact_answer.answer, h) for h in noun.heads))):
-                # "Wie viele Betriebsakquisiteure ...?", "Was ist die Aktivierungsquote?": the figure
-                # found is of something else; a sentence naming what is asked may state its figure
-                # ("zweieinhalb Betriebsakquisiteure", "eine leicht erhöhte Aktivierungsquote, mit
-                # welcher wir mindestens jeden fünften ... fördern")
+            if fact_answer is not None and noun and self._figure_of_something_else(fact_answer, noun, q):
+                # a sentence naming what is asked may state its figure ("zweieinhalb Betriebsakquisiteure",
+                # "eine leicht erhöhte Aktivierungsquote, mit welcher wir mindestens jeden fünften ... fördern")
                 named = self._prose_figure_answer(q, expanded, qvec, ranked, years_in(q), months_in(q),
                                                   naming=noun)
                 if named is not None:
@@ -495,8 +491,7 @@ class Assistant:
         naming: only a sentence naming that noun (for a count, with its figure right before it),
         from anywhere in the programme when the best-ranked sentences have none."""
         candidates = [i for i, _ in self.sentence_index.rank(ranked, expanded, qvec, self.mode, question=q)[:12]]
-        counted = counted_noun(q)
-        heads = naming.heads if naming else (counted_head(counted),) if counted else ()
+        heads = naming.heads if naming else counted_heads(q)
         if heads:
             def names_it(i: int) -> bool:
                 return any(head in t for head in heads for t in self.sentence_index.terms[i])
@@ -544,6 +539,14 @@ class Assistant:
             return bool(term_pattern(t).search(source)) or any(
                 self.lookup.long_stems(e) <= stems for e in self.lookup.all_for(t))
         return any(not mentioned(t) for t in terms if (t.doc, t.abbr) not in self.pervasive_terms)
+
+    def _figure_of_something_else(self, answer: Answer, noun: AskedNoun, q: str) -> bool:
+        """The figure found is not the one asked for: it does not name the noun ("Wie viele
+        Betriebsakquisiteure ...?", "Was ist die Aktivierungsquote?"), or it counts only some more
+        of them ("drei weitere Mitarbeiterinnen") when all are asked for."""
+        if not self._names(answer, noun.heads):
+            return True
+        return noun.figure_before and not SOME_MORE.search(q) and any(counts_more(answer.answer, h) for h in noun.heads)
 
     def _names(self, answer: Answer, heads: tuple[str, ...]) -> bool:
         """Whether the answer, or the passage it cites, names a word starting with one of heads (stems),

@@ -115,17 +115,16 @@ class Speller:
         # stems, for a typing error in a form the programme does not use ("Fallmaangern": Fallmanag|er)
         stems: Counter[str] = Counter()
         self.stem_spelling: dict[str, str] = {}
+        # how often each stem is written in lower case and with a capital (a noun's): "standorte" is
+        # typed for "Standorten"
+        capitals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for key, n in german.items():
             s = stem(key)
+            for form, k in surface[key].items():
+                capitals[s][form[0].isupper()] += k
             if s != key and len(fold(self.spelling[key][:len(s)])) == len(s):
                 stems[s] += n
                 self.stem_spelling.setdefault(s, self.spelling[key][:len(s)])
-        # stems the programme writes with a capital (nouns): "standorte" is typed for "Standorten"
-        capitals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        for key, forms in surface.items():
-            if key in german:
-                for form, n in forms.items():
-                    capitals[stem(key)][form[0].isupper()] += n
         self.noun_stems = {s for s, (lower, upper) in capitals.items() if upper >= NOUN_SHARE * (lower + upper)}
         self.words = _OneEditIndex(words)
         self.german = _OneEditIndex(german)  # parts of a compound are corrected to the programme's words only
