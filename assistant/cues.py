@@ -269,17 +269,24 @@ _HOW_MANY = re.compile(r"\bhow\s+many\s+([A-Za-zÄÖÜäöüß\- ]+)", re.I)
 def english_counted_heads(q: str) -> tuple[str, ...]:
     """What an English "how many" counts, as stems of its German words: "How many employees does
     ..." -> "mitarbeit", "arbeitne"; the last word before a function word ("does", "in", "were")
-    that the bridge translates and that says more than "people"."""
+    or "people" that the bridge translates, or a German noun standing first ("How many
+    Integrationsfachkräfte work ...")."""
     m = _HOW_MANY.search(q)
     if not m:
         return ()
     noun = None
     for word in m.group(1).split()[:3]:
-        if fold(word) in STOPWORDS:
+        if fold(word) in STOPWORDS | PERSON_WORDS:  # "young people aged 15-24": the noun ends the phrase
             break
-        if word.lower() in EN_DE and fold(word) not in PERSON_WORDS:
+        if word.lower() in EN_DE:
             noun = word
+        elif noun is None and _GERMAN_NOUN.match(word):
+            return (counted_head(word),)  # "How many Integrationsfachkräfte work ...": the German noun itself
     return tuple(dict.fromkeys(counted_head(w) for w in EN_DE[noun.lower()].split())) if noun else ()
+
+
+# a German noun in an English question: capitalised, not an abbreviation ("BaE", "FbW")
+_GERMAN_NOUN = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{4,}(?:-[A-ZÄÖÜa-zäöüß]+)*$")
 
 
 def counted_heads(q: str) -> tuple[str, ...]:

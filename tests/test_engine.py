@@ -267,6 +267,9 @@ def test_asked_noun():
     # English: the German words of the bridge; "people" says nothing of what is counted
     assert asked_noun("How many locations does the jobcenter have?") == (("stando",), True)
     assert asked_noun("How many unemployed people were there?") == (("arbeitsl",), True)
+    # a German noun in an English question is counted itself, not the verb after it ("work")
+    assert asked_noun("How many Integrationsfachkräfte work in Markt & Integration?") == (("integrationsfachkra",), True)
+    assert asked_noun("How many young people aged 15-24 were there?") == (("jung", "jugendli", "u25"), True)
     assert asked_noun("Wie viele Personen waren arbeitslos?") is None
     assert asked_noun("Was macht der AGS?") is None
 
