@@ -12,7 +12,7 @@ Routing, in order:
    does not hold, another place, or a word the programme never uses with no sentence close to
    the question;
 3. fact — the question asks for a figure ("wie viele", "budget", "planned ... entries"), or
-   none when the programme gives no such figure for the asked year;
+   none when it asks how many or how much and the programme gives no such figure (for the asked year);
 4. none — little of the question is known to the programme and nothing is close to it;
 5. passage — the best one to three sentences of the best passages.
 
@@ -232,9 +232,11 @@ class Assistant:
                     fact_answer = named
             if fact_answer is not None:
                 return fact_answer
-            asked = asked_time(q)
-            if asked and QUANTITY_CUE.search(q):  # "How many ... in 2019?" and no figure for 2019
-                return Answer(q, "none", NONE_ANSWER + f" Für {asked} nennt es diese Zahl nicht.")
+            if QUANTITY_CUE.search(q):
+                # "Wie viele Plätze hat BÜA?" and no figure of it: a passage would not state it either;
+                # "How many ... in 2019?" and no figure for 2019
+                asked = asked_time(q)
+                return Answer(q, "none", NONE_ANSWER + (f" Für {asked} nennt es diese Zahl nicht." if asked else ""))
         if self._out_of_scope(q, dense, ranked, terms):
             return Answer(q, "none", NONE_ANSWER)
         return self._passage_answer(q, expanded, qvec, ranked)

@@ -310,6 +310,9 @@ def test_list_question_gets_the_list(assistant):
     ("How many participants did AgiL have in 2021?", "Für 2021 nennt es diese Zahl nicht."),
     ("wie viele widersprüche gab es 2021 im jobcenter", ""),  # typed in lower case: nouns have no capital
     ("how much is the kinderzuschlag per child", ""),  # English in lower case: a word English does not have
+    # no figure of it at all: the passage about it does not state one either
+    ("How many places does the WiN project offer?", ""),
+    ("Wie viele Plätze hat das Modellprojekt BÜA?", ""),
     # the row exists, but not for the asked month: another row of that month is not the answer
     ("How many German unemployed were there in September 2021?", "Für September 2021 nennt es diese Zahl nicht."),
 ])
