@@ -71,6 +71,14 @@ REASON_CUE = re.compile(r"^\s*(warum|wieso|weshalb|weswegen|why|how\s+come)\b", 
 
 DATE_CUE = re.compile(r"\b(seit\s+wann|since\s+when|in\s+welchem\s+jahr|in\s+which\s+year|what\s+year)\b", re.I)
 
+# "Bis wann ...?", "When will ...?" want a time; "When is a client considered ...?" a condition
+WHEN_QUESTION = re.compile(r"^\s*(?:bis|ab|seit)?\s*wann\b|\b(?:by|until|since)\s+when\b"
+                           r"|\bwhen\s+(?:will|did|was|were|does|do|is\s+the)\b", re.I)
+# what answers one: a year, a date, a month, a span of the calendar or a time word
+TIME_WORDS = re.compile(r"\b(?:19|20)\d\d\b|\d{1,2}\.\d{1,2}\.\d{2,4}|\b(?:januar|februar|märz|april|mai|juni|juli|"
+                        r"august|september|oktober|november|dezember|jahreshälfte\w*|quartal\w*|\w*ferien|monat\w*|"
+                        r"wochen?|jahr\w*|seit|bis|ab|anfang|ende|laufe|zeitnah|künftig|zukünftig|bald)\b", re.I)
+
 STATED_FIGURE = re.compile(r"\d[\d.]*(,\d+)?\s*(€|euro|%|prozent)", re.I)
 
 ENGLISH_PERSONAL = re.compile(r"\bpersonal\s+[a-z]", re.I)

@@ -313,6 +313,9 @@ def test_list_question_gets_the_list(assistant):
     # no figure of it at all: the passage about it does not state one either
     ("How many places does the WiN project offer?", ""),
     ("Wie viele Plätze hat das Modellprojekt BÜA?", ""),
+    # asks for a time, and the best passage names none
+    ("When will the career orientation centre open?", ""),
+    ("Bis wann soll das Berufsorientierungszentrum fertig sein?", ""),
     # the row exists, but not for the asked month: another row of that month is not the answer
     ("How many German unemployed were there in September 2021?", "Für September 2021 nennt es diese Zahl nicht."),
 ])
@@ -322,6 +325,7 @@ def test_refusals(assistant, q, tail):
 
 
 @pytest.mark.parametrize("q,expected", [
+    ("Wann hat sich die wirtschaftliche Erholung tatsächlich gezeigt?", "8"),  # "In der 2. Jahreshälfte 2021"
     # a word the programme never uses, but the sentence that answers is close to the question
     ("Mit welchen Veranstaltungen will der Arbeitgeber-Service Betriebe gewinnen?", "5.3"),
     # about the homepage, not asking for an address
