@@ -54,7 +54,7 @@ FIGURE_CUE = re.compile(
 FIGURE_COMPOUND = re.compile(r"\w(quote|budget|anteil)\b", re.I)
 
 QUANTITY_CUE = re.compile(r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|wie\s+stark|anzahl|how\s+many|how\s+much|"
-                          r"what\s+(was|were|is|are)\s+the\s+([\w\-]+\s+){0,3}(number|amount|rate|share|total))\b", re.I)
+                          r"what\s+(was|were|is|are)\s+the\s+([\w\-]+\s+){0,4}(number|amount|rate|share|total))\b", re.I)
 
 # Questions that want a person, a place, a way or a yes/no, not a figure, even when they
 # mention one ("planned", "Integrationsquote"); "how many" or a superlative overrides them
