@@ -239,6 +239,9 @@ _COUNTED = re.compile(r"\b(?i:wie\s*viele|wieviele|anzahl\s+der)\s+(?:[a-zäöü
 # Nouns that count people without saying which: "Wie viele Personen waren langzeitarbeitslos?"
 # counts the Langzeitarbeitslose, not the sentences that say "Personen".
 PERSON_WORDS = frozenset({"person", "personen", "mensch", "menschen", "leute", "leuten", "people", "persons"})
+# the jobcenter's clients by the stems of their names ("Kunden", "Teilnehmende", "participants"):
+# a figure of placements or entries counts them without naming them
+CLIENT_STEMS = ("kund", "teilne")
 
 
 # Some more of what is counted, not all of it: "drei weitere Mitarbeiterinnen", "Wie viele wurden

@@ -30,10 +30,10 @@ from typing import Callable, NamedTuple, Optional
 
 import numpy as np
 
-from .cues import (ABBREVIATION_ASKED, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND,
+from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND,
                    FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, ONLY_MONEY, PERCENT_CUE,
-                   PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, TIME_WORDS, WHEN_QUESTION, YEAR_RE, AskedNoun, SectionReference,
-                   asked_noun, asked_time, asks_for_figure, counted_heads, is_german, months_in,
+                   PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, TIME_WORDS, WHEN_QUESTION, YEAR_RE,
+                   AskedNoun, SectionReference, asked_noun, asked_time, asks_for_figure, counted_heads, is_german, months_in,
                    names_a_place, section_reference, with_month_names, without_chatter, without_document_words,
                    years_in)
 from .embedders import Embedder, load_embedder
@@ -230,6 +230,8 @@ class Assistant:
                                                   naming=noun)
                 if named is not None:
                     fact_answer = named
+                elif self._count_not_given(noun, fact_answer):
+                    return Answer(q, "none", NONE_ANSWER)
             if fact_answer is not None:
                 return fact_answer
             if QUANTITY_CUE.search(q):
@@ -556,6 +558,19 @@ class Assistant:
         source = _answer_and_source(answer)
         long_forms = " ".join(t.long for t in self.lookup.find_in(source, fuzzy=False))
         return any(head in stem(w) for w in content_words(f"{source} {long_forms}") for head in heads)
+
+    def _count_not_given(self, noun: AskedNoun, answer: Answer) -> bool:
+        """The programme names what is counted but never gives its count ("Wie viele Stellenangebote
+        hat der AGS akquiriert?"), and the sentence found counts something else ("79 Integrationen").
+
+        A table row is kept: it may count the noun by another name ("participants" are a row's
+        "Eintritte"); so are the jobcenter's clients, whom a figure of placements or entries counts.
+        """
+        if not noun.figure_before or any(f.table for f in answer.facts):
+            return False
+        if any(client in head for head in noun.heads for client in CLIENT_STEMS):
+            return False
+        return any(head in t for t in self.chunk_kw.all_terms for head in noun.heads)
 
     def _names_table_row(self, q: str) -> bool:
         """A bare lookup: "ELB im September 2019", "Arbeitslose 25 bis unter 50 Jahre", "Integrationsquote 2022?"."""

@@ -260,6 +260,12 @@ def test_figure_of_a_compound_no_table_names(assistant, q):
     assert "26,8" not in a.answer
 
 
+def test_a_count_of_clients_is_a_count_of_placements(assistant):
+    # the clients are counted by what happened to them; a noun the programme never counts is refused
+    a = assistant.ask("How many clients did the AGS integrate in 2021?")
+    assert a.kind == "fact" and "79 Integrationen" in a.answer
+
+
 def test_asked_noun():
     from assistant.cues import asked_noun
     assert asked_noun("Wie viele Betriebsakquisiteure gibt es?") == (("betriebsakquisite",), True)
@@ -313,6 +319,8 @@ def test_list_question_gets_the_list(assistant):
     # no figure of it at all: the passage about it does not state one either
     ("How many places does the WiN project offer?", ""),
     ("Wie viele Plätze hat das Modellprojekt BÜA?", ""),
+    # a count of something the programme names but never counts: "79 Integrationen" is not it
+    ("Wie viele Stellenangebote hat der Arbeitgeber-Service akquiriert?", ""),
     # asks for a time, and the best passage names none
     ("When will the career orientation centre open?", ""),
     ("Bis wann soll das Berufsorientierungszentrum fertig sein?", ""),
