@@ -21,7 +21,9 @@ GLOSSARY_CUE = re.compile(
     r"wof[üu]r\s+steht|steht\s+f[üu]r|bedeutung|bedeutet|bedeuten|versteh(t|en)\s+man\s+unter|gemeint|"
     r"abk[üu]rzung|langform|ausgeschrieben|what\s+(is|are|does|do)|what'?s|stand\s+for|stands\s+for|meaning|mean|"
     r"meant|full\s+(form|name)|long\s+form|spelled\s+out|definition|define|abbreviation|erkl[äa]r|explain|"
-    r"steckt\s+hinter|verbirgt\s+sich\s+hinter|versteckt\s+sich\s+hinter|steht\s+\S+\s+f[üu]r)", re.I)
+    r"steckt\s+hinter|verbirgt\s+sich\s+hinter|versteckt\s+sich\s+hinter|steht\s+\S+\s+f[üu]r|expand|"
+    # "Which institute is the IAB?", "Welche Behörde ist das BAMF?": what kind of thing the term is
+    r"^\s*(?:which|welche[rs]?)\s+[\w\-]+\s+(?:is|are|ist|sind)\b)", re.I)
 
 # Asking for the short form of a name: "Abkürzung für Vollzeitäquivalente?"
 ABBREVIATION_ASKED = re.compile(r"abk[üu]rz|abgek[üu]rzt|k[üu]rzel|kurzform|abbreviat|acronym|short\s+form", re.I)

@@ -48,7 +48,7 @@ from .lexicon import COLLOQUIAL_DE, EN_DE, bridge, bridged_words
 from .passages import SentenceIndex
 from .records import Answer, Citation, Document, GlossaryTerm
 from .spelling import Speller
-from .text import normalise_space
+from .text import normalise_space, split_sentences
 
 CHUNKS_RANKED = 20  # chunks taken from each of the dense and keyword searches before fusing
 NONE_ANSWER = "Dazu enthält das Arbeitsmarkt- und Integrationsprogramm keine Angaben."
@@ -168,7 +168,7 @@ class Assistant:
 
     def _route(self, q: str, typed_in_lower_case: bool = False) -> Answer:
         terms = self.lookup.find_in(q)
-        if terms and self._is_glossary_question(q, terms):
+        if terms and self._asks_what_a_term_is(q, terms):
             return self._glossary_answer(q, terms, self.embedder.embed_queries([q])[0])
         spelt_out = None if terms else self._long_form_question(q)
         if spelt_out is not None:
@@ -275,6 +275,25 @@ class Assistant:
         rest = [w for w in content_words(GLOSSARY_CUE.sub(" ", q)) if stem(w) not in long_stems
                 and fold(w) not in GLOSSARY_FILLER]
         return term if not rest else None
+
+    def _asks_what_a_term_is(self, q: str, terms: list[GlossaryTerm]) -> bool:
+        """A glossary question, or one whose last sentence is ("Bei den Angeboten für Migrantinnen
+        stehen ESF-Projekte – was heißt ESF nochmal?"), also by pointing back to the term named
+        before ("The glossary lists IAB. Which institute is that?")."""
+        if self._is_glossary_question(q, terms):
+            return True
+        parts = [c for sentence in split_sentences(q) for c in _DASH.split(sentence) if c.strip()]
+        if len(parts) < 2:
+            return False
+        last, before = parts[-1], parts[-2]
+        named = [t for t in terms if term_pattern(t).search(last)]
+        if named:
+            return self._is_glossary_question(last, named)
+        earlier = [t for t in terms if term_pattern(t).search(before)]
+        if len(earlier) != 1:
+            return False
+        pointed = _POINTING_BACK.sub(earlier[0].abbr, last, count=1)
+        return pointed != last and self._is_glossary_question(pointed, earlier)
 
     def _is_glossary_question(self, q: str, terms: list[GlossaryTerm]) -> bool:
         forms = {fold(part) for t in terms for f in (t.abbr, *t.variants) for part in words(f)}
@@ -691,6 +710,10 @@ PERVASIVE_SHARE = 0.4
 TITLE_BONUS = 0.25  # added to a fused chunk score (0..1); 0.1 to 0.5 leave the own sets' answers unchanged
 TITLE_SHARE = 0.6  # a question naming this share of a section title's words (and no other) asks for the section
 MAX_TERMS_ANSWERED = 3  # "Was bedeuten EGZ, ESG und MAG?" gets each; more would not fit an answer
+# a dash parting a question's clauses: "... ESF-Projekte – was heißt ESF nochmal?"
+_DASH = re.compile(r"\s+[–—-]\s+")
+# a word pointing back to what was named before: "Which institute is that?", "Was heißt das?"
+_POINTING_BACK = re.compile(r"\b(das|dies|that|this|it)\b", re.I)
 _VERB_ENDING = re.compile(r"(t|te|ten|st)$")
 
 

@@ -44,6 +44,11 @@ def test_glossary_compound(assistant):
     ("Was versteckt sich hinter der Abkürzung EGZ?", "Eingliederungszuschuss"),
     ("Steht ESG für etwas?", "Einstiegsgeld"), ("Explain AGH", "Arbeitsgelegenheiten"),
     ("Was genau ist mag?", "Maßnahmen bei Arbeitgebern"),  # "mag" is an English word: the cue must be read
+    # what kind of thing it is; asked to spell it out
+    ("Welche Behörde ist das BAMF?", "Migration und Flüchtlinge"), ("expand EGZ please", "Eingliederungszuschuss"),
+    # the question after the context it came up in, or pointing back to it
+    ("Im Budget stehen ESF-Projekte – was heißt ESF nochmal?", "Sozialfond"),
+    ("The glossary lists IAB. Which institute is that?", "Berufsforschung"),
 ])
 def test_glossary_variants(assistant, q, long):
     a = assistant.ask(q)
