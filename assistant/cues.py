@@ -295,7 +295,14 @@ def english_counted_heads(q: str) -> tuple[str, ...]:
             noun = word
         elif noun is None and _GERMAN_NOUN.match(word):
             return (counted_head(word),)  # "How many Integrationsfachkräfte work ...": the German noun itself
+        if _PLURAL.search(word):  # "How many coaches work ...": what is counted is plural
+            if noun != word:
+                return (counted_head(word),)
+            break
     return tuple(dict.fromkeys(counted_head(w) for w in EN_DE[noun.lower()].split())) if noun else ()
+
+
+_PLURAL = re.compile(r"^[a-z]{2,}[^s]s$")
 
 
 # a German noun in an English question: capitalised, not an abbreviation ("BaE", "FbW")

@@ -281,6 +281,8 @@ def test_asked_noun():
     # a German noun in an English question is counted itself, not the verb after it ("work")
     assert asked_noun("How many Integrationsfachkräfte work in Markt & Integration?") == (("integrationsfachkra",), True)
     assert asked_noun("How many young people aged 15-24 were there?") == (("jung", "jugendli", "u25"), True)
+    # the plural is what is counted, not the verb after it
+    assert asked_noun("How many coaches work in the Gatekeeper U25 project?") == (("jobcoa", "coachi"), True)
     assert asked_noun("Wie viele Personen waren arbeitslos?") is None
     assert asked_noun("Was macht der AGS?") is None
 
