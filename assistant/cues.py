@@ -73,13 +73,26 @@ REASON_CUE = re.compile(r"^\s*(warum|wieso|weshalb|weswegen|why|how\s+come)\b", 
 
 DATE_CUE = re.compile(r"\b(seit\s+wann|since\s+when|in\s+welchem\s+jahr|in\s+which\s+year|what\s+year)\b", re.I)
 
-# "Bis wann ...?", "When will ...?" want a time; "When is a client considered ...?" a condition
+# "Bis wann ...?", "When will ...?", "Wie lange ...?" want a time; "When is a client considered ...?" a condition
 WHEN_QUESTION = re.compile(r"^\s*(?:bis|ab|seit)?\s*wann\b|\b(?:by|until|since)\s+when\b"
-                           r"|\bwhen\s+(?:will|did|was|were|does|do|is\s+the)\b", re.I)
+                           r"|\bwhen\s+(?:will|did|was|were|does|do|is\s+the)\b|\bwie\s+lange\b|\bhow\s+long\b", re.I)
+_MONTH_NAME = r"(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)"
 # what answers one: a year, a date, a month, a span of the calendar or a time word
-TIME_WORDS = re.compile(r"\b(?:19|20)\d\d\b|\d{1,2}\.\d{1,2}\.\d{2,4}|\b(?:januar|februar|märz|april|mai|juni|juli|"
-                        r"august|september|oktober|november|dezember|jahreshälfte\w*|quartal\w*|\w*ferien|monat\w*|"
-                        r"wochen?|jahr\w*|seit|bis|ab|anfang|ende|laufe|zeitnah|künftig|zukünftig|bald)\b", re.I)
+TIME_WORDS = re.compile(rf"\b(?:19|20)\d\d\b|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|\b(?:{_MONTH_NAME}|jahreshälfte\w*|quartal\w*|"
+                        r"\w*ferien|monat\w*|wochen?|jahr\w*|seit|bis|ab|anfang|ende|laufe|zeitnah|künftig|zukünftig|bald)\b",
+                        re.I)
+# "In which month ...?", "An welchem Tag ...?" want a month or a date
+DAY_QUESTION = re.compile(r"\b(?:in\s+which\s+month|in\s+welchem\s+monat|an\s+welchem\s+(?:tag|datum)|"
+                          r"on\s+which\s+(?:day|date)|which\s+date|welches\s+datum|what\s+date)\b", re.I)
+MONTH_OR_DATE = re.compile(rf"\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}}|\b{_MONTH_NAME}\b", re.I)
+
+
+def misses_asked_time(q: str, text: str) -> bool:
+    """A question for a time ("Bis wann ...?", "How long ...?", "In which month ...?") that the
+    text cannot answer: it names no time, or no month or date."""
+    return bool(WHEN_QUESTION.search(q) and not TIME_WORDS.search(text)
+                or DAY_QUESTION.search(q) and not MONTH_OR_DATE.search(text))
+
 
 STATED_FIGURE = re.compile(r"\d[\d.]*(,\d+)?\s*(€|euro|%|prozent)", re.I)
 

@@ -331,6 +331,8 @@ def test_list_question_gets_the_list(assistant):
     # asks for a time, and the best passage names none
     ("When will the career orientation centre open?", ""),
     ("Bis wann soll das Berufsorientierungszentrum fertig sein?", ""),
+    ("How long does an Einstiegsqualifizierung last?", ""),
+    ("In which month of 2022 will first-time applications be possible via jobcenter.digital?", ""),  # "im Laufe 2022"
     # the row exists, but not for the asked month: another row of that month is not the answer
     ("How many German unemployed were there in September 2021?", "Für September 2021 nennt es diese Zahl nicht."),
 ])
