@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple, Optional
 
-from .keyword import STOPWORDS, fold, stem
+from .keyword import STOPWORDS, fold, stem, words
 from .lexicon import EN_DE
 
 
@@ -87,11 +87,36 @@ DAY_QUESTION = re.compile(r"\b(?:in\s+which\s+month|in\s+welchem\s+monat|an\s+we
 MONTH_OR_DATE = re.compile(rf"\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}}|\b{_MONTH_NAME}\b", re.I)
 
 
-def misses_asked_time(q: str, text: str) -> bool:
-    """A question for a time ("Bis wann ...?", "How long ...?", "In which month ...?") that the
-    text cannot answer: it names no time, or no month or date."""
-    return bool(WHEN_QUESTION.search(q) and not TIME_WORDS.search(text)
-                or DAY_QUESTION.search(q) and not MONTH_OR_DATE.search(text))
+# "Welcher Bildungsträger ...?", "Wer leitet ...?", "Who runs ...?", "Wie heißt ...?" want the name of an
+# organisation or a person (the programme names few: "bei einem Bildungsträger")
+NAME_QUESTION = re.compile(
+    r"\b(welche[rmns]?\s+(bildungs)?träger\w*|bei\s+welchem\s+\w*träger|"
+    r"which\s+(education\s+)?(provider|organi[sz]ation|institution|company|partner)s?|"
+    r"wer\s+(leitet|führt|betreibt|organisiert|macht|ist\s+(der|die)\s+\w*(leit|ansprech))|"
+    r"who\s+(runs|leads|heads|chairs|manages|is\s+in\s+charge|is\s+responsible)|wie\s+hei(ß|ss)t|"
+    r"what\s+is\s+the\s+name|ansprechpartner\w*|contact\s+person)", re.I)
+# what answers one: a person ("Frau ..."), an organisation by its legal form or kind of body
+NAMED_BODY = re.compile(r"\b(?:Frau|Herr|Herrn)\s+[A-ZÄÖÜ]\w+|\bg?GmbH\b|\be\.\s?V\.|\w*(?:werk|verein|stiftung|"
+                        r"akademie|institut|gesellschaft|verband|diakon\w*|caritas|volkshochschule)\b|\bAWO\b|\bVHS\b",
+                        re.I)
+# "Wie heißt das Projekt ...?" may want a name in quotes: „WiN - Wiedereinstieg in Nordhessen“
+NAME_ASKED = re.compile(r"\b(wie\s+hei(ß|ss)t|what\s+is\s+the\s+name)\b", re.I)
+QUOTED_NAME = re.compile(r"„[A-ZÄÖÜ][^“]*“")
+
+
+def misses_what_is_asked(q: str, text: str) -> bool:
+    """The text cannot answer a question for a time ("Bis wann ...?", "How long ...?"), a day
+    ("In which month ...?") or a name ("Welcher Bildungsträger ...?"): it names no time, no
+    month or date, no person or organisation (other than those the question names)."""
+    if WHEN_QUESTION.search(q) and not TIME_WORDS.search(text):
+        return True
+    if DAY_QUESTION.search(q) and not MONTH_OR_DATE.search(text):
+        return True
+    if not NAME_QUESTION.search(q):
+        return False
+    asked = {fold(w) for w in words(q)}
+    names = [*NAMED_BODY.finditer(text), *(QUOTED_NAME.finditer(text) if NAME_ASKED.search(q) else ())]
+    return all({fold(w) for w in words(m.group(0))} <= asked for m in names)
 
 
 STATED_FIGURE = re.compile(r"\d[\d.]*(,\d+)?\s*(€|euro|%|prozent)", re.I)

@@ -33,7 +33,7 @@ import numpy as np
 from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND,
                    FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, ONLY_MONEY, PERCENT_CUE,
                    PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, YEAR_RE,
-                   AskedNoun, SectionReference, asked_noun, asked_time, asks_for_figure, counted_heads, is_german, misses_asked_time, months_in,
+                   AskedNoun, SectionReference, asked_noun, asked_time, asks_for_figure, counted_heads, is_german, misses_what_is_asked, months_in,
                    names_a_place, section_reference, with_month_names, without_chatter, without_document_words,
                    years_in)
 from .embedders import Embedder, load_embedder
@@ -675,8 +675,8 @@ class Assistant:
         chunk = self.chunks[self.sentences[best]["chunk"]]
         chosen = self.sentence_index.window(best, dict(ranked_sentences), expanded, question=q)
         text = self.sentence_index.text_of(chosen)
-        if misses_asked_time(q, text):
-            return Answer(q, "none", NONE_ANSWER)  # "Bis wann ...?": the best passage names no time
+        if misses_what_is_asked(q, text):  # "Bis wann ...?", "Welcher Träger ...?": the passage names none
+            return Answer(q, "none", NONE_ANSWER)
         answer = quote(text, chunk.section, chunk.title, keep=self.sentences[best]["text"])
         citations = [self._citation(chunk.doc, chunk.section, text, page=chunk.page)]
         for cid, _ in ranked[:6]:

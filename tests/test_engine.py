@@ -326,6 +326,9 @@ def test_list_question_gets_the_list(assistant):
     # no figure of it at all: the passage about it does not state one either
     ("How many places does the WiN project offer?", ""),
     ("Wie viele Plätze hat das Modellprojekt BÜA?", ""),
+    # asks for the name of an organisation or a person, and the best passage names none
+    ("Which education provider runs the LAiKA project?", ""),
+    ("Wer leitet bei uns den Arbeitgeber-Service?", ""),
     # a count of something the programme names but never counts: "79 Integrationen" is not it
     ("Wie viele Stellenangebote hat der Arbeitgeber-Service akquiriert?", ""),
     # asks for a time, and the best passage names none
@@ -343,6 +346,7 @@ def test_refusals(assistant, q, tail):
 
 @pytest.mark.parametrize("q,expected", [
     ("Wann hat sich die wirtschaftliche Erholung tatsächlich gezeigt?", "8"),  # "In der 2. Jahreshälfte 2021"
+    ("Wie heißt das Projekt zum Wiedereinstieg in Nordhessen?", "5.5"),  # a name in quotes: „WiN - ...“
     # a word the programme never uses, but the sentence that answers is close to the question
     ("Mit welchen Veranstaltungen will der Arbeitgeber-Service Betriebe gewinnen?", "5.3"),
     # about the homepage, not asking for an address
