@@ -132,8 +132,8 @@ def asks_for_figure(q: str) -> bool:
     """
     if REASON_CUE.search(q) or (STATED_FIGURE.search(q) and not QUANTITY_CUE.search(q)):
         return False
-    if OTHER_QUESTION.search(q) and not (QUANTITY_CUE.search(q) or SUPERLATIVE.search(q)):
-        return False  # "Who would use the planned centre?", "Wird die Quote getrennt geplant?"
+    if (OTHER_QUESTION.search(q) or NAME_QUESTION.search(q)) and not (QUANTITY_CUE.search(q) or SUPERLATIVE.search(q)):
+        return False  # "Who would use the planned centre?", "Bei welchem Träger laufen die BvB-Plätze?"
     return bool(FIGURE_CUE.search(ENGLISH_PERSONAL.sub(" ", q)))
 
 

@@ -329,6 +329,7 @@ def test_list_question_gets_the_list(assistant):
     # asks for the name of an organisation or a person, and the best passage names none
     ("Which education provider runs the LAiKA project?", ""),
     ("Wer leitet bei uns den Arbeitgeber-Service?", ""),
+    ("Bei welchem Bildungsträger laufen die BvB-Plätze?", ""),  # a name, not the figure of "Plätze"
     # a count of something the programme names but never counts: "79 Integrationen" is not it
     ("Wie viele Stellenangebote hat der Arbeitgeber-Service akquiriert?", ""),
     # asks for a time, and the best passage names none
