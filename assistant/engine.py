@@ -170,10 +170,14 @@ class Assistant:
         terms = self.lookup.find_in(q)
         if terms and self._asks_what_a_term_is(q, terms):
             return self._glossary_answer(q, terms, self.embedder.embed_queries([q])[0])
+        reference = section_reference(q)
+        # "what does abH stand for in the U25 section?": the part named says where, not what is asked
+        named_terms = self.lookup.find_in(reference.rest) if reference else []
+        if named_terms and self._asks_what_a_term_is(reference.rest, named_terms):
+            return self._glossary_answer(q, named_terms, self.embedder.embed_queries([q])[0])
         spelt_out = None if terms else self._long_form_question(q)
         if spelt_out is not None:
             return self._glossary_answer(q, [spelt_out], self.embedder.embed_queries([q])[0])
-        reference = section_reference(q)
         sections = self._referenced_sections(reference) if reference else frozenset()
         # "Infos zu Neukunden", "Selbstständige": a section's title (a table row's label asks for its figures)
         titled = frozenset() if reference or self._names_table_row(q) else self._titled_sections(q)
