@@ -287,7 +287,7 @@ class Assistant:
         if self._is_glossary_question(q, terms):
             return True
         parts = [c for sentence in split_sentences(q) for c in _DASH.split(sentence) if c.strip()]
-        if len(parts) < 2:
+        if len(parts) < 2 or not GLOSSARY_CUE.search(parts[-1]):  # "... Abs. 4 SGB II" asks nothing of SGB II
             return False
         last, before = parts[-1], parts[-2]
         named = [t for t in terms if term_pattern(t).search(last)]

@@ -56,6 +56,12 @@ def test_glossary_variants(assistant, q, long):
     assert a.kind == "glossary" and long in a.answer
 
 
+def test_a_term_ending_a_sentence_is_not_asked_about(assistant):
+    # typed in lower case, "abs. 4" ends no sentence: the term at the end is part of a section title
+    a = assistant.ask("infos zu öffentlich geförderte beschäftigung im rahmen des § 18 abs. 4 sgb ii")
+    assert a.kind != "glossary"
+
+
 def test_planned_fbw_entries_both_sources(assistant):
     a = assistant.ask("planned FbW entries").to_dict()
     assert a["kind"] == "fact" and "150" in a["answer"]
