@@ -78,9 +78,9 @@ WHEN_QUESTION = re.compile(r"^\s*(?:bis|ab|seit)?\s*wann\b|\b(?:by|until|since)\
                            r"|\bwhen\s+(?:will|did|was|were|does|do|is\s+the)\b|\bwie\s+lange\b|\bhow\s+long\b", re.I)
 _MONTH_NAME = r"(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)"
 # what answers one: a year, a date, a month, a span of the calendar or a time word
-TIME_WORDS = re.compile(rf"\b(?:19|20)\d\d\b|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|\b(?:{_MONTH_NAME}|jahreshälfte\w*|quartal\w*|"
-                        r"\w*ferien|monat\w*|wochen?|jahr\w*|seit|bis|ab|anfang|ende|laufe|zeitnah|künftig|zukünftig|bald)\b",
-                        re.I)
+TIME_WORDS = re.compile(rf"\b(?:19|20)\d\d\b|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|"
+                        rf"\b(?:{_MONTH_NAME}|jahreshälfte\w*|quartal\w*|\w*ferien|monat\w*|wochen?|jahr\w*|"
+                        r"seit|bis|ab|anfang|ende|laufe|zeitnah|künftig|zukünftig|bald)\b", re.I)
 # "In which month ...?", "An welchem Tag ...?" want a month or a date
 DAY_QUESTION = re.compile(r"\b(?:in\s+which\s+month|in\s+welchem\s+monat|an\s+welchem\s+(?:tag|datum)|"
                           r"on\s+which\s+(?:day|date)|which\s+date|welches\s+datum|what\s+date)\b", re.I)
@@ -132,7 +132,8 @@ def asks_for_figure(q: str) -> bool:
     """
     if REASON_CUE.search(q) or (STATED_FIGURE.search(q) and not QUANTITY_CUE.search(q)):
         return False
-    if (OTHER_QUESTION.search(q) or NAME_QUESTION.search(q)) and not (QUANTITY_CUE.search(q) or SUPERLATIVE.search(q)):
+    asks_other = OTHER_QUESTION.search(q) or NAME_QUESTION.search(q)
+    if asks_other and not (QUANTITY_CUE.search(q) or SUPERLATIVE.search(q)):
         return False  # "Who would use the planned centre?", "Bei welchem Träger laufen die BvB-Plätze?"
     return bool(FIGURE_CUE.search(ENGLISH_PERSONAL.sub(" ", q)))
 

@@ -4,7 +4,8 @@
 Routing, in order:
 0. the question is read (`_read`): without the chat around it ("Hallo, kurze Frage: …", "… Danke!"),
    months by name ("09/2021"), typing errors corrected (spelling.py), capitals where it had none;
-1. glossary — the question names an abbreviation and asks what it is ("Was ist AsA flex?", "LZB?");
+1. glossary — the question names an abbreviation and asks what it is ("Was ist AsA flex?", "LZB?"),
+   also in its last sentence ("Im Budget steht EGZ. Was ist das?") or naming a part ("... in the U25 section");
    a question naming a part of the document ("Was steht in Abschnitt 6.4?", "laut Vorwort …")
    is then answered from that part only (its opening when it asks nothing more), and one
    naming a section the programme lacks is told so;
@@ -14,7 +15,8 @@ Routing, in order:
 3. fact — the question asks for a figure ("wie viele", "budget", "planned ... entries"), or
    none when it asks how many or how much and the programme gives no such figure (for the asked year);
 4. none — little of the question is known to the programme and nothing is close to it;
-5. passage — the best one to three sentences of the best passages.
+5. passage — the best one to three sentences of the best passages; none when the question asks
+   for a time or a name and they give none ("Bis wann ...?", "Welcher Bildungsträger ...?").
 
 What a question asks for is read in `cues.py`; figures are found and phrased in
 `fact_answers.py`, sentences chosen in `passages.py`; this module routes between them.
@@ -32,8 +34,8 @@ import numpy as np
 
 from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND,
                    FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, ONLY_MONEY, PERCENT_CUE,
-                   PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, YEAR_RE,
-                   AskedNoun, SectionReference, asked_noun, asked_time, asks_for_figure, counted_heads, is_german, misses_what_is_asked, months_in,
+                   PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, YEAR_RE, AskedNoun, SectionReference,
+                   asked_noun, asked_time, asks_for_figure, counted_heads, is_german, misses_what_is_asked, months_in,
                    names_a_place, section_reference, with_month_names, without_chatter, without_document_words,
                    years_in)
 from .embedders import Embedder, load_embedder
