@@ -73,50 +73,22 @@ REASON_CUE = re.compile(r"^\s*(warum|wieso|weshalb|weswegen|why|how\s+come)\b", 
 
 DATE_CUE = re.compile(r"\b(seit\s+wann|since\s+when|in\s+welchem\s+jahr|in\s+which\s+year|what\s+year)\b", re.I)
 
-# "Bis wann ...?", "When will ...?", "Wie lange ...?" want a time; "When is a client considered ...?" a condition
-WHEN_QUESTION = re.compile(r"^\s*(?:bis|ab|seit)?\s*wann\b|\b(?:by|until|since)\s+when\b"
-                           r"|\bwhen\s+(?:will|did|was|were|does|do|is\s+the)\b|\bwie\s+lange\b|\bhow\s+long\b", re.I)
-_MONTH_NAME = r"(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)"
-# what answers one: a year, a date, a month, a span of the calendar or a time word
-TIME_WORDS = re.compile(rf"\b(?:19|20)\d\d\b|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|"
-                        rf"\b(?:{_MONTH_NAME}|jahreshälfte\w*|quartal\w*|\w*ferien|monat\w*|wochen?|jahr\w*|"
-                        r"seit|bis|ab|anfang|ende|laufe|zeitnah|künftig|zukünftig|bald)\b", re.I)
-# "In which month ...?", "An welchem Tag ...?" want a month or a date
-DAY_QUESTION = re.compile(r"\b(?:in\s+which\s+month|in\s+welchem\s+monat|an\s+welchem\s+(?:tag|datum)|"
-                          r"on\s+which\s+(?:day|date)|which\s+date|welches\s+datum|what\s+date)\b", re.I)
-MONTH_OR_DATE = re.compile(rf"\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}}|\b{_MONTH_NAME}\b", re.I)
-
-
 # "Welcher Bildungsträger ...?", "Wer leitet ...?", "Who runs ...?", "Wie heißt ...?" want the name of an
 # organisation or a person (the programme names few: "bei einem Bildungsträger")
+_NAME_ASKED = r"wie\s+hei(?:ß|ss)t|what\s+is\s+the\s+name"
 NAME_QUESTION = re.compile(
     r"\b(welche[rmns]?\s+(bildungs)?träger\w*|bei\s+welchem\s+\w*träger|"
     r"which\s+(education\s+)?(provider|organi[sz]ation|institution|company|partner)s?|"
     r"wer\s+(leitet|führt|betreibt|organisiert|macht|ist\s+(der|die)\s+\w*(leit|ansprech))|"
-    r"who\s+(runs|leads|heads|chairs|manages|is\s+in\s+charge|is\s+responsible)|wie\s+hei(ß|ss)t|"
-    r"what\s+is\s+the\s+name|ansprechpartner\w*|contact\s+person)", re.I)
+    r"who\s+(runs|leads|heads|chairs|manages|is\s+in\s+charge|is\s+responsible)|"
+    rf"{_NAME_ASKED}|ansprechpartner\w*|contact\s+person)", re.I)
 # what answers one: a person ("Frau ..."), an organisation by its legal form or kind of body
 NAMED_BODY = re.compile(r"\b(?:Frau|Herr|Herrn)\s+[A-ZÄÖÜ]\w+|\bg?GmbH\b|\be\.\s?V\.|\w*(?:werk|verein|stiftung|"
                         r"akademie|institut|gesellschaft|verband|diakon\w*|caritas|volkshochschule)\b|\bAWO\b|\bVHS\b",
                         re.I)
 # "Wie heißt das Projekt ...?" may want a name in quotes: „WiN - Wiedereinstieg in Nordhessen“
-NAME_ASKED = re.compile(r"\b(wie\s+hei(ß|ss)t|what\s+is\s+the\s+name)\b", re.I)
+NAME_ASKED = re.compile(rf"\b(?:{_NAME_ASKED})\b", re.I)
 QUOTED_NAME = re.compile(r"„[A-ZÄÖÜ][^“]*“")
-
-
-def misses_what_is_asked(q: str, text: str) -> bool:
-    """The text cannot answer a question for a time ("Bis wann ...?", "How long ...?"), a day
-    ("In which month ...?") or a name ("Welcher Bildungsträger ...?"): it names no time, no
-    month or date, no person or organisation (other than those the question names)."""
-    if WHEN_QUESTION.search(q) and not TIME_WORDS.search(text):
-        return True
-    if DAY_QUESTION.search(q) and not MONTH_OR_DATE.search(text):
-        return True
-    if not NAME_QUESTION.search(q):
-        return False
-    asked = {fold(w) for w in words(q)}
-    names = [*NAMED_BODY.finditer(text), *(QUOTED_NAME.finditer(text) if NAME_ASKED.search(q) else ())]
-    return all({fold(w) for w in words(m.group(0))} <= asked for m in names)
 
 
 STATED_FIGURE = re.compile(r"\d[\d.]*(,\d+)?\s*(€|euro|%|prozent)", re.I)
@@ -193,6 +165,35 @@ MONTHS = {"januar": "Januar", "january": "Januar", "februar": "Februar", "februa
           "dezember": "Dezember", "december": "Dezember", "dez": "Dezember", "dec": "Dezember"}
 
 MONTH_RE = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
+
+# "Bis wann ...?", "When will ...?", "Wie lange ...?" want a time; "When is a client considered ...?" a condition
+WHEN_QUESTION = re.compile(r"^\s*(?:bis|ab|seit)?\s*wann\b|\b(?:by|until|since)\s+when\b"
+                           r"|\bwhen\s+(?:will|did|was|were|does|do|is\s+the)\b|\bwie\s+lange\b|\bhow\s+long\b", re.I)
+_MONTH_NAME = "(?:" + "|".join(sorted({m.lower() for m in MONTHS.values()})) + ")"  # the German names
+# what answers one: a year, a date, a month, a span of the calendar or a time word
+TIME_WORDS = re.compile(rf"\b(?:19|20)\d\d\b|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|"
+                        rf"\b(?:{_MONTH_NAME}|jahreshälfte\w*|quartal\w*|\w*ferien|monat\w*|wochen?|jahr\w*|"
+                        r"seit|bis|ab|anfang|ende|laufe|zeitnah|künftig|zukünftig|bald)\b", re.I)
+# "In which month ...?", "An welchem Tag ...?" want a month or a date
+DAY_QUESTION = re.compile(r"\b(?:in\s+which\s+month|in\s+welchem\s+monat|an\s+welchem\s+(?:tag|datum)|"
+                          r"on\s+which\s+(?:day|date)|which\s+date|welches\s+datum|what\s+date)\b", re.I)
+MONTH_OR_DATE = re.compile(rf"\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}}|\b{_MONTH_NAME}\b", re.I)
+
+
+def misses_what_is_asked(q: str, text: str) -> bool:
+    """The text cannot answer a question for a time ("Bis wann ...?", "How long ...?"), a day
+    ("In which month ...?") or a name ("Welcher Bildungsträger ...?"): it names no time, no
+    month or date, no person or organisation (other than those the question names)."""
+    if WHEN_QUESTION.search(q) and not TIME_WORDS.search(text):
+        return True
+    if DAY_QUESTION.search(q) and not MONTH_OR_DATE.search(text):
+        return True
+    if not NAME_QUESTION.search(q):
+        return False
+    asked = {fold(w) for w in words(q)}
+    names = [*NAMED_BODY.finditer(text), *(QUOTED_NAME.finditer(text) if NAME_ASKED.search(q) else ())]
+    return all({fold(w) for w in words(m.group(0))} <= asked for m in names)
+
 
 # Words that say when, not what: they must not make a figure look relevant ("im Jahr 2021").
 TIME_TERMS = {"jahr", "jahre", "jahres", "year", "years"}

@@ -170,13 +170,12 @@ class Assistant:
 
     def _route(self, q: str, typed_in_lower_case: bool = False) -> Answer:
         terms = self.lookup.find_in(q)
-        if terms and self._asks_what_a_term_is(q, terms):
-            return self._glossary_answer(q, terms, self.embedder.embed_queries([q])[0])
         reference = section_reference(q)
         # "what does abH stand for in the U25 section?": the part named says where, not what is asked
-        named_terms = self.lookup.find_in(reference.rest) if reference else []
-        if named_terms and self._asks_what_a_term_is(reference.rest, named_terms):
-            return self._glossary_answer(q, named_terms, self.embedder.embed_queries([q])[0])
+        for asked in (q, reference.rest) if reference else (q,):
+            found = terms if asked is q else self.lookup.find_in(asked)
+            if found and self._asks_what_a_term_is(asked, found):
+                return self._glossary_answer(q, found, self.embedder.embed_queries([q])[0])
         spelt_out = None if terms else self._long_form_question(q)
         if spelt_out is not None:
             return self._glossary_answer(q, [spelt_out], self.embedder.embed_queries([q])[0])
