@@ -237,6 +237,8 @@ class Assistant:
                     fact_answer = named
                 elif self._count_not_given(noun, fact_answer):
                     return Answer(q, "none", NONE_ANSWER)
+            if fact_answer is not None and self._section_misses_noun(fact_answer, q):
+                return Answer(q, "none", NONE_ANSWER)
             if fact_answer is not None:
                 return fact_answer
             if QUANTITY_CUE.search(q):
@@ -596,6 +598,34 @@ class Assistant:
             return False
         return any(head in t for t in self.chunk_kw.all_terms for head in noun.heads)
 
+    def _section_misses_noun(self, answer: Answer, q: str) -> bool:
+        """A figure in prose from a part of the programme that never names a noun of the question:
+        "Wie viele Mitarbeitende hat das Kompetenzteam Selbstständige?" would get the jobcenter's
+        172 staff from 1.2, which never names the Kompetenzteam; "How many coaches work in the
+        Gatekeeper U25 project?" a count of 6.3, which never names Gatekeeper.
+
+        The nouns checked are the question's capitalised words the programme uses, other than
+        words asking for a figure ("Anteil", "Geld") or a time ("seit Einführung"). A table's
+        figure is left to the table's own matching of rows and captions.
+        """
+        if not answer.citations or any(f.table for f in answer.facts):
+            return False
+        cited = answer.citations[0]
+        document = self.documents.get(cited.doc)
+        section = document.section(cited.section) if document else None
+        text = f"{_answer_and_source(answer)} {section.text if section else ''}"
+        folded, stems = fold(text), {stem(w) for w in content_words(text)}
+        after_time = {m.group(1) for m in _AFTER_TIME_WORD.finditer(q)}
+        firsts = _first_words(q)
+        for w in content_words(q):
+            if not w[0].isupper() or w.isupper() or w in firsts or w in after_time or len(w) < 4 \
+                    or FIGURE_CUE.match(w) or _FIGURE_NOUN.match(w) or fold(w) in OVERVIEW_WORDS or months_in(w):
+                continue
+            s = stem(w)
+            if s in self.chunk_kw.idf and s not in stems and s[:max(5, len(s) - 2)] not in folded:
+                return True
+        return False
+
     def _names_table_row(self, q: str) -> bool:
         """A bare lookup: "ELB im September 2019", "Arbeitslose 25 bis unter 50 Jahre", "Integrationsquote 2022?"."""
         if months_in(q) and YEAR_RE.search(q):
@@ -645,7 +675,7 @@ class Assistant:
         out = []
         # a sentence's first word is capitalised anyway ("Übernimmt ...", "Gibts da ...");
         # figure words are routing cues
-        firsts = {ws[0] for part in re.split(r"[.?!]\s+", q) if (ws := words(part))}
+        firsts = _first_words(q)
         # German typed all in lower case ("wie hoch war der krankenstand") has no capital nouns:
         # every longer word is a candidate then, except likely verb forms ("sinkt", "verdienten")
         chat = chat or q == q.lower()
@@ -657,7 +687,7 @@ class Assistant:
             else:
                 candidate = w[0].isupper()
             if w in firsts or len(w) < 5 or not candidate or w.isupper() or fold(w) in known or FIGURE_CUE.match(w) \
-                    or re.match(r"(prozent|anteil|zahl|summe|höhe|betrag)", w, re.I) \
+                    or _FIGURE_NOUN.match(w) \
                     or fold(w) in OVERVIEW_WORDS:  # "kannst du mir sagen, ...": asking, not a subject
                 continue
             if bridge(w) if not german else fold(w) in COLLOQUIAL_DE:
@@ -722,6 +752,17 @@ _DASH = re.compile(r"\s+[–—-]\s+")
 # a word pointing back to what was named before: "Which institute is that?", "Was heißt das?"
 _POINTING_BACK = re.compile(r"\b(das|dies|that|this|it)\b", re.I)
 _VERB_ENDING = re.compile(r"(t|te|ten|st)$")
+
+
+# Nouns that ask for a figure, not what it counts: "Anteil", "Prozentsatz", "Geld"
+_FIGURE_NOUN = re.compile(r"(prozent|anteil|zahl|summe|höhe|betrag|geld)", re.I)
+# "seit Einführung", "bis Ende": the noun says when, not what
+_AFTER_TIME_WORD = re.compile(r"\b(?:seit|since|bis|until)\s+(\w+)", re.I)
+
+
+def _first_words(q: str) -> set[str]:
+    """The first word of each sentence of a question: capitalised anyway ("Übernimmt ...")."""
+    return {ws[0] for part in re.split(r"[.?!]\s+", q) if (ws := words(part))}
 
 
 def _answer_and_source(answer: Answer) -> str:

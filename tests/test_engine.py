@@ -339,6 +339,9 @@ def test_list_question_gets_the_list(assistant):
     ("Bei welchem Bildungsträger laufen die BvB-Plätze?", ""),  # a name, not the figure of "Plätze"
     # a count of something the programme names but never counts: "79 Integrationen" is not it
     ("Wie viele Stellenangebote hat der Arbeitgeber-Service akquiriert?", ""),
+    # a sentence's figure from a part of the programme that never names the asked project or team
+    ("Wie viele Mitarbeitende arbeiten im Projekt Gatekeeper U25?", ""),
+    ("How many staff work in the Kompetenzteam Selbstständige?", ""),
     # asks for a time, and the best passage names none
     ("When will the career orientation centre open?", ""),
     ("Bis wann soll das Berufsorientierungszentrum fertig sein?", ""),
