@@ -293,9 +293,32 @@ SOME_MORE = re.compile(r"\b(weitere[nrs]?|zus[äa]tzlich\w*|neue[nrs]?|additiona
 
 def counted_noun(q: str) -> Optional[str]:
     """The noun a German "wie viele" question counts ("Wie viele neue Mitarbeiter ..." -> "Mitarbeiter");
-    None for a word that only says they are people ("Wie viele Personen ...")."""
+    None for a word that only says they are people ("Wie viele Personen ..."), unless they are
+    people working at the jobcenter ("Wie viele Leute arbeiten im Jobcenter?": its staff)."""
     m = _COUNTED.search(q)
-    return m.group(1) if m and fold(m.group(1)) not in PERSON_WORDS else None
+    if not m:
+        return None
+    if fold(m.group(1)) in PERSON_WORDS:
+        return STAFF if counts_staff(q) else None
+    return m.group(1)
+
+
+# People who work at the jobcenter are its staff: "Wie viele Leute arbeiten bei uns?", "How many
+# people work at the jobcenter?" (not "Wie viele Personen arbeiten in einem Minijob?")
+STAFF = "Mitarbeiter"
+_PEOPLE_AND_WHAT_FOLLOWS = re.compile(r"\b(?:leute|personen|menschen|people|persons)\b((?:\s+\S+){1,6})", re.I)
+_AT_THE_JOBCENTER = r"(?:at|for|in|by|im|beim|bei|für)\s+(?:the\s+|dem\s+|unserem\s+|our\s+)?(?:jobcenter|jc|uns|us)\b"
+# "arbeiten im Jobcenter", "work at the jobcenter", "employed by us"; "im Jobcenter beschäftigt"
+_WORKING_THERE = re.compile(rf"\b(?:arbeiten|arbeitet|tätig|beschäftigt|work|working|employed)\s+{_AT_THE_JOBCENTER}"
+                            rf"|\b{_AT_THE_JOBCENTER}\s+(?:tätig|beschäftigt)\b", re.I)
+
+
+def counts_staff(q: str) -> bool:
+    """Whether a count of people asks for the jobcenter's staff: the word for people is followed
+    by working at the jobcenter ("How many people work at the jobcenter?"), not by what the
+    jobcenter does for people ("How many people did the jobcenter help into work?")."""
+    m = _PEOPLE_AND_WHAT_FOLLOWS.search(q)
+    return bool(m and _WORKING_THERE.search(m.group(1)))
 
 
 def counted_head(noun: str) -> str:
@@ -329,6 +352,8 @@ def english_counted_heads(q: str) -> tuple[str, ...]:
         return ()
     noun = None
     for word in m.group(1).split()[:3]:
+        if fold(word) in PERSON_WORDS and noun is None and counts_staff(q):
+            return (counted_head(STAFF),)  # "How many people work at the jobcenter?"
         if fold(word) in STOPWORDS | PERSON_WORDS:  # "young people aged 15-24": the noun ends the phrase
             break
         if word.lower() in EN_DE:

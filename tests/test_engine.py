@@ -125,6 +125,10 @@ def test_change_row_belongs_to_the_row_above(assistant):
     ("Wie viele Mitarbeiter hat das Jobcenter?", "172"),  # the sentence naming what is counted goes first
     # all of them, not "drei weitere Mitarbeiterinnen und Mitarbeiter" (5.7), unless more are asked for
     ("Wie viele Mitarbeiter beschäftigt das Jobcenter?", "172 Mitarbeiterinnen"),
+    # people working at the jobcenter are its staff (was "1.400 Personen" integrated into work, and
+    # "working" read as the table's "Erwerbstätige", not given for 2022)
+    ("How many people work at the jobcenter?", "172 Mitarbeiterinnen"),
+    ("How many people will be working at the jobcenter in 2022?", "172 Mitarbeiterinnen"),
     ("Wie viele weitere Mitarbeiter wurden 2021 als Reha-Spezialisten geschult?", "drei weitere"),
     # a hyphenated noun is counted by its last part (was BaE's table row, 18 entries)
     ("Wie viele integrative BaE-Ausbildungsplätze starten jedes Jahr?", "Acht integrative und 10 kooperative"),
@@ -603,6 +607,11 @@ def test_every_legende_term_answers_its_common_questions(assistant):
 @pytest.mark.parametrize("q,noun", [
     ("Wie viele neue Mitarbeiter gab es?", "Mitarbeiter"),
     ("Warum sinkt die Zahl?", None),
+    ("Wie viele Personen waren langzeitarbeitslos?", None),  # people say nothing of what is counted
+    # ... unless they work at the jobcenter: its staff
+    ("Wie viele Leute arbeiten bei uns?", "Mitarbeiter"),
+    ("Wie viele Menschen sind im Jobcenter beschäftigt?", "Mitarbeiter"),
+    ("Wie viele Personen hat das Jobcenter in Arbeit gebracht?", None),
 ])
 def test_counted_noun(q, noun):
     assert counted_noun(q) == noun
