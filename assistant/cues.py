@@ -42,7 +42,7 @@ CUE_WORDS = ("steht", "heisst", "bedeutet", "meint", "stands", "means")
 
 # Words that ask for an amount or a share. The unit filter (asked_unit) trusts only these;
 # scoring also leans on "Mittel", "wie hoch" and "how much", which ask for an amount more often than not.
-MONEY_WORDS = r"budget|betrag|€|euro|kosten|geld|money|funds|ausgaben|ausgegeben|ausgeben|spen[dt]|cost"
+MONEY_WORDS = r"budget|betrag|€|euro|kosten|geld|kohle|knete|money|funds|ausgaben|ausgegeben|ausgeben|spen[dt]|cost"
 
 # ("geplant"/"planned" alone is no cue: "What is planned for women?" asks for plans, "planned FbW
 # entries" has its cue in "entries")
@@ -454,7 +454,9 @@ OVERVIEW_WORDS = frozenset({"geht", "steht", "stehen", "sagt", "sagen", "drin", 
                             "contents", "worum", "genau", "eigentlich", "bitte",
                             # asking to be told: "Erzähl mir was über ...", "Infos zu ..."
                             "erzahl", "erzahle", "erzahlen", "mir", "mich", "etwas", "infos", "info",
-                            "informationen", "wissen", "tell", "know"})
+                            "informationen", "wissen", "tell", "know",
+                            # where in the document: "laut Tabelle", "the table in section 3"
+                            "tabelle", "tabellen", "table", "tables"})
 
 
 # ---------------------------------------------------------------- chat around the question

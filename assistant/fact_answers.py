@@ -41,6 +41,9 @@ _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 _UNIT_WORDS = {"%": "Anteil Prozent", "€": "Betrag Euro"}
 _SUBROW = re.compile(r"\bdavon\s+([^()]+)", re.I)
 _PERSON_TERMS = frozenset(stem(w) for w in PERSON_WORDS)
+# "Wie viel Geld ...": asking for an amount, not for the row "ESG (Einstiegs geld)"
+_MONEY_TERMS = frozenset(stem(w) for w in ("Geld", "Kohle", "Knete"))
+_AMOUNT_TERM = stem("Betrag")
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _TOTAL_ROW = re.compile(r"^(gesamt|insgesamt|summe|total)\b", re.I)
 
@@ -124,6 +127,8 @@ class FactAnswers:
         months = months_in(q)
         # "Personen", "Menschen" say nothing of which row: "schwerbehinderte Menschen" is not "Menschen"
         qterms = set(self.keyword.query_terms(YEAR_RE.sub(" ", expanded))) - TIME_TERMS - _PERSON_TERMS
+        if qterms & _MONEY_TERMS:  # "Wie viel Geld ...?" asks for an amount: the column "Betrag in €"
+            qterms = (qterms - _MONEY_TERMS) | {_AMOUNT_TERM}
         # "ausländische Arbeitslose" asks for the row "Ausländer", "Schwerbehinderung" for "schwerbehinderte"
         qterms |= {s for s in self.row_vocabulary - qterms
                    if any(_word_family(s, t) for t in qterms - self.row_vocabulary)}
@@ -286,10 +291,15 @@ def is_prose(f: Fact) -> bool:
 
 def states_figure(text: str, q: str) -> bool:
     """Whether a sentence states a figure beyond those the question itself names ("15 bis 24")."""
+    text = _VERSION_NAME.sub(" ", text)
     asked = set(_NUMBER.findall(q))
     if any(n not in asked for n in _NUMBER.findall(text)):
         return True
     return bool(_HAS_FIGURE.search(re.sub(r"\d", " ", text)))
+
+
+# "Arbeitswelt 4.0", "Industrie 4.0": part of a name, no figure
+_VERSION_NAME = re.compile(r"(?<=[A-Za-zÄÖÜäöüß] )\d\.0\b")
 
 
 def counts(text: str, head: str) -> bool:

@@ -35,7 +35,8 @@ _COLLOQUIAL = {"Personen Menschen": "leute leuten",
                "akademische Ausbildung": "akademiker akademikerin akademikerinnen akademikern studium studierte "
                                         "studierten hochschulabschluss hochschulabschlüssen studienabschluss",
                "abgeschlossene Berufsausbildung": "berufsabschluss berufsabschlüsse berufsabschlüssen",
-               "Arbeitsgelegenheiten": "ein-euro-job ein-euro-jobs ein-euro-jobber"}
+               "Arbeitsgelegenheiten": "ein-euro-job ein-euro-jobs ein-euro-jobber",
+               "Geld": "kohle knete"}
 COLLOQUIAL_DE = {fold(word): written for written, typed in _COLLOQUIAL.items() for word in typed.split()}
 
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß\-]*")

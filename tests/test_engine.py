@@ -125,6 +125,10 @@ def test_change_row_belongs_to_the_row_above(assistant):
     ("Wie viele Mitarbeiter hat das Jobcenter?", "172"),  # the sentence naming what is counted goes first
     # all of them, not "drei weitere Mitarbeiterinnen und Mitarbeiter" (5.7), unless more are asked for
     ("Wie viele Mitarbeiter beschäftigt das Jobcenter?", "172 Mitarbeiterinnen"),
+    ("Wie viele Arbeitslose gab es laut Tabelle im November 2021?", "2.685"),  # "Tabelle" names no subject
+    # "Geld" asks for an amount, it names no row ("ESG (Einstiegs geld)"); "Kohle" is everyday for it
+    ("Wie viel Geld ist 2022 für die Ein-Euro-Jobs eingeplant?", "390.000 €"),
+    ("Wie viel Kohle gibt es für FbW?", "785.000 €"),
     # people working at the jobcenter are its staff (was "1.400 Personen" integrated into work, and
     # "working" read as the table's "Erwerbstätige", not given for 2022)
     ("How many people work at the jobcenter?", "172 Mitarbeiterinnen"),
@@ -304,6 +308,13 @@ def test_a_figure_counts_the_noun_it_stands_before():
     assert counts("zweieinhalb Betriebsakquisiteure", "betriebsakquisite")
     assert not counts("Im Jahr 2019 wurde die Betreuung durch die Betriebsakquisiteure sichergestellt.",
                       "betriebsakquisite")
+
+
+def test_a_name_with_a_version_number_states_no_figure():
+    from assistant.fact_answers import states_figure
+    q = "How many clients does the jobcenter have?"
+    assert not states_figure("Das Jobcenter bereitet sich auf die zunehmend digitale Arbeitswelt 4.0 vor.", q)
+    assert states_figure("Die Quote stieg um 4,0 Prozent.", q)
 
 
 def test_why_question_gets_the_reason_not_the_figure(assistant):
