@@ -32,7 +32,9 @@ ABBREVIATION_ASKED = re.compile(r"abk[üu]rz|abgek[üu]rzt|k[üu]rzel|kurzform|a
 # (the document itself is no further subject: "the BA mentioned in the programme")
 GLOSSARY_FILLER = frozenset({"abkurzung", "ausgeschrieben", "langform", "begriff", "term", "stand", "stands", "mean",
                              "programme", "program", "programm", "mentioned", "erwahnt", "genannt",
-                             "explain", "steckt", "verbirgt", "versteckt", "hinter", "etwas"})
+                             "explain", "steckt", "verbirgt", "versteckt", "hinter", "etwas",
+                             # "Was heißt React-EU auf Deutsch?": the long form in a language
+                             "deutsch", "german", "englisch", "english"})
 
 # Questions for a time, place, person, reason or choice ask about more than what an abbreviation means
 NOT_ABOUT_A_TERM = re.compile(r"\s*(?:(?:in|an|bei|mit|for)\s+)?(wann|wo|wohin|woher|wer|wem|wen|warum|wieso|weshalb|"

@@ -285,15 +285,20 @@ class Assistant:
         return term if not rest else None
 
     def _asks_what_a_term_is(self, q: str, terms: list[GlossaryTerm]) -> bool:
-        """A glossary question, or one whose last sentence is ("Bei den Angeboten für Migrantinnen
+        """A glossary question, or one whose last asking sentence is ("Bei den Angeboten für Migrantinnen
         stehen ESF-Projekte – was heißt ESF nochmal?"), also by pointing back to the term named
         before ("The glossary lists IAB. Which institute is that?")."""
         if self._is_glossary_question(q, terms):
             return True
-        parts = [c for sentence in split_sentences(q) for c in _DASH.split(sentence) if c.strip()]
-        if len(parts) < 2 or not GLOSSARY_CUE.search(parts[-1]):  # "... Abs. 4 SGB II" asks nothing of SGB II
+        # a question mark ends a sentence even before a small letter ("hape steht für was genau? irgendwas ...")
+        parts = [c for piece in _AFTER_QUESTION_MARK.split(q) for sentence in split_sentences(piece)
+                 for c in _DASH.split(sentence) if c.strip()]
+        # the last part that asks ("Was heißt AsA nochmal? Steht bei AsA flex im U25-Teil."); "... Abs. 4
+        # SGB II" asks nothing of SGB II
+        asking = [k for k, part in enumerate(parts) if GLOSSARY_CUE.search(part)]
+        if len(parts) < 2 or not asking:
             return False
-        last, before = parts[-1], parts[-2]
+        last, before = parts[asking[-1]], parts[asking[-1] - 1] if asking[-1] else ""
         named = [t for t in terms if term_pattern(t).search(last)]
         if named:
             return self._is_glossary_question(last, named)
@@ -750,6 +755,7 @@ TITLE_SHARE = 0.6  # a question naming this share of a section title's words (an
 MAX_TERMS_ANSWERED = 3  # "Was bedeuten EGZ, ESG und MAG?" gets each; more would not fit an answer
 # a dash parting a question's clauses: "... ESF-Projekte – was heißt ESF nochmal?"
 _DASH = re.compile(r"\s+[–—-]\s+")
+_AFTER_QUESTION_MARK = re.compile(r"(?<=[?!])\s+")
 # a word pointing back to what was named before: "Which institute is that?", "Was heißt das?"
 _POINTING_BACK = re.compile(r"\b(das|dies|that|this|it)\b", re.I)
 _VERB_ENDING = re.compile(r"(t|te|ten|st)$")

@@ -49,6 +49,10 @@ def test_glossary_compound(assistant):
     # the question after the context it came up in, or pointing back to it
     ("Im Budget stehen ESF-Projekte – was heißt ESF nochmal?", "Sozialfond"),
     ("The glossary lists IAB. Which institute is that?", "Berufsforschung"),
+    # the asking sentence is not the last one, or a small letter follows its "?"
+    ("Was heißt EGZ nochmal? Kommt im Budget vor.", "Eingliederungszuschuss"),
+    ("vzä steht für was? irgendwas mit vollzeit?", "Vollzeitäquivalente"),
+    ("Was heißt BIP auf Deutsch?", "Bruttoinland"),  # the long form in a language
     ("what does abH stand for in the U25 section?", "ausbildungsbegleitende Hilfen"),  # the part says where
 ])
 def test_glossary_variants(assistant, q, long):
