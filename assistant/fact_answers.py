@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Optional
 
 import numpy as np
 
-from .cues import (COUNT_CUE, MONEY_CUE, PERCENT_CUE, PERSON_WORDS, SOME_MORE, SUPERLATIVE, TIME_TERMS,
+from .cues import (COUNT_CUE, DATE_CUE, MONEY_CUE, PERCENT_CUE, PERSON_WORDS, SOME_MORE, SUPERLATIVE, TIME_TERMS,
                    YEAR_RE, age_range, ages_fit, asked_unit, months_in, polarity, years_in)
 from .excerpts import limit_answer, trim
 from .fusion import blend
@@ -292,12 +292,15 @@ def is_prose(f: Fact) -> bool:
 def states_figure(text: str, q: str) -> bool:
     """Whether a sentence states a figure beyond those the question itself names ("15 bis 24")."""
     text = _VERSION_NAME.sub(" ", text)
+    if not DATE_CUE.search(q):  # "im gesamten Jahr 2021", "seit dem 01.07.2019" say when, not how many
+        text = YEAR_RE.sub(" ", _DATE.sub(" ", text))
     asked = set(_NUMBER.findall(q))
     if any(n not in asked for n in _NUMBER.findall(text)):
         return True
     return bool(_HAS_FIGURE.search(re.sub(r"\d", " ", text)))
 
 
+_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d\b")
 # "Arbeitswelt 4.0", "Industrie 4.0": part of a name, no figure
 _VERSION_NAME = re.compile(r"(?<=[A-Za-zÄÖÜäöüß] )\d\.0\b")
 

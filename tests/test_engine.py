@@ -314,11 +314,14 @@ def test_a_figure_counts_the_noun_it_stands_before():
                       "betriebsakquisite")
 
 
-def test_a_name_with_a_version_number_states_no_figure():
+def test_what_states_no_figure():
     from assistant.fact_answers import states_figure
     q = "How many clients does the jobcenter have?"
     assert not states_figure("Das Jobcenter bereitet sich auf die zunehmend digitale Arbeitswelt 4.0 vor.", q)
     assert states_figure("Die Quote stieg um 4,0 Prozent.", q)
+    # a year or a date says when, not how many; it is the answer to "Seit wann ...?"
+    assert not states_figure("Im gesamten Jahr 2021 sanken die Zahlen, seit dem 01.07.2019 auch hier.", q)
+    assert states_figure("Der AGS besteht seit 2015.", "Seit wann gibt es den AGS?")
 
 
 def test_why_question_gets_the_reason_not_the_figure(assistant):
@@ -361,6 +364,8 @@ def test_list_question_gets_the_list(assistant):
     # a sentence's figure from a part of the programme that never names the asked project or team
     ("Wie viele Mitarbeitende arbeiten im Projekt Gatekeeper U25?", ""),
     ("How many staff work in the Kompetenzteam Selbstständige?", ""),
+    # the only number near the Kompetenzteam is a year ("im gesamten Jahr 2021")
+    ("Wie viele Kundinnen betreut das Kompetenzteam Selbstständige derzeit?", ""),
     # asks for a time, and the best passage names none
     ("When will the career orientation centre open?", ""),
     ("Bis wann soll das Berufsorientierungszentrum fertig sein?", ""),
