@@ -145,9 +145,10 @@ def asked_unit(q: str) -> Optional[str]:
     return None
 
 
-SUPERLATIVE = re.compile(r"\b(?:(?P<high>größte[nmrs]?|grösste[nmrs]?|höchste[nmrs]?|meiste[nmrs]?|largest|biggest|"
-                         r"highest|most)|(?P<low>kleinste[nmrs]?|niedrigste[nmrs]?|geringste[nmrs]?|wenigste[nmrs]?|"
-                         r"smallest|lowest|least|fewest))\b", re.I)
+# (not "at most", "at least", "am höchsten": a bound, not the largest of several)
+SUPERLATIVE = re.compile(r"\b(?<!at\s)(?:(?P<high>größte[nmrs]?|grösste[nmrs]?|höchste[nmrs]?|meiste[nmrs]?|largest|"
+                         r"biggest|highest|most)|(?P<low>kleinste[nmrs]?|niedrigste[nmrs]?|geringste[nmrs]?|"
+                         r"wenigste[nmrs]?|smallest|lowest|least|fewest))\b", re.I)
 
 NEGATION = re.compile(r"\b(ohne|nicht|kein|keine|without|not|no|non)\b", re.I)
 
@@ -286,6 +287,8 @@ PERSON_WORDS = frozenset({"person", "personen", "mensch", "menschen", "leute", "
 # the jobcenter's clients by the stems of their names ("Kunden", "Teilnehmende", "participants"):
 # a figure of placements or entries counts them without naming them
 CLIENT_STEMS = ("kund", "teilne")
+# a duration counted: no table row of entries, places or people counts it
+TIME_UNIT_STEMS = ("monat", "jahr", "woch", "tag", "stund")
 
 
 # Some more of what is counted, not all of it: "drei weitere Mitarbeiterinnen", "Wie viele wurden

@@ -34,8 +34,8 @@ import numpy as np
 
 from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND,
                    FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, ONLY_MONEY, PERCENT_CUE,
-                   PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, STAFF, YEAR_RE, AskedNoun, SectionReference,
-                   asked_noun, asked_time, asks_for_figure, counted_heads, counts_staff, is_german, misses_what_is_asked,
+                   PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, STAFF, TIME_UNIT_STEMS, YEAR_RE, AskedNoun,
+                   SectionReference, asked_noun, asked_time, asks_for_figure, counted_heads, counts_staff, is_german, misses_what_is_asked,
                    months_in, names_a_place, section_reference, with_month_names, without_chatter, without_document_words,
                    years_in)
 from .embedders import Embedder, load_embedder
@@ -596,10 +596,13 @@ class Assistant:
         hat der AGS akquiriert?"), and the sentence found counts something else ("79 Integrationen").
 
         A table row is kept: it may count the noun by another name ("participants" are a row's
-        "Eintritte"); so are the jobcenter's clients, whom a figure of placements or entries counts.
+        "Eintritte"), but never months or years ("For how many months can Einstiegsgeld be paid?");
+        so are the jobcenter's clients, whom a figure of placements or entries counts.
         """
-        if not noun.figure_before or any(f.table for f in answer.facts):
+        if not noun.figure_before:
             return False
+        if any(f.table for f in answer.facts):
+            return any(head.startswith(TIME_UNIT_STEMS) for head in noun.heads)
         if any(client in head for head in noun.heads for client in CLIENT_STEMS):
             return False
         return any(head in t for t in self.chunk_kw.all_terms for head in noun.heads)

@@ -364,6 +364,8 @@ def test_list_question_gets_the_list(assistant):
     # a sentence's figure from a part of the programme that never names the asked project or team
     ("Wie viele Mitarbeitende arbeiten im Projekt Gatekeeper U25?", ""),
     ("How many staff work in the Kompetenzteam Selbstständige?", ""),
+    # a duration no table row counts; "at most" is a bound, not the table's largest row (was MABE's entries)
+    ("For how many weeks can Einstiegsgeld be paid at most?", ""),
     # the only number near the Kompetenzteam is a year ("im gesamten Jahr 2021")
     ("Wie viele Kundinnen betreut das Kompetenzteam Selbstständige derzeit?", ""),
     # asks for a time, and the best passage names none
