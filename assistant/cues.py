@@ -145,7 +145,7 @@ def asked_unit(q: str) -> Optional[str]:
     return None
 
 
-# (not "at most", "at least", "am höchsten": a bound, not the largest of several)
+# (not "at most", "at least": a bound, not the largest of several)
 SUPERLATIVE = re.compile(r"\b(?<!at\s)(?:(?P<high>größte[nmrs]?|grösste[nmrs]?|höchste[nmrs]?|meiste[nmrs]?|largest|"
                          r"biggest|highest|most)|(?P<low>kleinste[nmrs]?|niedrigste[nmrs]?|geringste[nmrs]?|"
                          r"wenigste[nmrs]?|smallest|lowest|least|fewest))\b", re.I)

@@ -35,9 +35,9 @@ import numpy as np
 from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND,
                    FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, ONLY_MONEY, PERCENT_CUE,
                    PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, STAFF, TIME_UNIT_STEMS, YEAR_RE, AskedNoun,
-                   SectionReference, asked_noun, asked_time, asks_for_figure, counted_heads, counts_staff, is_german, misses_what_is_asked,
-                   months_in, names_a_place, section_reference, with_month_names, without_chatter, without_document_words,
-                   years_in)
+                   SectionReference, asked_noun, asked_time, asks_for_figure, counted_heads, counts_staff, is_german,
+                   misses_what_is_asked, months_in, names_a_place, section_reference, with_month_names,
+                   without_chatter, without_document_words, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
 from .fact_answers import SHARE, FactAnswers, counts, counts_more, is_prose, states_figure, unit_fit
@@ -264,7 +264,8 @@ class Assistant:
         if spelt_out and (spelt_out.doc, spelt_out.abbr) in self.pervasive_terms:
             spelt_out = None  # "Jobcenter" is in every question; "JC" would only weigh it twice
         # "Wie viele Leute arbeiten bei uns?": people working at the jobcenter are its staff
-        extra = [t.long for t in terms] + [spelt_out.abbr if spelt_out else "", bridge(q), STAFF if counts_staff(q) else ""]
+        extra = [t.long for t in terms] + [spelt_out.abbr if spelt_out else "", bridge(q),
+                                           STAFF if counts_staff(q) else ""]
         return " ".join([q] + [e for e in extra if e])
 
     def _long_form_question(self, q: str) -> Optional[GlossaryTerm]:

@@ -37,6 +37,9 @@ _NUMBER_WORDS = f"(?:{fold(_COUNT_WORDS)}|elf)"  # folded like the text counts()
 _LABEL_LINE = re.compile(r"^[^:.]{2,80}:\s*[+\-–]?\s?\d")
 SHARE = re.compile(r"%|prozent|drittel|viertel|fünftel|hälfte|" + _ORDINAL_SHARE, re.I)
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d\b")
+# "Arbeitswelt 4.0", "Industrie 4.0": part of a name, no figure
+_VERSION_NAME = re.compile(r"(?<=[A-Za-zÄÖÜäöüß] )\d\.0\b")
 # A column headed "%" or "Betrag in €" holds shares or amounts: "größter Anteil" must reach it.
 _UNIT_WORDS = {"%": "Anteil Prozent", "€": "Betrag Euro"}
 _SUBROW = re.compile(r"\bdavon\s+([^()]+)", re.I)
@@ -290,7 +293,8 @@ def is_prose(f: Fact) -> bool:
 
 
 def states_figure(text: str, q: str) -> bool:
-    """Whether a sentence states a figure beyond those the question itself names ("15 bis 24")."""
+    """Whether a sentence states a figure beyond those the question itself names ("15 bis 24"); a
+    year or a date is one only for a question asking since when."""
     text = _VERSION_NAME.sub(" ", text)
     if not DATE_CUE.search(q):  # "im gesamten Jahr 2021", "seit dem 01.07.2019" say when, not how many
         text = YEAR_RE.sub(" ", _DATE.sub(" ", text))
@@ -299,10 +303,6 @@ def states_figure(text: str, q: str) -> bool:
         return True
     return bool(_HAS_FIGURE.search(re.sub(r"\d", " ", text)))
 
-
-_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d\b")
-# "Arbeitswelt 4.0", "Industrie 4.0": part of a name, no figure
-_VERSION_NAME = re.compile(r"(?<=[A-Za-zÄÖÜäöüß] )\d\.0\b")
 
 
 def counts(text: str, head: str) -> bool:
