@@ -277,7 +277,7 @@ def names_a_place(q: str, unknown: list[str]) -> bool:
     return any(PLACE_BEFORE.search(q[:m.start()]) for w in unknown for m in re.finditer(re.escape(w), q))
 
 
-_COUNTED = re.compile(r"\b(?i:wie\s*viele|wieviele|anzahl\s+der)\s+(?:[a-zäöüß\-]+\s+){0,2}"
+_COUNTED = re.compile(r"\b(?i:wie\s*vielen?|wievielen?|anzahl\s+der)\s+(?:[a-zäöüß\-]+\s+){0,2}"
                       r"([A-ZÄÖÜ][\wäöüß\-]{3,})")
 
 
@@ -293,7 +293,7 @@ TIME_UNIT_STEMS = ("monat", "jahr", "woch", "tag", "stund")
 
 # Some more of what is counted, not all of it: "drei weitere Mitarbeiterinnen", "Wie viele wurden
 # zusätzlich geschult?" (folded text too: "zusatzlich")
-SOME_MORE = re.compile(r"\b(weitere[nrs]?|zus[äa]tzlich\w*|neue[nrs]?|additional|further|more|new)\b", re.I)
+SOME_MORE = re.compile(r"\b(weitere[nrs]?|andere[nrs]?|other|zus[äa]tzlich\w*|neue[nrs]?|additional|further|more|new)\b", re.I)
 
 
 def counted_noun(q: str) -> Optional[str]:

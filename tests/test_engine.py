@@ -133,6 +133,8 @@ def test_change_row_belongs_to_the_row_above(assistant):
     # "Geld" asks for an amount, it names no row ("ESG (Einstiegs geld)"); "Kohle" is everyday for it
     ("Wie viel Geld ist 2022 für die Ein-Euro-Jobs eingeplant?", "390.000 €"),
     ("Wie viel Kohle gibt es für FbW?", "785.000 €"),
+    # "andere" asks for some more besides ("drei weitere"), not for all of them
+    ("Mit wie vielen anderen Jobcentern wird die Kundenbefragung gemacht?", "drei weiteren Jobcentern"),
     # people working at the jobcenter are its staff (was "1.400 Personen" integrated into work, and
     # "working" read as the table's "Erwerbstätige", not given for 2022)
     ("How many people work at the jobcenter?", "172 Mitarbeiterinnen"),
@@ -634,6 +636,7 @@ def test_every_legende_term_answers_its_common_questions(assistant):
     ("Wie viele Leute arbeiten bei uns?", "Mitarbeiter"),
     ("Wie viele Menschen sind im Jobcenter beschäftigt?", "Mitarbeiter"),
     ("Wie viele Personen hat das Jobcenter in Arbeit gebracht?", None),
+    ("An wie vielen Standorten ist das Jobcenter vertreten?", "Standorten"),  # the dative counts too
 ])
 def test_counted_noun(q, noun):
     assert counted_noun(q) == noun
