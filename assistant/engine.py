@@ -221,11 +221,11 @@ class Assistant:
                 return dated
         if asks_for_figure(q) or self._names_table_row(q):
             fact_answer = self._fact_answer(q, expanded, qvec, terms, ranked, sections)
-            if fact_answer is not None and self._misses_named_term(fact_answer, terms):
+            if fact_answer is not None and self._misses_named_term(fact_answer, terms, q):
                 # a table's figure that counts something else: a sentence naming the asked term may
                 # state the figure ("mindestens jeden fünften erwerbsfähigen Leistungsberechtigten")
                 fact_answer = self._prose_figure_answer(q, expanded, qvec, ranked, years_in(q), months_in(q))
-                if fact_answer is not None and self._misses_named_term(fact_answer, terms):
+                if fact_answer is not None and self._misses_named_term(fact_answer, terms, q):
                     fact_answer = None
             noun = asked_noun(q)
             if fact_answer is not None and noun and self._figure_of_something_else(fact_answer, noun, q):
@@ -566,9 +566,12 @@ class Assistant:
                           citations=[self._citation(chunk.doc, chunk.section, shown, page=chunk.page)])
         return None
 
-    def _misses_named_term(self, answer: Answer, terms: list[GlossaryTerm]) -> bool:
+    def _misses_named_term(self, answer: Answer, terms: list[GlossaryTerm], q: str) -> bool:
         """The figure counts something else: the question names a term ("LAiKA", "AgiL") that
-        neither the answer nor the section it quotes mentions."""
+        neither the answer nor the section it quotes mentions. A term naming where a figure comes
+        from ("laut BA-Statistik") says nothing of what it counts."""
+        asked = _SOURCE.sub(" ", q)
+        terms = [t for t in terms if term_pattern(t).search(asked)]
         source = _answer_and_source(answer)
         stems = {stem(w) for w in content_words(source)}
 
@@ -760,6 +763,8 @@ MAX_TERMS_ANSWERED = 3  # "Was bedeuten EGZ, ESG und MAG?" gets each; more would
 # a dash parting a question's clauses: "... ESF-Projekte – was heißt ESF nochmal?"
 _DASH = re.compile(r"\s+[–—-]\s+")
 _AFTER_QUESTION_MARK = re.compile(r"(?<=[?!])\s+")
+# where a figure comes from: "laut BA-Statistik", "according to the IAB"
+_SOURCE = re.compile(r"\b(?:laut|gemäß|according\s+to)\s+(?:(?:der|dem|den|des|the)\s+)?\S+", re.I)
 # a word pointing back to what was named before: "Which institute is that?", "Was heißt das?"
 _POINTING_BACK = re.compile(r"\b(das|dies|that|this|it)\b", re.I)
 _VERB_ENDING = re.compile(r"(t|te|ten|st)$")
