@@ -207,7 +207,8 @@ class Assistant:
             return Answer(q, "none", CASE_ANSWER)
         if CONTACT_QUESTION.search(q) and not self.has_contact_data:
             return Answer(q, "none", CONTACT_ANSWER)
-        unknown = self._unknown_words(q, terms, typed_in_lower_case)
+        # "laut Jahresbericht": where a figure is said to come from is no subject the programme must know
+        unknown = self._unknown_words(_SOURCE.sub(" ", q), terms, typed_in_lower_case)
         if unknown and (names_a_place(q, unknown) or self._closest_sentence(qvec) < UNKNOWN_WORD_FLOOR
                         or asks_for_figure(q)):
             # a place the programme never names ("Jobcenter Frankfurt"), a figure of something it
@@ -630,7 +631,7 @@ class Assistant:
         folded, stems = fold(text), {stem(w) for w in content_words(text)}
         after_time = {m.group(1) for m in _AFTER_TIME_WORD.finditer(q)}
         firsts = _first_words(q)
-        for w in content_words(q):
+        for w in content_words(_SOURCE.sub(" ", q)):  # "laut Jahresstatistik" names no subject either
             if not w[0].isupper() or w.isupper() or w in firsts or w in after_time or len(w) < 4 \
                     or FIGURE_CUE.match(w) or _FIGURE_NOUN.match(w) or fold(w) in OVERVIEW_WORDS or months_in(w):
                 continue
