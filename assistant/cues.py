@@ -139,10 +139,16 @@ def asked_unit(q: str) -> Optional[str]:
     if COUNT_CUE.search(q):
         return None
     q = STATED_FIGURE.sub(" ", q)
+    if SHARE_OF.search(q):  # "What share of the budget goes to FbW?": the budget is what it is a share of
+        return "%"
     money, share = bool(ONLY_MONEY.search(q)), bool(PERCENT_CUE.search(q))
     if money != share:
         return "€" if money else "%"
     return None
+
+
+SHARE_OF = re.compile(r"\b(?:share|percentage|proportion|per\s?cent)\s+of\b|\b(?:anteil|prozentsatz)\s+(?:am|an|des|der)\b"
+                      r"|\bwie\s+viel\s+prozent\b", re.I)
 
 
 # (not "at most", "at least": a bound, not the largest of several)

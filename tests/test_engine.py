@@ -330,6 +330,12 @@ def test_what_states_no_figure():
     assert states_figure("Der AGS besteht seit 2015.", "Seit wann gibt es den AGS?")
 
 
+@pytest.mark.parametrize("q", ["What share of the budget goes to FbW?", "Welchen Anteil am Budget hat FbW?"])
+def test_a_share_of_the_budget_is_a_share_not_an_amount(assistant, q):
+    a = assistant.ask(q)  # the budget is what the share is of: the "%" cell, not "Betrag in €" (was)
+    assert a.kind == "fact" and a.facts[0].unit == "%" and a.facts[0].value.startswith("14,4")
+
+
 def test_why_question_gets_the_reason_not_the_figure(assistant):
     a = assistant.ask("Why is the integration rate planned separately for women and men for the first time?")
     assert a.kind == "passage" and "Unterschiede weiter vertieft" in a.answer
