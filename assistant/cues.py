@@ -375,7 +375,11 @@ def english_counted_heads(q: str) -> tuple[str, ...]:
             if noun != word:
                 return (counted_head(word),)
             break
-    return tuple(dict.fromkeys(counted_head(w) for w in EN_DE[noun.lower()].split())) if noun else ()
+    if not noun:
+        return ()
+    # "staff" is "Personal", whose stem would name any "Personen": people say nothing of what is counted
+    heads = (counted_head(w) for w in EN_DE[noun.lower()].split())
+    return tuple(dict.fromkeys(h for h in heads if not any(p.startswith(h) for p in PERSON_WORDS)))
 
 
 _PLURAL = re.compile(r"^[a-z]{2,}[^s]s$")

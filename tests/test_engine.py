@@ -309,6 +309,8 @@ def test_asked_noun():
     # the plural is what is counted, not the verb after it
     assert asked_noun("How many coaches work in the Gatekeeper U25 project?") == (("jobcoa", "coachi"), True)
     assert asked_noun("Wie viele Personen waren arbeitslos?") is None
+    # "staff" is "Personal": its stem must not name any "Personen"
+    assert asked_noun("How many staff does the jobcenter have?") == (("mitarbeit", "mitarbe"), True)
     assert asked_noun("Was macht der AGS?") is None
 
 
