@@ -109,7 +109,11 @@ def asks_for_figure(q: str) -> bool:
     asks_other = OTHER_QUESTION.search(q) or NAME_QUESTION.search(q)
     if asks_other and not (QUANTITY_CUE.search(q) or SUPERLATIVE.search(q)):
         return False  # "Who would use the planned centre?", "Bei welchem Träger laufen die BvB-Plätze?"
-    return bool(FIGURE_CUE.search(ENGLISH_PERSONAL.sub(" ", q)))
+    # which rate, which budget: "Welche Integrationsquote streben wir an?"
+    return bool(FIGURE_CUE.search(ENGLISH_PERSONAL.sub(" ", q)) or WHICH_FIGURE.match(q))
+
+
+WHICH_FIGURE = re.compile(r"\s*welche[nrs]?\s+\w*(?:quote|budget|anteil)\b", re.I)
 
 
 GERMAN_HINT = re.compile(r"\b(der|die|das|ist|sind|wie|was|wer|welche[rsn]?|gibt|für|und|im|des|hat|wird|werden|nicht)\b", re.I)

@@ -130,6 +130,7 @@ def test_change_row_belongs_to_the_row_above(assistant):
     # all of them, not "drei weitere Mitarbeiterinnen und Mitarbeiter" (5.7), unless more are asked for
     ("Wie viele Mitarbeiter beschäftigt das Jobcenter?", "172 Mitarbeiterinnen"),
     ("Wie viele Arbeitslose gab es laut Tabelle im November 2021?", "2.685"),  # "Tabelle" names no subject
+    ("Welche Integrationsquote streben wir an?", "25,4 %"),  # which rate: its figure (was a passage)
     # the source of a figure is not what it counts (was refused: the table does not name the BA)
     ("Wie viele Arbeitslose gab es im November 2021 laut BA-Statistik?", "2.685"),
     ("How many unemployed were there in November 2021 according to the BA?", "2.685"),
