@@ -439,8 +439,8 @@ def test_evaluation_floors(assistant):
     assert result["hit3"] >= 0.95
     assert result["by_kind"]["glossary"] >= 0.98
     assert result["refusals"] == "16/16"
-    # measured 85.0 / 82.0 / 81.0 / 79.0 / 76.0 / 70.0 % (dev6: 100 questions, written in the tenth session)
-    floors = {"dev": 0.83, "dev2": 0.80, "dev3": 0.79, "dev4": 0.77, "dev5": 0.74, "dev6": 0.68}
+    # measured 85.0 / 82.0 / 82.0 / 80.0 / 76.0 / 75.0 % (dev6: 100 questions, written in the tenth session)
+    floors = {"dev": 0.83, "dev2": 0.80, "dev3": 0.80, "dev4": 0.78, "dev5": 0.74, "dev6": 0.73}
     for name, floor in floors.items():
         r = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / f"{name}.jsonl"))
         assert r["accuracy"] >= floor, name
