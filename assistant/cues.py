@@ -55,7 +55,9 @@ FIGURE_CUE = re.compile(
     r"places|staff|figure|total|target|count|%|" + MONEY_WORDS + ")", re.I)
 
 # A figure named by a compound: "Integrationsquote 2022?", "Verwaltungsbudget" (bare lookups)
-FIGURE_COMPOUND = re.compile(r"\w(quote|budget|anteil)\b", re.I)
+# the endings of a figure's compound: "Integrationsquote", "Reha-Budget", "Frauenanteil"
+_FIGURE_SUFFIX = r"(?:quote|budget|anteil)"
+FIGURE_COMPOUND = re.compile(rf"\w{_FIGURE_SUFFIX}\b", re.I)
 
 QUANTITY_CUE = re.compile(r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|wie\s+stark|anzahl|how\s+many|how\s+much|"
                           r"what\s+(was|were|is|are)\s+the\s+([\w\-]+\s+){0,4}(number|amount|rate|share|total))\b", re.I)
@@ -113,7 +115,7 @@ def asks_for_figure(q: str) -> bool:
     return bool(FIGURE_CUE.search(ENGLISH_PERSONAL.sub(" ", q)) or WHICH_FIGURE.match(q))
 
 
-WHICH_FIGURE = re.compile(r"\s*welche[nrs]?\s+\w*(?:quote|budget|anteil)\b", re.I)
+WHICH_FIGURE = re.compile(rf"\s*welche[nrs]?\s+\w*{_FIGURE_SUFFIX}\b", re.I)
 
 
 GERMAN_HINT = re.compile(r"\b(der|die|das|ist|sind|wie|was|wer|welche[rsn]?|gibt|für|und|im|des|hat|wird|werden|nicht)\b", re.I)
@@ -303,7 +305,8 @@ TIME_UNIT_STEMS = ("monat", "jahr", "woch", "tag", "stund")
 
 # Some more of what is counted, not all of it: "drei weitere Mitarbeiterinnen", "Wie viele wurden
 # zusätzlich geschult?" (folded text too: "zusatzlich")
-SOME_MORE = re.compile(r"\b(weitere[nrs]?|andere[nrs]?|other|zus[äa]tzlich\w*|neue[nrs]?|additional|further|more|new)\b", re.I)
+SOME_MORE = re.compile(r"\b(weitere[nrs]?|andere[nrs]?|other|zus[äa]tzlich\w*|neue[nrs]?|additional|further|"
+                       r"more|new)\b", re.I)
 
 
 def counted_noun(q: str) -> Optional[str]:
@@ -343,7 +346,7 @@ def counted_head(noun: str) -> str:
     return s[:max(5, len(s) - 2)]
 
 
-_FIGURE_NOUN = re.compile(r"\b([A-Za-zÄÖÜäöüß]+(?:quote|budget|anteil))\b", re.I)
+_FIGURE_NOUN = re.compile(rf"\b([A-Za-zÄÖÜäöüß]+{_FIGURE_SUFFIX})\b", re.I)
 
 
 class AskedNoun(NamedTuple):

@@ -632,8 +632,7 @@ class Assistant:
         after_time = {m.group(1) for m in _AFTER_TIME_WORD.finditer(q)}
         firsts = _first_words(q)
         for w in content_words(_SOURCE.sub(" ", q)):  # "laut Jahresstatistik" names no subject either
-            if not w[0].isupper() or w.isupper() or w in firsts or w in after_time or len(w) < 4 \
-                    or FIGURE_CUE.match(w) or _FIGURE_NOUN.match(w) or fold(w) in OVERVIEW_WORDS or months_in(w):
+            if not w[0].isupper() or len(w) < 4 or w in after_time or months_in(w) or _names_no_subject(w, firsts):
                 continue
             s = stem(w)
             if s in self.chunk_kw.idf and s not in stems and s[:max(5, len(s) - 2)] not in folded:
@@ -700,9 +699,7 @@ class Assistant:
                 candidate = not _VERB_ENDING.search(w) or names_a_place(q, [w])
             else:
                 candidate = w[0].isupper()
-            if w in firsts or len(w) < 5 or not candidate or w.isupper() or fold(w) in known or FIGURE_CUE.match(w) \
-                    or _FIGURE_NOUN.match(w) \
-                    or fold(w) in OVERVIEW_WORDS:  # "kannst du mir sagen, ...": asking, not a subject
+            if len(w) < 5 or not candidate or fold(w) in known or _names_no_subject(w, firsts):
                 continue
             if bridge(w) if not german else fold(w) in COLLOQUIAL_DE:
                 continue
@@ -772,7 +769,7 @@ _VERB_ENDING = re.compile(r"(t|te|ten|st)$")
 
 
 # Nouns that ask for a figure, not what it counts: "Anteil", "Prozentsatz", "Geld"
-_FIGURE_NOUN = re.compile(r"(prozent|anteil|zahl|summe|höhe|betrag|geld)", re.I)
+_FIGURE_WORD = re.compile(r"(prozent|anteil|zahl|summe|höhe|betrag|geld)", re.I)
 # "seit Einführung", "bis Ende": the noun says when, not what
 _AFTER_TIME_WORD = re.compile(r"\b(?:seit|since|bis|until)\s+(\w+)", re.I)
 
@@ -780,6 +777,14 @@ _AFTER_TIME_WORD = re.compile(r"\b(?:seit|since|bis|until)\s+(\w+)", re.I)
 def _first_words(q: str) -> set[str]:
     """The first word of each sentence of a question: capitalised anyway ("Übernimmt ...")."""
     return {ws[0] for part in re.split(r"[.?!]\s+", q) if (ws := words(part))}
+
+
+def _names_no_subject(w: str, firsts: set[str]) -> bool:
+    """A word of a question that says nothing of its subject: a sentence's first word (capitalised
+    anyway), an abbreviation (the glossary's), a word asking for a figure ("Anteil", "wie viele")
+    or for what a text says ("kannst du mir sagen, ...")."""
+    return w in firsts or w.isupper() or bool(FIGURE_CUE.match(w) or _FIGURE_WORD.match(w)) \
+        or fold(w) in OVERVIEW_WORDS
 
 
 def _answer_and_source(answer: Answer) -> str:

@@ -44,9 +44,9 @@ _VERSION_NAME = re.compile(r"(?<=[A-Za-zÄÖÜäöüß] )\d\.0\b")
 _UNIT_WORDS = {"%": "Anteil Prozent", "€": "Betrag Euro"}
 _SUBROW = re.compile(r"\bdavon\s+([^()]+)", re.I)
 _PERSON_TERMS = frozenset(stem(w) for w in PERSON_WORDS)
-# "Wie viel Geld ...": asking for an amount, not for the row "ESG (Einstiegs geld)"
-_MONEY_TERMS = frozenset(stem(w) for w in ("Geld", "Kohle", "Knete"))
-_AMOUNT_TERM = stem("Betrag")
+# "Wie viel Geld ...": asking for an amount, not for the row "ESG (Einstiegs geld)" ("Kohle" is
+# bridged to "Geld", lexicon.py)
+_MONEY_TERM, _AMOUNT_TERM = stem("Geld"), stem("Betrag")
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _TOTAL_ROW = re.compile(r"^(gesamt|insgesamt|summe|total)\b", re.I)
 
@@ -130,8 +130,8 @@ class FactAnswers:
         months = months_in(q)
         # "Personen", "Menschen" say nothing of which row: "schwerbehinderte Menschen" is not "Menschen"
         qterms = set(self.keyword.query_terms(YEAR_RE.sub(" ", expanded))) - TIME_TERMS - _PERSON_TERMS
-        if qterms & _MONEY_TERMS:  # "Wie viel Geld ...?" asks for an amount: the column "Betrag in €"
-            qterms = (qterms - _MONEY_TERMS) | {_AMOUNT_TERM}
+        if _MONEY_TERM in qterms:  # "Wie viel Geld ...?" asks for an amount: the column "Betrag in €"
+            qterms = (qterms - {_MONEY_TERM}) | {_AMOUNT_TERM}
         # "ausländische Arbeitslose" asks for the row "Ausländer", "Schwerbehinderung" for "schwerbehinderte"
         qterms |= {s for s in self.row_vocabulary - qterms
                    if any(_word_family(s, t) for t in qterms - self.row_vocabulary)}
@@ -302,7 +302,6 @@ def states_figure(text: str, q: str) -> bool:
     if any(n not in asked for n in _NUMBER.findall(text)):
         return True
     return bool(_HAS_FIGURE.search(re.sub(r"\d", " ", text)))
-
 
 
 def counts(text: str, head: str) -> bool:
