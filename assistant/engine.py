@@ -761,8 +761,9 @@ MAX_TERMS_ANSWERED = 3  # "Was bedeuten EGZ, ESG und MAG?" gets each; more would
 # a dash parting a question's clauses: "... ESF-Projekte – was heißt ESF nochmal?"
 _DASH = re.compile(r"\s+[–—-]\s+")
 _AFTER_QUESTION_MARK = re.compile(r"(?<=[?!])\s+")
-# where a figure comes from: "laut BA-Statistik", "according to the IAB"
-_SOURCE = re.compile(r"\b(?:laut|gemäß|according\s+to)\s+(?:(?:der|dem|den|des|the)\s+)?\S+", re.I)
+# where a figure comes from or when it was counted ("laut Jahresbericht", "Stand November 2021")
+_SOURCE = re.compile(r"\b(?:laut|gemäß|according\s+to)\s+(?:(?:der|dem|den|des|the)\s+)?\S+"
+                     r"|\b(?:stand|stichtag)\b:?(?=\s*(?:\d|\w+\.?\s+(?:19|20)\d\d))", re.I)
 # a word pointing back to what was named before: "Which institute is that?", "Was heißt das?"
 _POINTING_BACK = re.compile(r"\b(das|dies|that|this|it)\b", re.I)
 _VERB_ENDING = re.compile(r"(t|te|ten|st)$")

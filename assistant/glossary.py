@@ -113,7 +113,11 @@ def extract_glossary(doc: Document) -> list[GlossaryTerm]:
     text = "\n".join(s.title + "\n" + s.text for s in doc.sections)
     for t in terms:
         same = [o.abbr for o in terms if o is not t and _key(o.long) == _key(t.long) and o.abbr.lower() != t.abbr.lower()]
-        seen = {m.group(0) for m in re.finditer(r"(?<![\wÄÖÜäöü])" + re.escape(t.abbr) + r"(?![\wÄÖÜäöü])", text, re.I)}
+        # the text may put a two-part abbreviation the other way round ("React-EU" as "EU-React")
+        parts = t.abbr.split("-")
+        forms = [t.abbr] + (["-".join(reversed(parts))] if len(parts) == 2 and all(parts) else [])
+        seen = {m.group(0) for form in forms
+                for m in re.finditer(r"(?<![\wÄÖÜäöü])" + re.escape(form) + r"(?![\wÄÖÜäöü])", text, re.I)}
         t.variants = sorted({*same, *(s for s in seen if s != t.abbr)})
         t.sections = sections_using(doc, t)
     return terms

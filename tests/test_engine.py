@@ -53,6 +53,7 @@ def test_glossary_compound(assistant):
     ("Was heißt EGZ nochmal? Kommt im Budget vor.", "Eingliederungszuschuss"),
     ("vzä steht für was? irgendwas mit vollzeit?", "Vollzeitäquivalente"),
     ("Was heißt BIP auf Deutsch?", "Bruttoinland"),  # the long form in a language
+    ("what does EU-React stand for", "Recovery Assistance"),  # the text's "EU-React" is the Legende's "React-EU"
     ("what does abH stand for in the U25 section?", "ausbildungsbegleitende Hilfen"),  # the part says where
 ])
 def test_glossary_variants(assistant, q, long):
@@ -135,6 +136,7 @@ def test_change_row_belongs_to_the_row_above(assistant):
     ("Wie viele Arbeitslose gab es im November 2021 laut BA-Statistik?", "2.685"),
     ("How many unemployed were there in November 2021 according to the BA?", "2.685"),
     ("Wie viele Mitarbeiter hat das Jobcenter laut Jahresbericht?", "172 Mitarbeiterinnen"),  # not an unknown subject
+    ("wie viele junge leute 15-24 betreuen wir (stand november 2021)", "1.212"),  # "Stand" says when (was refused)
     # "Geld" asks for an amount, it names no row ("ESG (Einstiegs geld)"); "Kohle" is everyday for it
     ("Wie viel Geld ist 2022 für die Ein-Euro-Jobs eingeplant?", "390.000 €"),
     ("Wie viel Kohle gibt es für FbW?", "785.000 €"),
@@ -229,6 +231,12 @@ def test_a_yes_no_question_about_a_number_is_answered_from_the_text(assistant):
     # "Did ...?" asks whether, not how many: was routed to figures and got a Vorwort sentence with "2021"
     a = assistant.ask("Did the number of new applications rise in 2021?")
     assert a.kind == "passage" and "keinen signifikanten Anstieg" in a.answer and a.citations[0].section == "5.2"
+
+
+def test_a_yes_no_clause_after_the_case_is_answered_from_the_text(assistant):
+    # the question comes after the case it is about: "money" asks whether, not how much (was 16i's budget row)
+    a = assistant.ask("a client wants to start his own business out of benefits, do we give money for that")
+    assert a.kind == "passage" and "absolute Einzelfälle" in a.answer and a.citations[0].section == "6.7"
 
 
 @pytest.mark.parametrize("q,shown,section", [
