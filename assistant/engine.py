@@ -40,7 +40,7 @@ from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, CUE_WORDS
                    without_chatter, without_document_words, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
-from .fact_answers import SHARE, FactAnswers, counts, counts_more, is_prose, states_figure, unit_fit
+from .fact_answers import MONEY_STEMS, SHARE, FactAnswers, counts, counts_more, is_prose, states_figure, unit_fit
 from .facts import table_captions
 from .fusion import blend, minmax
 from .glossary import Glossary, edit_distance_le1, term_pattern
@@ -528,6 +528,10 @@ class Assistant:
         A sentence naming what "wie viele" counts ("Wie viele Mitarbeiter …?") goes first;
         naming: only a sentence naming that noun (for a count, with its figure right before it),
         from anywhere in the programme when the best-ranked sentences have none."""
+        # "wie hoch" asks for an amount, unless it asks how high a share is ("Wie hoch ist die Aktivierungsquote?")
+        wants_money = bool(MONEY_CUE.search(q)) and not (PERCENT_CUE.search(q) and not ONLY_MONEY.search(q))
+        if wants_money:  # only sentences with "€" are kept below: "Geld", "Budget" need not match their words
+            expanded = " ".join(w for w in expanded.split() if stem(w) not in MONEY_STEMS)
         candidates = [i for i, _ in self.sentence_index.rank(ranked, expanded, qvec, self.mode, question=q)[:12]]
         heads = naming.heads if naming else counted_heads(q)
         if heads:
@@ -542,8 +546,6 @@ class Assistant:
             if naming:  # then any other sentence naming it, wherever it stands ("an den drei Standorten")
                 namers += [i for i in range(len(self.sentences)) if i not in namers and names_it(i)]
                 candidates = sorted(namers, key=some_more)
-        # "wie hoch" asks for an amount, unless it asks how high a share is ("Wie hoch ist die Aktivierungsquote?")
-        wants_money = bool(MONEY_CUE.search(q)) and not (PERCENT_CUE.search(q) and not ONLY_MONEY.search(q))
         for i in candidates:
             text = self.sentences[i]["text"]
             if self.sentence_index.is_table_row(i) or not states_figure(text, q):

@@ -47,6 +47,9 @@ _PERSON_TERMS = frozenset(stem(w) for w in PERSON_WORDS)
 # "Wie viel Geld ...": asking for an amount, not for the row "ESG (Einstiegs geld)" ("Kohle" is
 # bridged to "Geld", lexicon.py)
 _MONEY_TERM, _AMOUNT_TERM = stem("Geld"), stem("Betrag")
+# words asking for money say which unit, not which row or sentence: "How much money ..." is no
+# hit on "Verwaltungsbudget" or "Umschichtungsbetrag"
+MONEY_STEMS = frozenset(stem(w) for w in ("Budget", "Betrag", "Mittel", "money", "Geld", "Kosten", "costs", "funds", "Aufwand"))
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _TOTAL_ROW = re.compile(r"^(gesamt|insgesamt|summe|total)\b", re.I)
 
@@ -151,7 +154,7 @@ class FactAnswers:
             overlap = math.fsum(idf.get(t, 0) for t in qterms & label_terms)
             # the table's introduction tells which table, not which row: it adds to the score only
             context = math.fsum(idf.get(t, 0) for t in (qterms & caption_terms) - label_terms)
-            subject_hit = math.fsum(idf.get(t, 0) for t in qterms & subj_terms)
+            subject_hit = math.fsum(idf.get(t, 0) for t in (qterms - MONEY_STEMS) & subj_terms)
             # words of the subject the question does not ask for ("Männer" when asking for all)
             extra = math.fsum(idf.get(t, 0) for t in subj_terms - qterms if t in idf)
             named = bool(term_forms) and any(p.search(f.subject) or p.search(f.source_text) for p in term_forms)

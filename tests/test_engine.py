@@ -136,6 +136,8 @@ def test_change_row_belongs_to_the_row_above(assistant):
     ("Wie viele Arbeitslose gab es im November 2021 laut BA-Statistik?", "2.685"),
     ("How many unemployed were there in November 2021 according to the BA?", "2.685"),
     ("Wie viele Mitarbeiter hat das Jobcenter laut Jahresbericht?", "172 Mitarbeiterinnen"),  # not an unknown subject
+    # "money" asks for "€", it does not name "Umschichtungsbetrag" or "Verwaltungsbudget"
+    ("How much money goes to the county's activities under the § 18 (4) agreement in 2022", "326.000 €"),
     ("wie viele junge leute 15-24 betreuen wir (stand november 2021)", "1.212"),  # "Stand" says when (was refused)
     # "Geld" asks for an amount, it names no row ("ESG (Einstiegs geld)"); "Kohle" is everyday for it
     ("Wie viel Geld ist 2022 für die Ein-Euro-Jobs eingeplant?", "390.000 €"),
