@@ -384,7 +384,9 @@ def english_counted_heads(q: str) -> tuple[str, ...]:
             return (counted_head(word),)  # "How many Integrationsfachkräfte work ...": the German noun itself
         if _PLURAL.search(word):  # "How many coaches work ...": what is counted is plural
             if noun != word:
-                return (counted_head(word),)
+                # "third-party assignments (Beauftragungen Dritter)": the German it is given in
+                gloss = re.search(re.escape(word) + r"\s*\((\w+)", q)
+                return (counted_head(gloss.group(1) if gloss else word),)
             break
     if not noun:
         return ()

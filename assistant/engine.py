@@ -236,7 +236,7 @@ class Assistant:
                                                   naming=noun)
                 if named is not None:
                     fact_answer = named
-                elif self._count_not_given(noun, fact_answer):
+                elif self._count_not_given(noun, fact_answer, q):
                     return Answer(q, "none", NONE_ANSWER)
             if fact_answer is not None and self._section_misses_noun(fact_answer, q):
                 return Answer(q, "none", NONE_ANSWER)
@@ -598,13 +598,15 @@ class Assistant:
         long_forms = " ".join(t.long for t in self.lookup.find_in(source, fuzzy=False))
         return any(head in stem(w) for w in content_words(f"{source} {long_forms}") for head in heads)
 
-    def _count_not_given(self, noun: AskedNoun, answer: Answer) -> bool:
+    def _count_not_given(self, noun: AskedNoun, answer: Answer, q: str) -> bool:
         """The programme names what is counted but never gives its count ("Wie viele Stellenangebote
         hat der AGS akquiriert?"), and the sentence found counts something else ("79 Integrationen").
 
         A table row is kept: it may count the noun by another name ("participants" are a row's
         "Eintritte"), but never months or years ("For how many months can Einstiegsgeld be paid?");
-        so are the jobcenter's clients, whom a figure of placements or entries counts.
+        so are the jobcenter's clients, whom a figure of placements or entries counts. A German noun
+        the programme never uses may be a paraphrase the sentence answers ("Ausbildungsbewerber");
+        an English one the sentence does not name is not ("sanctions": "1.400 Personen" placed).
         """
         if not noun.figure_before:
             return False
@@ -612,7 +614,8 @@ class Assistant:
             return any(head.startswith(TIME_UNIT_STEMS) for head in noun.heads)
         if any(client in head for head in noun.heads for client in CLIENT_STEMS):
             return False
-        return any(head in t for t in self.chunk_kw.all_terms for head in noun.heads)
+        named = any(head in t for t in self.chunk_kw.all_terms for head in noun.heads)
+        return named or not is_german(q)
 
     def _section_misses_noun(self, answer: Answer, q: str) -> bool:
         """A figure in prose from a part of the programme that never names a noun of the question:

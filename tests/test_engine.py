@@ -147,6 +147,8 @@ def test_change_row_belongs_to_the_row_above(assistant):
     # people working at the jobcenter are its staff (was "1.400 Personen" integrated into work, and
     # "working" read as the table's "Erwerbstätige", not given for 2022)
     ("How many people work at the jobcenter?", "172 Mitarbeiterinnen"),
+    # the German the question gives in parentheses names what is counted
+    ("How many third-party assignments (Beauftragungen Dritter) did case management use?", "129 Beauftragungen"),
     ("How many people will be working at the jobcenter in 2022?", "172 Mitarbeiterinnen"),
     ("Wie viele weitere Mitarbeiter wurden 2021 als Reha-Spezialisten geschult?", "drei weitere"),
     # a hyphenated noun is counted by its last part (was BaE's table row, 18 entries)
@@ -386,6 +388,8 @@ def test_list_question_gets_the_list(assistant):
     ("Bei welchem Bildungsträger laufen die BvB-Plätze?", ""),  # a name, not the figure of "Plätze"
     # a count of something the programme names but never counts: "79 Integrationen" is not it
     ("Wie viele Stellenangebote hat der Arbeitgeber-Service akquiriert?", ""),
+    # an English count of something neither the bridge nor the programme knows ("1.400 Personen" were placed)
+    ("how many sanctions did the jobcenter impose in 2021", ""),
     # a sentence's figure from a part of the programme that never names the asked project or team
     ("Wie viele Mitarbeitende arbeiten im Projekt Gatekeeper U25?", ""),
     ("How many staff work in the Kompetenzteam Selbstständige?", ""),
