@@ -585,9 +585,13 @@ class Assistant:
 
     def _figure_of_something_else(self, answer: Answer, noun: AskedNoun, q: str) -> bool:
         """The figure found is not the one asked for: it does not name the noun ("Wie viele
-        Betriebsakquisiteure ...?", "Was ist die Aktivierungsquote?"), or it counts only some more
-        of them ("drei weitere Mitarbeiterinnen") when all are asked for."""
+        Betriebsakquisiteure ...?", "Was ist die Aktivierungsquote?"), a sentence's figure counts
+        another noun ("AGS-Mitarbeitenden ... 79 Integrationen"), or it counts only some more of
+        them ("drei weitere Mitarbeiterinnen") when all are asked for."""
         if not self._names(answer, noun.heads):
+            return True
+        if noun.figure_before and not any(f.table for f in answer.facts) \
+                and not any(counts(answer.answer, h) for h in noun.heads):
             return True
         return noun.figure_before and not SOME_MORE.search(q) and any(counts_more(answer.answer, h) for h in noun.heads)
 

@@ -311,7 +311,10 @@ def counts(text: str, head: str) -> bool:
     """Whether a figure stands right before a noun starting with head (a stem): "172 Mitarbeiterinnen",
     "zweieinhalb Betriebsakquisiteure", "24 Personen nach § 16i", "ein Drittel der Leistungsberechtigten",
     "10 kooperative BaE-Ausbildungsplätze" (two words may come between)."""
-    return _figure_before(text, head) is not None
+    folded = fold(text)
+    return _figure_before(text, head) is not None \
+        or bool(re.search(r"\b(?:an)?zahl\s+der\s+(?:\S+\s+){0,2}?\S*" + re.escape(head), folded)) \
+        or bool(re.search(re.escape(head) + r"\w*:\s*\d", folded))
 
 
 def counts_more(text: str, head: str) -> bool:
@@ -321,8 +324,9 @@ def counts_more(text: str, head: str) -> bool:
 
 
 def _figure_before(text: str, head: str) -> Optional[re.Match]:
-    figure = r"(?:\d[\d.,]*|" + _NUMBER_WORDS + r"|drittel|viertel|funftel|halfte)"
-    return re.search(figure + r"\s+((?:\S+\s+){0,2}?)(?:\S+-)?" + re.escape(head), fold(text))
+    # a year ("in 2021 durch die AGS-Mitarbeitenden") counts nothing
+    figure = r"(?:(?<![\d.,])(?!(?:19|20)\d\d\b)\d[\d.,]*|" + _NUMBER_WORDS + r"|drittel|viertel|funftel|halfte)"
+    return re.search(figure + r"\s+((?:\S+\s+){0,2}?)(?:\S+-)?\w*" + re.escape(head), fold(text))
 
 
 def unit_fit(q: str, f: Fact) -> float:

@@ -253,6 +253,15 @@ def test_bulleted_reasons(assistant, q, shown, section):
     assert a.kind == "passage" and shown in a.answer and a.citations[0].section == section
 
 
+def test_a_figure_counting_a_noun():
+    from assistant.fact_answers import counts
+    assert counts("Acht integrative und 10 kooperative BaE-Ausbildungsplätze", "platz")  # inside a compound
+    assert counts("reduzierte sich die Zahl der erwerbsfähigen Leistungsbezieher (ELB) von 6.714", "leistungsbezieh")
+    assert counts("Geplante Eintritte: 12", "eintritt")  # a label and its figure
+    assert not counts("So wurden in 2021 durch die AGS-Mitarbeitenden 79 Integrationen erzielt", "mitarbeit")
+    assert not counts("die 2021 geschulten Mitarbeitenden", "mitarbeit")  # a year counts nothing
+
+
 def test_a_figure_counting_some_more():
     from assistant.fact_answers import counts_more
     assert counts_more("So wurden in 2021 drei weitere Mitarbeiterinnen geschult.", "mitarbeit")
@@ -388,6 +397,8 @@ def test_list_question_gets_the_list(assistant):
     ("Bei welchem Bildungsträger laufen die BvB-Plätze?", ""),  # a name, not the figure of "Plätze"
     # a count of something the programme names but never counts: "79 Integrationen" is not it
     ("Wie viele Stellenangebote hat der Arbeitgeber-Service akquiriert?", ""),
+    # the sentence names the staff, but its figure counts placements ("in 2021" counts nothing)
+    ("wie viele mitarbeitende hat der arbeitgeber-service des jobcenters", ""),
     # an English count of something neither the bridge nor the programme knows ("1.400 Personen" were placed)
     ("how many sanctions did the jobcenter impose in 2021", ""),
     # a sentence's figure from a part of the programme that never names the asked project or team
