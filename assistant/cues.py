@@ -125,8 +125,15 @@ WHICH_FIGURE = re.compile(rf"\s*welche[nrs]?\s+\w*{_FIGURE_SUFFIX}\b", re.I)
 GERMAN_HINT = re.compile(r"\b(der|die|das|ist|sind|wie|was|wer|welche[rsn]?|gibt|für|und|im|des|hat|wird|werden|nicht)\b", re.I)
 
 
+# English words German does not have: "what was it" is English, though "was" is German too
+ENGLISH_HINT = re.compile(r"\b(the|what|which|how|who|does|do|did|is|are|of|to|at|by|with|it|there|we|our)\b", re.I)
+
+
 def is_german(q: str) -> bool:
-    return bool(GERMAN_HINT.search(q)) or bool(re.search(r"[äöüß]", q))
+    if re.search(r"[äöüß]", q):
+        return True
+    german = len(GERMAN_HINT.findall(q))
+    return bool(german) and german >= len(ENGLISH_HINT.findall(q))
 
 
 # ---------------------------------------------------------------- unit, comparison, polarity

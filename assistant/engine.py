@@ -164,7 +164,8 @@ class Assistant:
         German typed in lower case with the programme's capitals ("neueintritte": "Neueintritte")."""
         q = with_month_names(without_chatter(normalise_space(question)))
         corrected = self.speller.correct(q)
-        lower_case = q == q.lower()
+        # an abbreviation in capitals ("sgb II", "wie viele ELB") does not make the rest typed with capitals
+        lower_case = all(w == w.lower() or w.isupper() for w in q.split())
         text = self.speller.with_capitals(corrected) if lower_case and is_german(q) else corrected
         return Reading(text, corrected if corrected != q else None, lower_case)
 

@@ -253,6 +253,13 @@ def test_bulleted_reasons(assistant, q, shown, section):
     assert a.kind == "passage" and shown in a.answer and a.citations[0].section == section
 
 
+def test_language_of_a_question():
+    from assistant.cues import is_german
+    assert is_german("Was ist das?") and is_german("wie viele elb gab es") and is_german("Gibt es Geld für Reha?")
+    assert not is_german("the number of ELB fell to 6,219 by autumn 2021, what was it at the end of 2020")
+    assert not is_german("What was the integration rate for women in 2021?")  # "was" is English here
+
+
 def test_a_figure_counting_a_noun():
     from assistant.fact_answers import counts
     assert counts("Acht integrative und 10 kooperative BaE-Ausbildungsplätze", "platz")  # inside a compound
@@ -388,6 +395,7 @@ def test_list_question_gets_the_list(assistant):
     ("How many participants did AgiL have in 2021?", "Für 2021 nennt es diese Zahl nicht."),
     ("wie viele widersprüche gab es 2021 im jobcenter", ""),  # typed in lower case: nouns have no capital
     ("how much is the kinderzuschlag per child", ""),  # English in lower case: a word English does not have
+    ("wie hoch ist der vermoegensfreibetrag im sgb II", ""),  # lower case but for an abbreviation's capitals
     # no figure of it at all: the passage about it does not state one either
     ("How many places does the WiN project offer?", ""),
     ("Wie viele Plätze hat das Modellprojekt BÜA?", ""),
