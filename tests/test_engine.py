@@ -423,6 +423,8 @@ def test_list_question_gets_the_list(assistant):
     ("In which month of 2022 will first-time applications be possible via jobcenter.digital?", ""),  # "im Laufe 2022"
     # the row exists, but not for the asked month: another row of that month is not the answer
     ("How many German unemployed were there in September 2021?", "Für September 2021 nennt es diese Zahl nicht."),
+    # no figure for the year, and the passage found states no amount ("Wie 2020, war auch das Jahr 2021 ...")
+    ("What was the administrative budget back in 2020?", "Für 2020 nennt es diese Zahl nicht."),
 ])
 def test_refusals(assistant, q, tail):
     a = assistant.ask(q)
