@@ -291,6 +291,11 @@ CONTACT_QUESTION = re.compile(
 
 # "Mein Kunde ist 58 und krank, was soll ich tun?": the programme does not decide single cases.
 PERSONAL_CASE = re.compile(r"\b(mein(e|em|en|er)?\s+(kunde|kundin|klient|klientin)|my\s+(client|customer))", re.I)
+# ... unless it asks what the programme offers for such a case ("Gibt es dafür flankierende Leistungen?",
+# "Is there anything in the programme for women like her?")
+OFFER_ASKED = re.compile(r"\b(gibt\s+es\s+(dafür|da|hierfür|für\s+\w+)|is\s+there\s+any(thing)?|are\s+there\s+any|"
+                         r"welche\s+(angebote|leistungen|hilfen|maßnahmen|unterstützung)|"
+                         r"what\s+(offers|support|help|programmes|projects))\b", re.I)
 
 PLACE_BEFORE = re.compile(r"\b(jobcenters?|landkreis(es)?|kreis(es)?|stadt|region|gemeinde|in|aus|bei|nach)\s*$", re.I)
 

@@ -33,8 +33,8 @@ from typing import Callable, NamedTuple, Optional
 import numpy as np
 
 from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND,
-                   FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, ONLY_MONEY, PERCENT_CUE,
-                   PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, STAFF, TIME_UNIT_STEMS, YEAR_RE, AskedNoun,
+                   FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, OFFER_ASKED, ONLY_MONEY,
+                   PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, STAFF, TIME_UNIT_STEMS, YEAR_RE, AskedNoun,
                    SectionReference, asked_noun, asked_time, asked_unit, asks_for_figure, counted_heads, counts_staff,
                    is_german, misses_what_is_asked, months_in, names_a_place, section_reference, with_month_names,
                    without_chatter, without_document_words, years_in)
@@ -204,7 +204,7 @@ class Assistant:
         dense = self._dense_chunks(qvec, among=sections)
         ranked = self._rank_chunks(expanded, dense, among=sections)
         q = q_topic  # from here on, the question is what it asks about the part it names
-        if PERSONAL_CASE.search(q):
+        if PERSONAL_CASE.search(q) and not OFFER_ASKED.search(q):
             return Answer(q, "none", CASE_ANSWER)
         if CONTACT_QUESTION.search(q) and not self.has_contact_data:
             return Answer(q, "none", CONTACT_ANSWER)

@@ -49,7 +49,8 @@ _PERSON_TERMS = frozenset(stem(w) for w in PERSON_WORDS)
 _MONEY_TERM, _AMOUNT_TERM = stem("Geld"), stem("Betrag")
 # words asking for money say which unit, not which row or sentence: "How much money ..." is no
 # hit on "Verwaltungsbudget" or "Umschichtungsbetrag"
-MONEY_STEMS = frozenset(stem(w) for w in ("Budget", "Betrag", "Mittel", "money", "Geld", "Kosten", "costs", "funds", "Aufwand"))
+MONEY_STEMS = frozenset(stem(w) for w in ("Budget", "Betrag", "Mittel", "money", "Geld", "Kosten", "costs", "funds",
+                                          "Aufwand"))
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _TOTAL_ROW = re.compile(r"^(gesamt|insgesamt|summe|total)\b", re.I)
 

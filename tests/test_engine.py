@@ -237,6 +237,14 @@ def test_a_yes_no_question_about_a_number_is_answered_from_the_text(assistant):
     assert a.kind == "passage" and "keinen signifikanten Anstieg" in a.answer and a.citations[0].section == "5.2"
 
 
+def test_a_case_asking_what_the_programme_offers_is_answered(assistant):
+    # "my client" alone asks for a decision on a single case; asking for offers like it does not
+    a = assistant.ask("One of my clients is a mother in a small village who has hardly ever used a computer. "
+                      "Is there anything in the programme for women like her?")
+    assert a.kind == "passage" and "Digitalisierung der Frauen im ländlichen Raum" in a.answer
+    assert assistant.ask("Mein Kunde ist 58 und krank, was soll ich tun?").kind == "none"
+
+
 def test_a_yes_no_clause_after_the_case_is_answered_from_the_text(assistant):
     # the question comes after the case it is about: "money" asks whether, not how much (was 16i's budget row)
     a = assistant.ask("a client wants to start his own business out of benefits, do we give money for that")
