@@ -473,7 +473,7 @@ def test_contact_data_is_recognised():
 def test_evaluation_floors(assistant):
     """Regression floors a little under the level measured on 2026-11-24 (issue 3 targets 95 %).
 
-    questions.jsonl was used while building the engine; dev to dev6 were written later by
+    questions.jsonl was used while building the engine; dev to dev7 were written later by
     others and used since to find failures, so their floors are lower and say more about unseen
     questions. The holdout sets are only ever reported, never asserted.
     """
@@ -482,8 +482,8 @@ def test_evaluation_floors(assistant):
     assert result["hit3"] >= 0.95
     assert result["by_kind"]["glossary"] >= 0.98
     assert result["refusals"] == "16/16"
-    # measured 85.0 / 82.0 / 82.0 / 80.0 / 76.0 / 75.0 % (dev6: 100 questions, written in the tenth session)
-    floors = {"dev": 0.83, "dev2": 0.80, "dev3": 0.80, "dev4": 0.78, "dev5": 0.74, "dev6": 0.73}
+    # measured 85.0 / 82.0 / 83.0 / 80.0 / 78.0 / 76.0 / 81.0 % (dev7: 100 questions, written in the eleventh session)
+    floors = {"dev": 0.83, "dev2": 0.80, "dev3": 0.81, "dev4": 0.78, "dev5": 0.76, "dev6": 0.74, "dev7": 0.79}
     for name, floor in floors.items():
         r = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / f"{name}.jsonl"))
         assert r["accuracy"] >= floor, name
