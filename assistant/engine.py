@@ -34,8 +34,8 @@ import numpy as np
 
 from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND,
                    FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, OFFER_ASKED, ONLY_MONEY,
-                   PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, STAFF, TIME_UNIT_STEMS, YEAR_RE, AskedNoun,
-                   SectionReference, asked_noun, asked_time, asked_unit, asks_for_figure, counted_heads, counts_staff,
+                   PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, STAFF, TIME_UNIT_STEMS, YEAR_RE,
+                   AskedNoun, SectionReference, asked_noun, asked_time, asked_unit, asks_for_figure, counted_heads, counts_staff,
                    is_german, misses_what_is_asked, months_in, names_a_place, section_reference, with_month_names,
                    without_chatter, without_document_words, years_in)
 from .embedders import Embedder, load_embedder
@@ -261,7 +261,7 @@ class Assistant:
     @staticmethod
     def _states_asked_unit(text: str, q: str) -> bool:
         """Whether a quote states a figure of the unit asked for: an amount, a share or any number
-        (not the number of the section it cites)."""
+        (not the number of the section it cites: quote() puts it after " — Abschnitt ")."""
         text = text.split(" — Abschnitt ")[0]
         unit = asked_unit(q)
         if unit == "€":
