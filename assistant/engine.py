@@ -35,8 +35,8 @@ import numpy as np
 from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND,
                    FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, OFFER_ASKED, ONLY_MONEY,
                    PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, STAFF, TIME_UNIT_STEMS, YEAR_RE,
-                   AskedNoun, SectionReference, asked_noun, asked_time, asked_unit, asks_for_figure, counted_heads, counts_staff,
-                   is_german, misses_what_is_asked, months_in, names_a_place, section_reference, with_month_names,
+                   AskedNoun, SectionReference, asked_noun, asked_time, asked_unit, asks_for_figure, counted_heads,
+                   counts_staff, is_german, misses_what_is_asked, months_in, names_a_place, section_reference, with_month_names,
                    without_chatter, without_document_words, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
@@ -250,19 +250,11 @@ class Assistant:
                 return Answer(q, "none", NONE_ANSWER + (f" Für {asked} nennt es diese Zahl nicht." if asked else ""))
         if self._out_of_scope(q, dense, ranked, terms):
             return Answer(q, "none", NONE_ANSWER)
-        answer = self._passage_answer(q, expanded, qvec, ranked)
-        if answer.kind == "passage" and asks_for_figure(q) and (years_in(q) or months_in(q)) \
-                and not self._states_asked_unit(answer.answer, q):
-            # "What was the Verwaltungsbudget in 2020?": no figure for that year, and the passage found
-            # states no amount either ("Wie 2020, war auch das Jahr 2021 ...")
-            return Answer(q, "none", NONE_ANSWER + f" Für {asked_time(q)} nennt es diese Zahl nicht.")
-        return answer
+        return self._passage_answer(q, expanded, qvec, ranked)
 
     @staticmethod
     def _states_asked_unit(text: str, q: str) -> bool:
-        """Whether a quote states a figure of the unit asked for: an amount, a share or any number
-        (not the number of the section it cites: quote() puts it after " — Abschnitt ")."""
-        text = text.split(" — Abschnitt ")[0]
+        """Whether a passage states a figure of the unit asked for: an amount, a share or any number."""
         unit = asked_unit(q)
         if unit == "€":
             return "€" in text
@@ -751,6 +743,10 @@ class Assistant:
         text = self.sentence_index.text_of(chosen)
         if misses_what_is_asked(q, text):  # "Bis wann ...?", "Welcher Träger ...?": the passage names none
             return Answer(q, "none", NONE_ANSWER)
+        if asks_for_figure(q) and (years_in(q) or months_in(q)) and not self._states_asked_unit(text, q):
+            # "What was the Verwaltungsbudget in 2020?": no figure for that year, and the passage found
+            # states no amount either ("Wie 2020, war auch das Jahr 2021 ...")
+            return Answer(q, "none", NONE_ANSWER + f" Für {asked_time(q)} nennt es diese Zahl nicht.")
         answer = quote(text, chunk.section, chunk.title, keep=self.sentences[best]["text"])
         citations = [self._citation(chunk.doc, chunk.section, text, page=chunk.page)]
         for cid, _ in ranked[:6]:
