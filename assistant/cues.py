@@ -88,7 +88,8 @@ NAME_QUESTION = re.compile(
     r"\b(welche[rmns]?\s+(bildungs)?träger\w*|bei\s+welchem\s+\w*träger|"
     r"which\s+(education\s+)?(provider|organi[sz]ation|institution|company|partner)s?|"
     r"wer\s+(leitet|führt|betreibt|organisiert|macht|ist\s+(der|die)\s+\w*(leit|ansprech))|"
-    r"who\s+(runs|leads|heads|chairs|manages|is\s+in\s+charge|is\s+responsible)|"
+    r"who\s+(runs|leads|heads|chairs|manages|is\s+in\s+charge|is\s+responsible|sits\s+on)|"
+    r"who\s+is\s+the\s+(chair|head|director|leader|manager)\w*|wer\s+sitzt\s+(im|in)\b|"
     rf"{_NAME_ASKED}|ansprechpartner\w*|contact\s+person)", re.I)
 # what answers one: a person ("Frau ..."), an organisation by its legal form or kind of body
 NAMED_BODY = re.compile(r"\b(?:Frau|Herr|Herrn)\s+[A-ZÄÖÜ]\w+|\bg?GmbH\b|\be\.\s?V\.|\w*(?:werk|verein|stiftung|"
@@ -203,6 +204,14 @@ TIME_WORDS = re.compile(rf"\b(?:19|20)\d\d\b|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|"
 # "In which month ...?", "An welchem Tag ...?" want a month or a date
 DAY_QUESTION = re.compile(r"\b(?:in\s+which\s+month|in\s+welchem\s+monat|an\s+welchem\s+(?:tag|datum)|"
                           r"on\s+which\s+(?:day|date)|which\s+date|welches\s+datum|what\s+date)\b", re.I)
+# "Wie lange ...?", "How long ...?" want a span: "ein bis zu 12-monatiges Angebot", "bis Ende 2022"
+DURATION_QUESTION = re.compile(r"\bwie\s+lange\b|\bhow\s+long\b(?!\s+ago)", re.I)
+_COUNT_WORD = r"(?:\d+|ein\w*|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|achtzehn|vierundzwanzig)"
+DURATION = re.compile(rf"\b{_COUNT_WORD}[\s-]*(?:monat|jahr|woche|tag|stunde)\w*|\bbis\s+(?:zu[mr]?|ende|mitte|anfang|"
+                      r"(?:19|20)\d\d)\b|\bdauer\w*|\b(?:un)?befristet\w*|\w+fristig\w*|\bauf\s+\w+\s+sicht\b", re.I)
+# "Ab welchem Alter ...?", "From what age ...?" want an age: "unter 25", "U25", "15 bis 24 Jahre"
+AGE_QUESTION = re.compile(r"\b(?:what\s+age|how\s+old|welchem\s+alter|wie\s+alt|welches\s+alter|age\s+limit|"
+                          r"altersgrenze|mindestalter|minimum\s+age)\b", re.I)
 MONTH_OR_DATE = re.compile(rf"\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}}|\b{_MONTH_NAME}\b", re.I)
 
 
@@ -211,6 +220,10 @@ def misses_what_is_asked(q: str, text: str) -> bool:
     ("In which month ...?") or a name ("Welcher Bildungsträger ...?"): it names no time, no
     month or date, no person or organisation (other than those the question names)."""
     if WHEN_QUESTION.search(q) and not TIME_WORDS.search(text):
+        return True
+    if DURATION_QUESTION.search(q) and not DURATION.search(text):
+        return True
+    if AGE_QUESTION.search(q) and age_range(text) is None and not re.search(r"jährig|lebensjahr", text, re.I):
         return True
     if DAY_QUESTION.search(q) and not MONTH_OR_DATE.search(text):
         return True

@@ -429,6 +429,12 @@ def test_list_question_gets_the_list(assistant):
     ("Bis wann soll das Berufsorientierungszentrum fertig sein?", ""),
     ("How long does an Einstiegsqualifizierung last?", ""),
     ("In which month of 2022 will first-time applications be possible via jobcenter.digital?", ""),  # "im Laufe 2022"
+    # asks for a span or an age, and the best passage states none ("während der Pandemie" is no span)
+    ("Wie lange wird man mit AsA flex gefördert?", ""),
+    ("Ab welchem Alter kann man bei LAiKA mitmachen?", ""),
+    # asks who sits on a body the programme names but does not staff
+    ("Wer ist der Vorsitzende des Beirats?", ""),
+    ("Who sits on the advisory board?", ""),
     # the row exists, but not for the asked month: another row of that month is not the answer
     ("How many German unemployed were there in September 2021?", "Für September 2021 nennt es diese Zahl nicht."),
     # no figure for the year, and the passage found states no amount ("Wie 2020, war auch das Jahr 2021 ...")
@@ -447,6 +453,9 @@ def test_refusals(assistant, q, tail):
     ("Mit welchen Veranstaltungen will der Arbeitgeber-Service Betriebe gewinnen?", "5.3"),
     # about the homepage, not asking for an address
     ("Was plant das Jobcenter mit seiner Homepage?", "5.1.4"),
+    # a span asked, and stated: "ein bis zu 12-monatiges Angebot", "bis Ende 2022"
+    ("Wie lange dauert LAiKA?", "5.4.2"),
+    ("How long does the simplified access to benefits stay in place?", "7"),
 ])
 def test_paraphrases_are_not_refused(assistant, q, expected):
     a = assistant.ask(q)
