@@ -64,6 +64,8 @@ SUBROW_PENALTY = 0.4
 # "U25", "aged 15-24") and not to one naming others: age bounds are numbers, not words to match.
 AGE_FIT = 0.5
 
+_LEFT_OUT = re.compile(r"\((?:ohne|without|exkl\.|excluding)\s[^)]*\)", re.I)
+
 
 class FactAnswers:
     """The corpus's figures, indexed once by what they count, where they stand and their number."""
@@ -95,7 +97,8 @@ class FactAnswers:
         self.terms = []
         self.qualifiers: list[frozenset] = []
         for f in facts:
-            subject = frozenset(self.keyword.terms(f.subject))
+            # what a row leaves out is not what it counts: "Unterbeschäftigung (ohne Kurzarbeit)"
+            subject = frozenset(self.keyword.terms(_LEFT_OUT.sub(" ", f.subject)))
             label = f"{f.measure} {_UNIT_WORDS.get(f.unit or '', '')} {section_titles.get((f.doc, f.section), '')}"
             caption = frozenset(self.keyword.terms(captions.get(f.table or "", "")))
             self.terms.append((subject, frozenset(self.keyword.terms(label)) | subject, caption))

@@ -189,6 +189,7 @@ def test_questions_about_several_cells_get_each(assistant, q, values, absent):
     ("wie viele weibliche arbeitslose gab es im november 2021", "Frauen (Arbeitslose) – November 2021: 1.146"),
     ("Wie viele arbeitslose Akademiker gab es im November 2020?", "davon akademische Ausbildung (Arbeitslose) – November 2020: 100"),
     ("Unterbeschäftigte November 2021", "Unterbeschäftigung (ohne Kurzarbeit) – November 2021: 3.683"),  # "ohne" defines
+    ("Unterbeschäftigung ohne Kurzarbeit im September 2019", "Unterbeschäftigung (ohne Kurzarbeit) – September 2019: 3.999"),
     # ELB, not the row below it ("Erwerbstätige ELB"), nor a sentence counting some of them
     ("Wie viele erwerbsfähige Leistungsberechtigte gab es im September 2020?", "ELB – September 2020: 7.020"),
     ("How many unemployed foreigners were there in November 2020?", "Ausländer (Arbeitslose) – November 2020: 942"),
@@ -429,6 +430,8 @@ def test_list_question_gets_the_list(assistant):
     ("Bis wann soll das Berufsorientierungszentrum fertig sein?", ""),
     ("How long does an Einstiegsqualifizierung last?", ""),
     ("In which month of 2022 will first-time applications be possible via jobcenter.digital?", ""),  # "im Laufe 2022"
+    # "arbeit" only in what a row leaves out: "Unterbeschäftigung (ohne Kurzarbeit)" does not count it
+    ("How many people did we get into work in 2020?", "Für 2020 nennt es diese Zahl nicht."),
     # asks for a span or an age, and the best passage states none ("während der Pandemie" is no span)
     ("Wie lange wird man mit AsA flex gefördert?", ""),
     ("Ab welchem Alter kann man bei LAiKA mitmachen?", ""),
