@@ -260,7 +260,7 @@ class Assistant:
             return "€" in text
         if unit == "%":
             return bool(SHARE.search(text))
-        return bool(re.search(r"\d", text))
+        return bool(re.search(r"\d", text) or _NUMBER_WORD.search(text))
 
     def _needs_no_correction(self, word: str) -> bool:
         """A word the indexes know as it is typed: a word of the programme (or a compound of two),
@@ -743,10 +743,12 @@ class Assistant:
         text = self.sentence_index.text_of(chosen)
         if misses_what_is_asked(q, text):  # "Bis wann ...?", "Welcher Träger ...?": the passage names none
             return Answer(q, "none", NONE_ANSWER)
-        if asks_for_figure(q) and (years_in(q) or months_in(q)) and not self._states_asked_unit(text, q):
-            # "What was the Verwaltungsbudget in 2020?": no figure for that year, and the passage found
-            # states no amount either ("Wie 2020, war auch das Jahr 2021 ...")
-            return Answer(q, "none", NONE_ANSWER + f" Für {asked_time(q)} nennt es diese Zahl nicht.")
+        if asks_for_figure(q) and not self._states_asked_unit(text, q):
+            # "Was kostet ein Platz bei LAiKA?": the passage found states no amount. "What was the
+            # Verwaltungsbudget in 2020?": no figure for that year, and the passage ("Wie 2020, war auch
+            # das Jahr 2021 ...") states none either
+            when = asked_time(q)
+            return Answer(q, "none", NONE_ANSWER + (f" Für {when} nennt es diese Zahl nicht." if when else ""))
         answer = quote(text, chunk.section, chunk.title, keep=self.sentences[best]["text"])
         citations = [self._citation(chunk.doc, chunk.section, text, page=chunk.page)]
         for cid, _ in ranked[:6]:
@@ -790,6 +792,9 @@ _SOURCE = re.compile(r"\b(?:laut|gemäß|according\s+to)\s+(?:(?:der|dem|den|des
                      r"|\b(?:stand|stichtag)\b:?(?=\s*(?:\d|\w+\.?\s+(?:19|20)\d\d))", re.I)
 # a word pointing back to what was named before: "Which institute is that?", "Was heißt das?"
 _POINTING_BACK = re.compile(r"\b(das|dies|that|this|it)\b", re.I)
+# a count written out: "drei weitere Mitarbeiterinnen", "die Hälfte"
+_NUMBER_WORD = re.compile(r"\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|hundert|tausend|dutzend)\b"
+                          r"|drittel|viertel|hälfte", re.I)
 _VERB_ENDING = re.compile(r"(t|te|ten|st)$")
 
 
