@@ -201,8 +201,9 @@ _MONTH_NAME = "(?:" + "|".join(sorted({m.lower() for m in MONTHS.values()})) + "
 TIME_WORDS = re.compile(rf"\b(?:19|20)\d\d\b|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|"
                         rf"\b(?:{_MONTH_NAME}|jahreshälfte\w*|quartal\w*|\w*ferien|monat\w*|wochen?|jahr\w*|"
                         r"seit|bis|ab|anfang|ende|laufe|zeitnah|künftig|zukünftig|bald)\b", re.I)
-# "In which month ...?", "An welchem Tag ...?" want a month or a date
+# "In which month ...?", "An welchem Tag ...?", "Bis zu welchem Stichtag ...?" want a month or a date
 DAY_QUESTION = re.compile(r"\b(?:in\s+which\s+month|in\s+welchem\s+monat|an\s+welchem\s+(?:tag|datum)|"
+                          r"welche[mn]?\s+(?:stichtag|termin)|which\s+deadline|what\s+deadline|by\s+which\s+date|"
                           r"on\s+which\s+(?:day|date)|which\s+date|welches\s+datum|what\s+date)\b", re.I)
 # "Wie lange ...?", "How long ...?" want a span: "ein bis zu 12-monatiges Angebot", "bis Ende 2022"
 DURATION_QUESTION = re.compile(r"\bwie\s+lange\b|\bhow\s+long\b(?!\s+ago)", re.I)

@@ -432,6 +432,8 @@ def test_list_question_gets_the_list(assistant):
     ("In which month of 2022 will first-time applications be possible via jobcenter.digital?", ""),  # "im Laufe 2022"
     # "arbeit" only in what a row leaves out: "Unterbeschäftigung (ohne Kurzarbeit)" does not count it
     ("How many people did we get into work in 2020?", "Für 2020 nennt es diese Zahl nicht."),
+    # asks for a deadline, and the best passage names no date
+    ("Bis zu welchem Termin muss man sich für FbW anmelden?", "keine Angaben."),
     # asks for an amount, and the best passage states none (LAiKA's passage gives its length only)
     ("Was kostet ein Platz bei LAiKA?", "keine Angaben."),
     # asks for a span or an age, and the best passage states none ("während der Pandemie" is no span)
