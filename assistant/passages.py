@@ -42,7 +42,8 @@ TITLE_WEIGHT = 0.5   # a question word in the section's title counts for each of
 _LEANS_BACK = re.compile(
     r"^(sie|diese[rsmn]?|dies|dabei|hierbei|hierzu|hierfür|dazu|daher|deshalb|deswegen|damit|darüber|"
     r"darauf|dadurch|somit|zudem|außerdem|ferner|allerdings|jedoch|trotzdem|hintergrund|insgesamt|"
-    r"gleichzeitig|gleichwohl|hinzu|ebenso|entsprechend|denn|dort)\b", re.I)
+    r"gleichzeitig|gleichwohl|hinzu|ebenso|entsprechend|denn|dort|insoweit|insofern|folglich|demnach|demzufolge|"
+    r"darum|hierdurch|hiermit|diesbezüglich)\b", re.I)
 # "Phase 1: ...", "1. ...", "a) ..." open an enumerated item even when it ends like a sentence.
 _ENUMERATED = re.compile(r"^(phase|schritt|stufe)\s+\d+\s*:|^\d{1,2}[.)]\s|^[a-z]\)\s", re.I)
 

@@ -50,6 +50,18 @@ def test_window_takes_the_sentence_a_best_match_leans_on():
     assert ix.window(4, {3: 0.0, 4: 0.9, 2: 0.8}) == [2, 3, 4]
 
 
+def test_a_conclusion_leans_on_its_premise():
+    # 6.6: "Insoweit ist die Integration in Arbeit nicht das vorrangige Ziel des FM" is a conclusion;
+    # why it holds is said in the sentence before
+    texts = ["Das Fallmanagement betreut 300 Kunden.",
+             "Diese Kunden haben mindestens drei Hemmnisse.",
+             "Insoweit ist die Integration nicht das vorrangige Ziel.",
+             "Die Quote liegt bei 19 %.",
+             "Sie liegt knapp unter dem Durchschnitt."]
+    ix = _index(texts)
+    assert ix.window(2, {0: 0.9, 1: 0.0, 2: 1.0, 3: 0.5, 4: 0.4}) == [1, 2, 3]
+
+
 def test_window_stays_within_its_length():
     long = ["Ein sehr langer Satz über die Förderung " + "und die Beratung " * 20 + "."] * 3
     ix = _index(["Kurz."] + long)
