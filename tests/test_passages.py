@@ -59,7 +59,7 @@ def test_a_conclusion_leans_on_its_premise():
              "Die Quote liegt bei 19 %.",
              "Sie liegt knapp unter dem Durchschnitt."]
     ix = _index(texts)
-    assert ix.window(2, {0: 0.9, 1: 0.0, 2: 1.0, 3: 0.5, 4: 0.4}) == [1, 2, 3]
+    assert ix.window(2, {0: 0.1, 1: 0.0, 2: 1.0, 3: 0.5, 4: 0.4}) == [1, 2, 3]
 
 
 def test_window_stays_within_its_length():
