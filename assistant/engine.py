@@ -27,6 +27,7 @@ import math
 import re
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable, NamedTuple, Optional
 
@@ -78,6 +79,8 @@ class Assistant:
     def __init__(self, loaded: LoadedIndex, embedder: Embedder, mode: str = "hybrid"):
         self.loaded = loaded
         self.embedder = embedder
+        # an English question's German words are embedded beside the question itself (_query_vectors)
+        self._second_thread = ThreadPoolExecutor(max_workers=1)
         self.mode = mode
         self.documents: dict[str, Document] = {d.doc: d for d in loaded.documents}
         self.glossary = loaded.glossary
@@ -200,8 +203,12 @@ class Assistant:
         # migrants?"): all of it is the programme, and they only match the parts that say so (the Vorwort)
         q_search = without_document_words(q_topic)
         expanded = self._expand(q_search, terms)
-        qvec = self.embedder.embed_queries([q_search])[0]
-        dense = self._dense_chunks(qvec, among=sections)
+        own_vec, qvec = self._query_vectors(q_search, terms)
+        # whether the programme speaks of a question at all is judged by its own vector (the floors
+        # were measured on that); what answers it, by the one with its German words
+        own_dense = dense = self._dense_chunks(own_vec, among=sections)
+        if qvec is not own_vec:
+            dense = self._dense_chunks(qvec, among=sections)
         ranked = self._rank_chunks(expanded, dense, among=sections)
         q = q_topic  # from here on, the question is what it asks about the part it names
         if PERSONAL_CASE.search(q) and not OFFER_ASKED.search(q):
@@ -210,7 +217,7 @@ class Assistant:
             return Answer(q, "none", CONTACT_ANSWER)
         # "laut Jahresbericht": where a figure is said to come from is no subject the programme must know
         unknown = self._unknown_words(_SOURCE.sub(" ", q), terms, typed_in_lower_case)
-        if unknown and (names_a_place(q, unknown) or self._closest_sentence(qvec) < UNKNOWN_WORD_FLOOR
+        if unknown and (names_a_place(q, unknown) or self._closest_sentence(own_vec) < UNKNOWN_WORD_FLOOR
                         or asks_for_figure(q)):
             # a place the programme never names ("Jobcenter Frankfurt"), a figure of something it
             # never names ("Wie hoch war der Krankenstand?": any figure we found counts something
@@ -248,7 +255,7 @@ class Assistant:
                 # "How many ... in 2019?" and no figure for 2019
                 asked = asked_time(q)
                 return Answer(q, "none", NONE_ANSWER + (f" Für {asked} nennt es diese Zahl nicht." if asked else ""))
-        if self._out_of_scope(q, dense, ranked, terms):
+        if self._out_of_scope(q, own_dense, ranked, terms):
             return Answer(q, "none", NONE_ANSWER)
         return self._passage_answer(q, expanded, qvec, ranked)
 
@@ -268,6 +275,23 @@ class Assistant:
         folded = fold(word)
         return folded in STOPWORDS or folded in self.glossary_words or word.lower() in EN_DE \
             or folded in COLLOQUIAL_DE or self.chunk_kw.knows(word, strict=True)
+
+    def _query_vectors(self, q: str, terms: list[GlossaryTerm]) -> tuple[np.ndarray, np.ndarray]:
+        """The question's e5 vector, and the one it is ranked by.
+
+        An English question is ranked by its own vector plus that of its German words: the long forms
+        of its abbreviations and the first BRIDGE_WORDS_EMBEDDED German words the bridge gives each
+        English word (German sentences lie closer to German words; the bridge's other forms, many and
+        long, would add more time than they help). Both are embedded at once, on two threads.
+        """
+        german = " ".join([t.long for t in terms] + [bridge(q, first=BRIDGE_WORDS_EMBEDDED)]).strip() \
+            if not is_german(q) else ""
+        if not german:
+            own = self.embedder.embed_queries([q])[0]
+            return own, own
+        pending = self._second_thread.submit(self.embedder.embed_queries, [german])
+        own = self.embedder.embed_queries([q])[0]
+        return own, _unit(own + pending.result()[0])
 
     def _expand(self, q: str, terms: list[GlossaryTerm]) -> str:
         """The question plus long forms of its abbreviations, the abbreviation of a long form it spells
@@ -743,10 +767,11 @@ class Assistant:
         text = self.sentence_index.text_of(chosen)
         if misses_what_is_asked(q, text):  # "Bis wann ...?", "Welcher Träger ...?": the passage names none
             return Answer(q, "none", NONE_ANSWER)
-        if asks_for_figure(q) and not self._states_asked_unit(text, q):
+        if asks_for_figure(q) and (not self._states_asked_unit(text, q) or _of_other_years(text, q)):
             # "Was kostet ein Platz bei LAiKA?": the passage found states no amount. "What was the
-            # Verwaltungsbudget in 2020?": no figure for that year, and the passage ("Wie 2020, war auch
-            # das Jahr 2021 ...") states none either
+            # Verwaltungsbudget in 2020?": no figure for that year, and the passage states none either
+            # ("Wie 2020, war auch das Jahr 2021 ...") or those of other years ("Verwaltungsbudget:
+            # 9.462.259 € (- 224.143 € im Vergleich zu 2021)")
             when = asked_time(q)
             return Answer(q, "none", NONE_ANSWER + (f" Für {when} nennt es diese Zahl nicht." if when else ""))
         answer = quote(text, chunk.section, chunk.title, keep=self.sentences[best]["text"])
@@ -781,6 +806,9 @@ DENSE_FLOOR = 0.80  # e5 cosine below which a question with unknown words is out
 # (cues.misses_what_is_asked): own sets +1 (0.85: +0, 0.83: -1).
 UNKNOWN_WORD_FLOOR = 0.84
 PERVASIVE_SHARE = 0.4
+# German words per English word in an English question's second vector (1: own sets 126 wrong, held-out
+# 233 right; 2: 128, 236; all, up to 23 words: 127, 236 but p95 57 ms on dev7)
+BRIDGE_WORDS_EMBEDDED = 2
 TITLE_BONUS = 0.25  # added to a fused chunk score (0..1); 0.1 to 0.5 leave the own sets' answers unchanged
 TITLE_SHARE = 0.6  # a question naming this share of a section title's words (and no other) asks for the section
 MAX_TERMS_ANSWERED = 3  # "Was bedeuten EGZ, ESG und MAG?" gets each; more would not fit an answer
@@ -821,3 +849,15 @@ def _answer_and_source(answer: Answer) -> str:
     """An answer's text with the title and excerpt of the passage it cites first."""
     first = answer.citations[0] if answer.citations else None
     return " ".join([answer.answer] + ([first.title, first.excerpt] if first else []))
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    """v scaled to length 1 (the indexes hold normalised vectors: inner product is cosine)."""
+    return (v / np.linalg.norm(v)).astype(np.float32)
+
+
+def _of_other_years(text: str, q: str) -> bool:
+    """The question names a year, and the text names years, none of them that one (a text naming no
+    year may still be of the asked one: "erreichten die Jobcenter-Fallmanager eine Integrationsquote")."""
+    asked, named = years_in(q), years_in(text)
+    return bool(asked and named and not asked & named)

@@ -6,11 +6,13 @@ programme's own vocabulary (its frequent content words, each with the English a 
 type, inflections and both spellings); every German word there is one the keyword index knows
 (a test checks it).
 An English word found there also counts as one the programme knows (see Assistant._out_of_scope).
+An English question's dense vector gets the first German words of each (Assistant._query_vectors).
 """
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Optional
 
 from .keyword import fold
 
@@ -52,11 +54,12 @@ def bridged_words(question: str) -> set[str]:
     return out
 
 
-def bridge(question: str) -> str:
-    """German words for the English domain words and the everyday German words of a question."""
+def bridge(question: str, first: Optional[int] = None) -> str:
+    """German words for the English domain words and the everyday German words of a question; with
+    `first`, only that many of each word's German words (the bridge lists its translation first)."""
     out = []
     for tok in _TOKEN.findall(question):
         de = EN_DE.get(tok.lower()) or COLLOQUIAL_DE.get(fold(tok))
         if de:
-            out.append(de)
+            out.append(" ".join(de.split()[:first]))
     return " ".join(out)

@@ -5,6 +5,7 @@ import json
 import os
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -469,6 +470,16 @@ def test_paraphrases_are_not_refused(assistant, q, expected):
     assert a.kind == "passage" and a.citations[0].section == expected
 
 
+def test_an_english_question_is_ranked_with_its_german_words(assistant):
+    own, ranked = assistant._query_vectors("Will the staffing of the jobcenter change in 2022?", [])
+    assert ranked is not own and float(ranked @ own) < 0.999 and abs(float(np.linalg.norm(ranked)) - 1) < 1e-5
+    own, ranked = assistant._query_vectors("Ändert sich das Personal des Jobcenters 2022?", [])
+    assert ranked is own  # German: nothing to add
+    # the question's own vector ranked 6.6 (bFM "weiter fortgeführt") first; "Personal" finds 1.2
+    a = assistant.ask("Will the staffing of the jobcenter change in 2022?")
+    assert a.kind == "passage" and a.citations[0].section == "1.2" and "weder im Umfang" in a.answer
+
+
 @pytest.mark.parametrize("q,kind", [
     ("Which projects exist for young people?", "passage"),  # English words the bridge translates are known
     # English function words ("why", "might", "from") are neither known nor unknown
@@ -494,12 +505,13 @@ def test_evaluation_floors(assistant):
     questions. The holdout sets are only ever reported, never asserted.
     """
     result = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / "questions.jsonl"))
-    assert result["accuracy"] >= 0.94  # measured 96.0 %
+    assert result["accuracy"] >= 0.94  # measured 96.3 %
     assert result["hit3"] >= 0.95
     assert result["by_kind"]["glossary"] >= 0.98
     assert result["refusals"] == "16/16"
-    # measured 85.0 / 82.0 / 83.0 / 80.0 / 78.0 / 76.0 / 81.0 % (dev7: 100 questions, written in the eleventh session)
-    floors = {"dev": 0.83, "dev2": 0.80, "dev3": 0.81, "dev4": 0.78, "dev5": 0.76, "dev6": 0.74, "dev7": 0.79}
+    # measured 82.5 / 86.0 / 83.0 / 81.0 / 84.0 / 79.0 / 84.0 % (dev7: 100 questions, written in the eleventh
+    # session); dev was 85.0 % before English questions were ranked with their German words (all sets +9)
+    floors = {"dev": 0.81, "dev2": 0.84, "dev3": 0.81, "dev4": 0.79, "dev5": 0.82, "dev6": 0.77, "dev7": 0.82}
     for name, floor in floors.items():
         r = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / f"{name}.jsonl"))
         assert r["accuracy"] >= floor, name
