@@ -207,7 +207,8 @@ DAY_QUESTION = re.compile(r"\b(?:in\s+which\s+month|in\s+welchem\s+monat|an\s+we
                           r"on\s+which\s+(?:day|date)|which\s+date|welches\s+datum|what\s+date)\b", re.I)
 # "Wie lange ...?", "How long ...?" want a span: "ein bis zu 12-monatiges Angebot", "bis Ende 2022"
 DURATION_QUESTION = re.compile(r"\bwie\s+lange\b|\bhow\s+long\b(?!\s+ago)", re.I)
-_COUNT_WORD = r"(?:\d+|ein\w*|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|achtzehn|vierundzwanzig)"
+# ("ein\w*": "eines Jahres", "einen Monat")
+_COUNT_WORD = r"(?:\d+|ein\w*|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)"
 DURATION = re.compile(rf"\b{_COUNT_WORD}[\s-]*(?:monat|jahr|woche|tag|stunde)\w*|\bbis\s+(?:zu[mr]?|ende|mitte|anfang|"
                       r"(?:19|20)\d\d)\b|\bdauer\w*|\b(?:un)?befristet\w*|\w+fristig\w*|\bauf\s+\w+\s+sicht\b", re.I)
 # "Ab welchem Alter ...?", "From what age ...?" want an age: "unter 25", "U25", "15 bis 24 Jahre"
@@ -217,8 +218,9 @@ MONTH_OR_DATE = re.compile(rf"\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}}|\b{_MONTH_NA
 
 
 def misses_what_is_asked(q: str, text: str) -> bool:
-    """The text cannot answer a question for a time ("Bis wann ...?", "How long ...?"), a day
-    ("In which month ...?") or a name ("Welcher Bildungsträger ...?"): it names no time, no
+    """The text cannot answer a question for a time ("Bis wann ...?"), a span ("How long ...?"), an
+    age ("Ab welchem Alter ...?"), a day ("In which month ...?", "Bis zu welchem Stichtag ...?") or a
+    name ("Welcher Bildungsträger ...?", "Wer sitzt im Beirat?"): it names no time, no span, no age, no
     month or date, no person or organisation (other than those the question names)."""
     if WHEN_QUESTION.search(q) and not TIME_WORDS.search(text):
         return True

@@ -64,6 +64,7 @@ SUBROW_PENALTY = 0.4
 # "U25", "aged 15-24") and not to one naming others: age bounds are numbers, not words to match.
 AGE_FIT = 0.5
 
+# a row's label naming what it leaves out: "(ohne Kurzarbeit)"
 _LEFT_OUT = re.compile(r"\((?:ohne|without|exkl\.|excluding)\s[^)]*\)", re.I)
 
 
