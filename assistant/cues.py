@@ -89,7 +89,7 @@ NAME_QUESTION = re.compile(
     r"which\s+(education\s+)?(provider|organi[sz]ation|institution|company|partner)s?|"
     r"wer\s+(leitet|führt|betreibt|organisiert|macht|ist\s+(der|die)\s+\w*(leit|ansprech))|"
     r"who\s+(runs|leads|heads|chairs|manages|is\s+in\s+charge|is\s+responsible|sits\s+on)|"
-    r"who\s+is\s+the\s+(chair|head|director|leader|manager)\w*|wer\s+sitzt\s+(im|in)\b|"
+    r"who\s+is\s+the\s+(chair|head|director|leader|manager)\w*|wer\s+sitzt\s+(\w+\s+)?(im|in)\b|"
     rf"{_NAME_ASKED}|ansprechpartner\w*|contact\s+person)", re.I)
 # what answers one: a person ("Frau ..."), an organisation by its legal form or kind of body
 NAMED_BODY = re.compile(r"\b(?:Frau|Herr|Herrn)\s+[A-ZÄÖÜ]\w+|\bg?GmbH\b|\be\.\s?V\.|\w*(?:werk|verein|stiftung|"

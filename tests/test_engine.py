@@ -441,8 +441,8 @@ def test_list_question_gets_the_list(assistant):
     ("Wie lange wird man mit AsA flex gefördert?", ""),
     ("Ab welchem Alter kann man bei LAiKA mitmachen?", ""),
     # asks who sits on a body the programme names but does not staff
-    ("Wer ist der Vorsitzende des Beirats?", ""),
-    ("Who sits on the advisory board?", ""),
+    ("Wer sitzt eigentlich im Beirat des Jobcenters?", ""),
+    ("Who is the head of the advisory board of the jobcenter?", ""),
     # the row exists, but not for the asked month: another row of that month is not the answer
     ("How many German unemployed were there in September 2021?", "Für September 2021 nennt es diese Zahl nicht."),
     # no figure for the year, and the passage found states no amount ("Wie 2020, war auch das Jahr 2021 ...")
