@@ -191,6 +191,9 @@ MONTHS = {"januar": "Januar", "january": "Januar", "februar": "Februar", "februa
           "oktober": "Oktober", "october": "Oktober", "november": "November", "nov": "November",
           "dezember": "Dezember", "december": "Dezember", "dez": "Dezember", "dec": "Dezember"}
 
+# counts written in words, as prose writes small ones ("drei Jobcoaches", "zweieinhalb Betriebsakquisiteure")
+COUNT_WORDS = "zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|eineinhalb|anderthalb|zweieinhalb|dreieinhalb"
+
 MONTH_RE = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
 
 # "Bis wann ...?", "When will ...?", "Wie lange ...?" want a time; "When is a client considered ...?" a condition
@@ -207,10 +210,10 @@ DAY_QUESTION = re.compile(r"\b(?:in\s+which\s+month|in\s+welchem\s+monat|an\s+we
                           r"on\s+which\s+(?:day|date)|which\s+date|welches\s+datum|what\s+date)\b", re.I)
 # "Wie lange ...?", "How long ...?" want a span: "ein bis zu 12-monatiges Angebot", "bis Ende 2022"
 DURATION_QUESTION = re.compile(r"\bwie\s+lange\b|\bhow\s+long\b(?!\s+ago)", re.I)
-# ("ein\w*": "eines Jahres", "einen Monat")
-_COUNT_WORD = r"(?:\d+|ein\w*|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)"
-DURATION = re.compile(rf"\b{_COUNT_WORD}[\s-]*(?:monat|jahr|woche|tag|stunde)\w*|\bbis\s+(?:zu[mr]?|ende|mitte|anfang|"
-                      r"(?:19|20)\d\d)\b|\bdauer\w*|\b(?:un)?befristet\w*|\w+fristig\w*|\bauf\s+\w+\s+sicht\b", re.I)
+# (with "ein\w*": "eines Jahres", "einen Monat")
+DURATION = re.compile(rf"\b(?:\d+|ein\w*|elf|{COUNT_WORDS})[\s-]*(?:monat|jahr|woche|tag|stunde)\w*"
+                      r"|\bbis\s+(?:zu[mr]?|ende|mitte|anfang|(?:19|20)\d\d)\b|\bdauer\w*|\b(?:un)?befristet\w*"
+                      r"|\w+fristig\w*|\bauf\s+\w+\s+sicht\b", re.I)
 # "Ab welchem Alter ...?", "From what age ...?" want an age: "unter 25", "U25", "15 bis 24 Jahre"
 AGE_QUESTION = re.compile(r"\b(?:what\s+age|how\s+old|welchem\s+alter|wie\s+alt|welches\s+alter|age\s+limit|"
                           r"altersgrenze|mindestalter|minimum\s+age)\b", re.I)

@@ -37,11 +37,12 @@ from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, CUE_WORDS
                    FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, OFFER_ASKED, ONLY_MONEY,
                    PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, STAFF, TIME_UNIT_STEMS, YEAR_RE,
                    AskedNoun, SectionReference, asked_noun, asked_time, asked_unit, asks_for_figure, counted_heads,
-                   counts_staff, is_german, misses_what_is_asked, months_in, names_a_place, section_reference, with_month_names,
-                   without_chatter, without_document_words, years_in)
+                   counts_staff, is_german, misses_what_is_asked, months_in, names_a_place, section_reference,
+                   with_month_names, without_chatter, without_document_words, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
-from .fact_answers import MONEY_STEMS, SHARE, FactAnswers, counts, counts_more, is_prose, states_figure, unit_fit
+from .fact_answers import (HAS_FIGURE, MONEY_STEMS, SHARE, FactAnswers, counts, counts_more, is_prose, states_figure,
+                           unit_fit)
 from .facts import table_captions
 from .fusion import blend, minmax
 from .glossary import Glossary, edit_distance_le1, term_pattern
@@ -267,7 +268,7 @@ class Assistant:
             return "€" in text
         if unit == "%":
             return bool(SHARE.search(text))
-        return bool(re.search(r"\d", text) or _NUMBER_WORD.search(text))
+        return bool(HAS_FIGURE.search(text))
 
     def _needs_no_correction(self, word: str) -> bool:
         """A word the indexes know as it is typed: a word of the programme (or a compound of two),
@@ -820,9 +821,6 @@ _SOURCE = re.compile(r"\b(?:laut|gemäß|according\s+to)\s+(?:(?:der|dem|den|des
                      r"|\b(?:stand|stichtag)\b:?(?=\s*(?:\d|\w+\.?\s+(?:19|20)\d\d))", re.I)
 # a word pointing back to what was named before: "Which institute is that?", "Was heißt das?"
 _POINTING_BACK = re.compile(r"\b(das|dies|that|this|it)\b", re.I)
-# a count written out: "drei weitere Mitarbeiterinnen", "die Hälfte"
-_NUMBER_WORD = re.compile(r"\b(zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|hundert|tausend|dutzend)\b"
-                          r"|drittel|viertel|hälfte", re.I)
 _VERB_ENDING = re.compile(r"(t|te|ten|st)$")
 
 

@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Optional
 
 import numpy as np
 
-from .cues import (COUNT_CUE, DATE_CUE, MONEY_CUE, PERCENT_CUE, PERSON_WORDS, SOME_MORE, SUPERLATIVE, TIME_TERMS,
+from .cues import (COUNT_CUE, COUNT_WORDS, DATE_CUE, MONEY_CUE, PERCENT_CUE, PERSON_WORDS, SOME_MORE, SUPERLATIVE, TIME_TERMS,
                    YEAR_RE, age_range, ages_fit, asked_unit, months_in, polarity, years_in)
 from .excerpts import limit_answer, trim
 from .fusion import blend
@@ -29,11 +29,9 @@ Cite = Callable[..., Citation]  # (doc, section, excerpt, page=None) -> Citation
 # A figure in digits, or one of the number words prose uses for small counts and shares.
 # "jeden fünften": a share said with an ordinal
 _ORDINAL_SHARE = r"\bjede[nrms]?\s+(zweit|dritt|viert|fünft|zehnt)e[nrms]?\b"
-# counts written in words, as prose writes small ones ("drei Jobcoaches", "zweieinhalb Betriebsakquisiteure")
-_COUNT_WORDS = "zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|eineinhalb|anderthalb|zweieinhalb|dreieinhalb"
-_HAS_FIGURE = re.compile(r"\d|\b(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf)\b\s*(drittel|viertel|"
-                         r"fünftel|hälfte|prozent)|\b(" + _COUNT_WORDS + r"|hälfte|dutzend)\b|" + _ORDINAL_SHARE, re.I)
-_NUMBER_WORDS = f"(?:{fold(_COUNT_WORDS)}|elf)"  # folded like the text counts() reads ("fünf" -> "funf")
+HAS_FIGURE = re.compile(r"\d|\b(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf)\b\s*(drittel|viertel|"
+                         r"fünftel|hälfte|prozent)|\b(" + COUNT_WORDS + r"|hälfte|dutzend)\b|" + _ORDINAL_SHARE, re.I)
+_NUMBER_WORDS = f"(?:{fold(COUNT_WORDS)}|elf)"  # folded like the text counts() reads ("fünf" -> "funf")
 _LABEL_LINE = re.compile(r"^[^:.]{2,80}:\s*[+\-–]?\s?\d")
 SHARE = re.compile(r"%|prozent|drittel|viertel|fünftel|hälfte|" + _ORDINAL_SHARE, re.I)
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
@@ -309,7 +307,7 @@ def states_figure(text: str, q: str) -> bool:
     asked = set(_NUMBER.findall(q))
     if any(n not in asked for n in _NUMBER.findall(text)):
         return True
-    return bool(_HAS_FIGURE.search(re.sub(r"\d", " ", text)))
+    return bool(HAS_FIGURE.search(re.sub(r"\d", " ", text)))
 
 
 def counts(text: str, head: str) -> bool:
