@@ -77,6 +77,10 @@ OTHER_QUESTION = re.compile(
 YES_NO_CLAUSE = re.compile(r"[,;–]\s*(?:and\s+|so\s+|but\s+)?(?:do|does|did|can|could|will|would|should|is|are)"
                            r"\s+(?:we|you|they|the|our|there|it|he|she|i)\b", re.I)
 
+# "Which three steering goals ...?", "Welche zwei Projekte ...?": the number says how many items to name
+NAMED_ITEMS = re.compile(r"^\s*(?:which|what\s+are\s+the|welche[nrs]?|nenne\s+die)\s+(?:two|three|four|five|six|"
+                         r"zwei|drei|vier|fünf|sechs)\b", re.I)
+
 REASON_CUE = re.compile(r"^\s*(warum|wieso|weshalb|weswegen|why|how\s+come)\b", re.I)
 
 DATE_CUE = re.compile(r"\b(seit\s+wann|since\s+when|in\s+welchem\s+jahr|in\s+which\s+year|what\s+year)\b", re.I)
@@ -113,7 +117,8 @@ def asks_for_figure(q: str) -> bool:
     """
     if REASON_CUE.search(q) or (STATED_FIGURE.search(q) and not QUANTITY_CUE.search(q)):
         return False
-    asks_other = OTHER_QUESTION.search(q) or YES_NO_CLAUSE.search(q) or NAME_QUESTION.search(q)
+    asks_other = OTHER_QUESTION.search(q) or YES_NO_CLAUSE.search(q) or NAME_QUESTION.search(q) \
+        or NAMED_ITEMS.search(q)
     if asks_other and not (QUANTITY_CUE.search(q) or SUPERLATIVE.search(q)):
         return False  # "Who would use the planned centre?", "Bei welchem Träger laufen die BvB-Plätze?"
     # which rate, which budget: "Welche Integrationsquote streben wir an?"

@@ -102,6 +102,14 @@ class Assistant:
         self.document_years = {d.doc: m.group(0) for d in loaded.documents
                                if (m := YEAR_RE.search(f"{d.title} {d.doc}"))}
         self.corpus_years = set().union(*(years_in(c.text) for c in self.chunks))
+        # nouns of one section only, never written in lower case ("Skype", "Train"): the name of a thing
+        written = [(w, (c.doc, c.section)) for c in self.chunks for w in words(f"{c.heading_path} {c.text}")]
+        lower = {w for w, _ in written if w[:1].islower()}
+        parts: dict[str, set] = {}
+        for w, key in written:
+            if w[:1].isupper() and w.lower() not in lower:
+                parts.setdefault(stem(w), set()).add(key)
+        self.one_part_nouns = {w for w, keys in parts.items() if len(keys) == 1}  # stems
         self.has_contact_data = any(_CONTACT_DATA.search(c.text) for c in self.chunks)
         self.section_titles = {(d.doc, s.section): s.title for d in loaded.documents for s in d.sections}
         self.title_stems = {key: frozenset(stem(w) for w in content_words(title) if not w.isdigit())
@@ -676,8 +684,11 @@ class Assistant:
         folded, stems = fold(text), {stem(w) for w in content_words(text)}
         after_time = {m.group(1) for m in _AFTER_TIME_WORD.finditer(q)}
         firsts = _first_words(q)
+        english = not is_german(q)
         for w in content_words(_SOURCE.sub(" ", q)):  # "laut Jahresstatistik" names no subject either
-            if not w[0].isupper() or len(w) < 4 or w in after_time or months_in(w) or _names_no_subject(w, firsts):
+            # an English question may name a thing the programme names in lower case ("via skype")
+            named = w[:1].isupper() or (english and stem(w) in self.one_part_nouns and w.lower() not in EN_DE)
+            if not named or len(w) < 4 or w in after_time or months_in(w) or _names_no_subject(w, firsts):
                 continue
             s = stem(w)
             if s in self.chunk_kw.idf and s not in stems and s[:max(5, len(s) - 2)] not in folded:

@@ -38,6 +38,9 @@ _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 _DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d\b")
 # "Arbeitswelt 4.0", "Industrie 4.0": part of a name, no figure
 _VERSION_NAME = re.compile(r"(?<=[A-Za-zÄÖÜäöüß] )\d\.0\b")
+# "§ 18 Abs. 4", "§§ 16e und 16i", "16h SGB II", "Gatekeeper U25": the name of a rule or a group, no figure
+_REFERENCE = re.compile(r"§§?\s*\d+[a-z]?(?:\s*(?:Abs\.?|Satz|Nr\.?)\s*\d+)*(?:\s*(?:und|,|/|bis)\s*\d+[a-z]?\b)*"
+                        r"|\b\d+[a-z]\b|\bU\s?\d\d\b|\bAbbildung\s+\d+")
 # A column headed "%" or "Betrag in €" holds shares or amounts: "größter Anteil" must reach it.
 _UNIT_WORDS = {"%": "Anteil Prozent", "€": "Betrag Euro"}
 _SUBROW = re.compile(r"\bdavon\s+([^()]+)", re.I)
@@ -301,7 +304,7 @@ def is_prose(f: Fact) -> bool:
 def states_figure(text: str, q: str) -> bool:
     """Whether a sentence states a figure beyond those the question itself names ("15 bis 24"); a
     year or a date is one only for a question asking since when."""
-    text = _VERSION_NAME.sub(" ", text)
+    text = _REFERENCE.sub(" ", _VERSION_NAME.sub(" ", text))
     if not DATE_CUE.search(q):  # "im gesamten Jahr 2021", "seit dem 01.07.2019" say when, not how many
         text = YEAR_RE.sub(" ", _DATE.sub(" ", text))
     asked = set(_NUMBER.findall(q))

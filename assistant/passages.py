@@ -206,8 +206,11 @@ class SentenceIndex:
                 return j in item
         else:
             best = self.intro_of.get(best, best)
-            if best in self.list_items:
-                return self._with_list(best, [best], len(self.texts[best]), scores)
+            if best in self.list_items:  # with the sentence it leans on ("Sie werden durch ...:")
+                chosen, size = [best], len(self.texts[best])
+                if self._leans_back(best) and best - 1 not in self.intro_of and self._fits(best, best - 1, size):
+                    chosen, size = [best - 1, best], size + 1 + len(self.texts[best - 1])
+                return self._with_list(best, chosen, size, scores, best)
 
             def allowed(j: int) -> bool:
                 return j not in self.intro_of

@@ -369,6 +369,22 @@ def test_what_states_no_figure():
     # a year or a date says when, not how many; it is the answer to "Seit wann ...?"
     assert not states_figure("Im gesamten Jahr 2021 sanken die Zahlen, seit dem 01.07.2019 auch hier.", q)
     assert states_figure("Der AGS besteht seit 2015.", "Seit wann gibt es den AGS?")
+    # the number of a rule, a figure of the text or a group names it, it counts nothing
+    assert not states_figure("Im Jahr 2019 wurde die Betreuung des § 16i SGB II sichergestellt.", q)
+    assert not states_figure("Die Betreuung nach §§ 16e und 16i sowie § 18 Abs. 4 SGB II läuft.", q)
+    assert not states_figure("Das Projekt Gatekeeper U25 nach 16h SGB II, siehe Abbildung 1.", q)
+
+
+def test_which_three_asks_for_the_three_not_a_figure(assistant):
+    a = assistant.ask("Which three steering goals matter for the target agreement with the federal level?")
+    assert a.kind == "passage" and "Vermeidung von langfristigem Leistungsbezug" in a.answer
+    assert a.citations[0].section == "2.1"
+
+
+def test_a_figure_of_a_part_that_never_names_the_thing_asked_about(assistant):
+    # Skype is named in 5.1.2 only (its title); "79 Integrationen" of 5.3 count something else
+    a = assistant.ask("how many customers actually used video consultations via skype in 2021")
+    assert a.kind == "none"
 
 
 @pytest.mark.parametrize("q", ["What share of the budget goes to FbW?", "Welchen Anteil am Budget hat FbW?"])

@@ -123,6 +123,15 @@ def test_the_sentence_a_best_match_leans_on_does_not_give_way_to_a_list():
     assert window[:3] == [0, 1, 2] and len(window) < 6  # "Dabei ..." keeps what it leans on
 
 
+def test_a_list_opening_that_leans_back_keeps_what_it_leans_on():
+    # 2.1 of the programme: the three steering goals, then "Sie werden durch die Zielindikatoren: ..."
+    texts = ["Für die Zielvereinbarung sind die Steuerungsziele A, B und C maßgeblich.",
+             "Sie werden durch die Zielindikatoren:",
+             "Summe der Leistungen zum Lebensunterhalt", "Integrationsquote", "beschrieben."]
+    ix = _index(texts)
+    assert ix.window(1, {0: 0.8, 1: 1.0, 2: 0.3}, "Welche drei Steuerungsziele gibt es?") == [0, 1, 2, 3, 4]
+
+
 # 3 of the programme: the reasons are bulleted items of several sentences each
 REASONS = ["Die Zahl der ELB ist deutlich unter das Vor-Corona-Niveau gesunken.",
            "Für die unterschiedlichen Entwicklungen gibt es mehrere Erklärungsansätze:",
