@@ -675,12 +675,17 @@ class Assistant:
         words asking for a figure ("Anteil", "Geld") or a time ("seit Einführung"). A table's
         figure is left to the table's own matching of rows and captions.
         """
-        if not answer.citations or any(f.table for f in answer.facts):
+        if not answer.citations:
             return False
         cited = answer.citations[0]
         document = self.documents.get(cited.doc)
         section = document.section(cited.section) if document else None
         text = f"{_answer_and_source(answer)} {section.text if section else ''}"
+        paragraphs = _paragraphs(q)  # "What share of the § 16i participants ...?": 2.1 names none
+        if paragraphs and not paragraphs & _paragraphs(text):
+            return True
+        if any(f.table for f in answer.facts):
+            return False
         folded, stems = fold(text), {stem(w) for w in content_words(text)}
         after_time = {m.group(1) for m in _AFTER_TIME_WORD.finditer(q)}
         firsts = _first_words(q)
@@ -838,6 +843,8 @@ _VERB_ENDING = re.compile(r"(t|te|ten|st)$")
 # Nouns that ask for a figure, not what it counts: "Anteil", "Prozentsatz", "Geld"
 _FIGURE_WORD = re.compile(r"(prozent|anteil|zahl|summe|höhe|betrag|geld)", re.I)
 # "seit Einführung", "bis Ende": the noun says when, not what
+# a paragraph of the law: "§ 16i", "§§ 16e und 16i", "16e/16i" (the number and its letter)
+_PARAGRAPH = re.compile(r"(?<=§)\s*(\d{1,3}[a-z]?)\b|\b(\d{1,3}[a-z])\b")
 _AFTER_TIME_WORD = re.compile(r"\b(?:seit|since|bis|until)\s+(\w+)", re.I)
 
 
@@ -858,6 +865,11 @@ def _answer_and_source(answer: Answer) -> str:
     """An answer's text with the title and excerpt of the passage it cites first."""
     first = answer.citations[0] if answer.citations else None
     return " ".join([answer.answer] + ([first.title, first.excerpt] if first else []))
+
+
+def _paragraphs(text: str) -> set[str]:
+    """The paragraphs of the law a text names: {"16e", "16i"} for "§§ 16e und 16i"."""
+    return {a or b for a, b in _PARAGRAPH.findall(text)}
 
 
 def _unit(v: np.ndarray) -> np.ndarray:

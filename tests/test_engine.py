@@ -387,6 +387,15 @@ def test_a_figure_of_a_part_that_never_names_the_thing_asked_about(assistant):
     assert a.kind == "none"
 
 
+def test_a_figure_of_a_part_that_never_names_the_paragraph_asked_about(assistant):
+    # 2.1's target table has women's integration rate, of no paragraph; 6.3 and 1.2 name § 16i
+    assert assistant.ask("What share of the § 16i participants are women?").kind == "none"
+    a = assistant.ask("How many people did the 16e/16i team place into a § 16i job in 2021?")
+    assert a.kind == "fact" and "24 Personen nach § 16i" in a.answer
+    a = assistant.ask("Wie viel Geld ist für § 16i eingeplant?")
+    assert a.kind == "fact" and "775.000 €" in a.answer
+
+
 @pytest.mark.parametrize("q", ["What share of the budget goes to FbW?", "Welchen Anteil am Budget hat FbW?"])
 def test_a_share_of_the_budget_is_a_share_not_an_amount(assistant, q):
     a = assistant.ask(q)  # the budget is what the share is of: the "%" cell, not "Betrag in €" (was)
