@@ -395,6 +395,10 @@ class AskedNoun(NamedTuple):
 
     heads: tuple[str, ...]
     figure_before: bool  # a count: the figure stands right before the noun ("zweieinhalb Betriebsakquisiteure")
+    # what an English rate is of: "unemployment" in "unemployment rate", as stems of its German words;
+    # a figure that never names it is of something else (a German compound's first part may be "Ziel-",
+    # "Prozent-": not checked)
+    of: tuple[str, ...] = ()
 
 
 _HOW_MANY = re.compile(r"\bhow\s+many\s+([A-Za-zÄÖÜäöüß\- ]+)", re.I)
@@ -451,7 +455,17 @@ def asked_noun(q: str) -> Optional[AskedNoun]:
     if heads:
         return AskedNoun(heads, True)
     m = _FIGURE_NOUN.search(q)
-    return AskedNoun((counted_head(m.group(1)),), False) if m else None
+    if m:
+        return AskedNoun((counted_head(m.group(1)),), False)
+    m = _ENGLISH_FIGURE_NOUN.search(q)
+    if m and m.group(1).lower() in EN_DE and fold(m.group(1)) not in STOPWORDS:
+        of = tuple(dict.fromkeys(counted_head(w) for w in EN_DE[m.group(1).lower()].split()))
+        return AskedNoun(of, False, of) if of else None
+    return None
+
+
+# "the unemployment rate", "the integration quota": a rate of what the word before names
+_ENGLISH_FIGURE_NOUN = re.compile(r"\b([a-z]{4,})\s+(?:rate|quota)\b", re.I)
 
 
 # ---------------------------------------------------------------- a part of the document named

@@ -253,7 +253,7 @@ class Assistant:
                                                   naming=noun)
                 if named is not None:
                     fact_answer = named
-                elif self._count_not_given(noun, fact_answer, q):
+                elif self._count_not_given(noun, fact_answer, q) or (noun.of and not self._names(fact_answer, noun.of)):
                     return Answer(q, "none", NONE_ANSWER)
             if fact_answer is not None and self._section_misses_noun(fact_answer, q):
                 return Answer(q, "none", NONE_ANSWER)

@@ -387,6 +387,13 @@ def test_a_figure_of_a_part_that_never_names_the_thing_asked_about(assistant):
     assert a.kind == "none"
 
 
+@pytest.mark.parametrize("q", ["What is the planned activation rate for 2022?", "What activation rate do we plan for 2022?"])
+def test_an_english_rate_is_the_rate_of_what_it_names(assistant, q):
+    # not the Integrationsquote of the target table (was): section 6 plans the Aktivierungsquote
+    a = assistant.ask(q)
+    assert a.kind == "fact" and "leicht erhöhten Aktivierungsquote" in a.answer and a.citations[0].section == "6"
+
+
 def test_a_figure_of_a_part_that_never_names_the_paragraph_asked_about(assistant):
     # 2.1's target table has women's integration rate, of no paragraph; 6.3 and 1.2 name § 16i
     assert assistant.ask("What share of the § 16i participants are women?").kind == "none"
