@@ -18,6 +18,7 @@ dictionary lookups instead of a comparison with every word.
 """
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -132,6 +133,11 @@ class Speller:
         self.known = known
         self.checkers = {language: _language(language) for language in LANGUAGES}
         self.languages = {language: checker.word_frequency.dictionary for language, checker in self.checkers.items()}
+
+    def most_common(self, language: str, n: int) -> set[str]:
+        """The n most frequent words of a language's word list."""
+        frequency = self.languages[language]
+        return set(heapq.nlargest(n, frequency, key=frequency.__getitem__))
 
     def is_a_word(self, word: str, languages: tuple[str, ...] = LANGUAGES) -> bool:
         """Whether German or English (or the languages given) has the word, in any case."""

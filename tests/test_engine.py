@@ -394,6 +394,13 @@ def test_an_english_rate_is_the_rate_of_what_it_names(assistant, q):
     assert a.kind == "fact" and "leicht erhöhten Aktivierungsquote" in a.answer and a.citations[0].section == "6"
 
 
+def test_everyday_english_words_do_not_make_a_question_out_of_scope(assistant):
+    # "even", "ones" are no subject the programme lacks (was refused); "weather" still is one
+    a = assistant.ask("Does every counselling session need an appointment, even urgent ones?")
+    assert a.kind == "passage" and "Eil- und Notfälle ausgenommen" in a.answer
+    assert assistant.ask("What is the weather in Kassel tomorrow?").kind == "none"
+
+
 def test_a_figure_of_a_part_that_never_names_the_paragraph_asked_about(assistant):
     # 2.1's target table has women's integration rate, of no paragraph; 6.3 and 1.2 name § 16i
     assert assistant.ask("What share of the § 16i participants are women?").kind == "none"
