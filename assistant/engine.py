@@ -35,7 +35,7 @@ import numpy as np
 
 from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND,
                    FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, OFFER_ASKED, ONLY_MONEY,
-                   PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, STAFF, TIME_UNIT_STEMS, YEAR_RE,
+                   PER_HEAD_CUE, PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, STAFF, TIME_UNIT_STEMS, YEAR_RE,
                    AskedNoun, SectionReference, asked_noun, asked_time, asked_unit, asks_for_figure, counted_heads,
                    counts_staff, is_german, misses_what_is_asked, months_in, names_a_place, section_reference,
                    with_month_names, without_chatter, without_document_words, years_in)
@@ -258,6 +258,9 @@ class Assistant:
                     return Answer(q, "none", NONE_ANSWER)
             if fact_answer is not None and self._section_misses_noun(fact_answer, q):
                 return Answer(q, "none", NONE_ANSWER)
+            if fact_answer is not None and PER_HEAD_CUE.search(q) \
+                    and any(f.unit == "€" and not PER_HEAD_CUE.search(f.source_text) for f in fact_answer.facts):
+                return Answer(q, "none", NONE_ANSWER)  # a budget's total, asked for one person's amount
             if fact_answer is not None:
                 return fact_answer
             if QUANTITY_CUE.search(q):

@@ -401,6 +401,18 @@ def test_everyday_english_words_do_not_make_a_question_out_of_scope(assistant):
     assert assistant.ask("What is the weather in Kassel tomorrow?").kind == "none"
 
 
+@pytest.mark.parametrize("q", ["Wie viel Einstiegsgeld bekommt ein Kunde im Monat maximal?",
+                               "Bis zu welchem Betrag übernimmt das Vermittlungsbudget Bewerbungskosten?",
+                               "How much Einstiegsgeld does a client get per month?"])
+def test_one_persons_amount_is_not_a_budgets_total(assistant, q):
+    assert assistant.ask(q).kind == "none"  # was the budget table's 80.000 € / 836.493 € for 2022
+
+
+def test_a_budgets_total_is_still_answered(assistant):
+    a = assistant.ask("Wie hoch ist das Budget für ESG?")
+    assert a.kind == "fact" and "80.000 €" in a.answer
+
+
 def test_a_figure_of_a_part_that_never_names_the_paragraph_asked_about(assistant):
     # 2.1's target table has women's integration rate, of no paragraph; 6.3 and 1.2 name § 16i
     assert assistant.ask("What share of the § 16i participants are women?").kind == "none"
