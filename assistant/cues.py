@@ -121,11 +121,11 @@ def asks_for_figure(q: str) -> bool:
         or NAMED_ITEMS.search(q)
     if asks_other and not (QUANTITY_CUE.search(q) or SUPERLATIVE.search(q)):
         return False  # "Who would use the planned centre?", "Bei welchem Träger laufen die BvB-Plätze?"
-    # which rate, which budget: "Welche Integrationsquote streben wir an?"
     return bool(FIGURE_CUE.search(ENGLISH_PERSONAL.sub(" ", q)) or WHICH_FIGURE.match(q))
 
 
-WHICH_FIGURE = re.compile(rf"\s*welche[nrs]?\s+\w*{_FIGURE_SUFFIX}\b", re.I)
+# which rate, which budget: "Welche Integrationsquote streben wir an?", "What was the Verwaltungsbudget in 2020?"
+WHICH_FIGURE = re.compile(rf"\s*(?:welche[nrs]?|what\s+(?:is|was|are|were)\s+the)\s+\w*{_FIGURE_SUFFIX}\b", re.I)
 
 
 GERMAN_HINT = re.compile(r"\b(der|die|das|ist|sind|wie|was|wer|welche[rsn]?|gibt|für|und|im|des|hat|wird|werden|nicht)\b", re.I)

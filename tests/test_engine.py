@@ -408,6 +408,13 @@ def test_one_persons_amount_is_not_a_budgets_total(assistant, q):
     assert assistant.ask(q).kind == "none"  # was the budget table's 80.000 € / 836.493 € for 2022
 
 
+def test_what_was_the_compound_asks_for_its_figure(assistant):
+    # "What was the Verwaltungsbudget in 2020?" got a passage on Selbstständige (no figure cue was seen)
+    a = assistant.ask("What was the Verwaltungsbudget of the jobcenter in 2020")
+    assert a.kind == "none" and "2020" in a.answer
+    assert "9.462.259 €" in assistant.ask("What is the Verwaltungsbudget?").answer
+
+
 def test_a_budgets_total_is_still_answered(assistant):
     a = assistant.ask("Wie hoch ist das Budget für ESG?")
     assert a.kind == "fact" and "80.000 €" in a.answer
