@@ -43,7 +43,10 @@ _LEANS_BACK = re.compile(
     r"^(sie|diese[rsmn]?|dies|dabei|hierbei|hierzu|hierfür|dazu|daher|deshalb|deswegen|damit|darüber|"
     r"darauf|dadurch|somit|zudem|außerdem|ferner|allerdings|jedoch|trotzdem|hintergrund|insgesamt|"
     r"gleichzeitig|gleichwohl|hinzu|ebenso|entsprechend|denn|dort|insoweit|insofern|folglich|demnach|demzufolge|"
-    r"darum|hierdurch|hiermit|diesbezüglich)\b", re.I)
+    r"darum|hierdurch|hiermit|diesbezüglich)\b"
+    # a demonstrative among the first words: "Durch dieses zusätzliche Controlling-Instrument ...",
+    # "Über diese Befragung wollen wir ..."
+    r"|^(?:\S+\s+){1,2}(?:diese[rsmn]?|dies)\b", re.I)
 # "Phase 1: ...", "1. ...", "a) ..." open an enumerated item even when it ends like a sentence.
 _ENUMERATED = re.compile(r"^(phase|schritt|stufe)\s+\d+\s*:|^\d{1,2}[.)]\s|^[a-z]\)\s", re.I)
 

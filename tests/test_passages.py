@@ -50,6 +50,18 @@ def test_window_takes_the_sentence_a_best_match_leans_on():
     assert ix.window(4, {3: 0.0, 4: 0.9, 2: 0.8}) == [2, 3, 4]
 
 
+def test_a_demonstrative_among_the_first_words_leans_back():
+    # 7 of the programme: "Durch dieses zusätzliche Controlling-Instrument ..." is about the
+    # Bestandsfall-Controlling the sentence before introduces
+    long = " mit allen Unterlagen, Nachweisen und Bescheiden der Leistungsberechtigten" * 2
+    texts = ["Die Bearbeitung der Anträge bleibt ein Schwerpunkt" + long + ".",
+             "Im Jahr 2022 wird das Bestandsfall-Controlling verbindlich eingeführt" + long + ".",
+             "Durch dieses zusätzliche Controlling-Instrument wird die Qualität gesichert" + long + ".",
+             "Die Quote der Widersprüche soll sinken" + long + "."]
+    ix = _index(texts)
+    assert ix.window(2, {0: 0.6, 1: 0.1, 2: 1.0, 3: 0.5}) == [1, 2]  # only two fit: not [2, 3]
+
+
 def test_a_conclusion_leans_on_its_premise():
     # 6.6: "Insoweit ist die Integration in Arbeit nicht das vorrangige Ziel des FM" is a conclusion;
     # why it holds is said in the sentence before
