@@ -415,6 +415,12 @@ def test_what_was_the_compound_asks_for_its_figure(assistant):
     assert "9.462.259 €" in assistant.ask("What is the Verwaltungsbudget?").answer
 
 
+def test_target_groups_are_no_target_figure(assistant):
+    a = assistant.ask("The EU recovery (React) offers – which target groups are they mainly meant for?")
+    assert a.kind == "passage" and "Menschen mit Erziehungs- und Sorgeverpflichtungen" in a.answer
+    assert "1.638" in assistant.ask("What is the target for integrations in 2022?").answer
+
+
 def test_a_budgets_total_is_still_answered(assistant):
     a = assistant.ask("Wie hoch ist das Budget für ESG?")
     assert a.kind == "fact" and "80.000 €" in a.answer
