@@ -52,7 +52,7 @@ FIGURE_CUE = re.compile(
     r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|wie\s+stark|anzahl|zahl\s+der|etat|mittel|quote|"
     r"anteil|prozent|eintritte|neueintritte|plätze|plaetze|vzä|mitarbeit|personal|integrationen|"
     r"zielwert|bestand|how\s+many|how\s+much|number|amount|share|percentage|percent|rate|entries|"
-    r"places|staff|figure|total|target(?!\s*groups?\b)|count|%|" + MONEY_WORDS + ")", re.I)
+    r"places|staff|figure|total|target(?!\s*groups?\b)|count(?!s?\s+as\b|ry|ies)|%|" + MONEY_WORDS + ")", re.I)
 
 # A figure named by a compound: "Integrationsquote 2022?", "Verwaltungsbudget" (bare lookups)
 # the endings of a figure's compound: "Integrationsquote", "Reha-Budget", "Frauenanteil"
@@ -67,7 +67,7 @@ QUANTITY_CUE = re.compile(r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|wi
 # ("Wofür wird das meiste Geld ausgegeben?" compares the figures of a table).
 OTHER_QUESTION = re.compile(
     r"^\s*(wer|wem|wen|wessen|who|whom|whose|wo|wohin|wo(?:r?auf|r?an|mit|durch|zu|r?über|von|r?aus|für|r?in|bei|nach)|"
-    r"where|wie\s+(soll|sollen|will|wollen|wird|werden|kann|können|"
+    r"where|when|wann|wie\s+(soll|sollen|will|wollen|wird|werden|kann|können|"
     r"funktioniert|läuft|laufen|sieht|sehen|geht|gehen)|how\s+(do|does|did|is|are|will|can|should|would)|"
     r"wird|werden|ist|sind|gibt|hat|haben|kann|können|soll|sollen|gilt|war|waren|gab|hatte|hatten|wurde|wurden|"
     r"does|do|did|is|are|were|can|will|has|have|had|should)\s",  # not "was": German "Was ist …?"

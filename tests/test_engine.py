@@ -336,21 +336,25 @@ def test_a_count_of_clients_is_a_count_of_placements(assistant):
 
 
 def test_asked_noun():
-    from assistant.cues import asked_noun
-    assert asked_noun("Wie viele Betriebsakquisiteure gibt es?") == (("betriebsakquisite",), True)
-    assert asked_noun("Wie hoch ist die Aktivierungsquote?") == (("aktivierungsqu",), False)
+    from assistant.cues import AskedNoun, asked_noun
+    assert asked_noun("Wie viele Betriebsakquisiteure gibt es?") == AskedNoun(("betriebsakquisite",), True)
+    assert asked_noun("Wie hoch ist die Aktivierungsquote?") == AskedNoun(("aktivierungsqu",), False)
     # English: the German words of the bridge; "people" says nothing of what is counted
-    assert asked_noun("How many locations does the jobcenter have?") == (("stando",), True)
-    assert asked_noun("How many unemployed people were there?") == (("arbeitsl",), True)
+    assert asked_noun("How many locations does the jobcenter have?") == AskedNoun(("stando",), True)
+    assert asked_noun("How many unemployed people were there?") == AskedNoun(("arbeitsl",), True)
     # a German noun in an English question is counted itself, not the verb after it ("work")
-    assert asked_noun("How many Integrationsfachkräfte work in Markt & Integration?") == (("integrationsfachkra",), True)
-    assert asked_noun("How many young people aged 15-24 were there?") == (("jung", "jugendli", "u25"), True)
+    assert asked_noun("How many Integrationsfachkräfte work in Markt & Integration?") == \
+        AskedNoun(("integrationsfachkra",), True)
+    assert asked_noun("How many young people aged 15-24 were there?") == AskedNoun(("jung", "jugendli", "u25"), True)
     # the plural is what is counted, not the verb after it
-    assert asked_noun("How many coaches work in the Gatekeeper U25 project?") == (("jobcoa", "coachi"), True)
+    assert asked_noun("How many coaches work in the Gatekeeper U25 project?") == AskedNoun(("jobcoa", "coachi"), True)
     assert asked_noun("Wie viele Personen waren arbeitslos?") is None
     # "staff" is "Personal": its stem must not name any "Personen"
-    assert asked_noun("How many staff does the jobcenter have?") == (("mitarbeit", "mitarbe"), True)
+    assert asked_noun("How many staff does the jobcenter have?") == AskedNoun(("mitarbeit", "mitarbe"), True)
     assert asked_noun("Was macht der AGS?") is None
+    # an English rate is of what the word before it names
+    assert asked_noun("What is the planned activation rate for 2022?") == \
+        AskedNoun(("aktivieru",), False, ("aktivieru",))
 
 
 def test_a_figure_counts_the_noun_it_stands_before():
@@ -419,6 +423,12 @@ def test_target_groups_are_no_target_figure(assistant):
     a = assistant.ask("The EU recovery (React) offers – which target groups are they mainly meant for?")
     assert a.kind == "passage" and "Menschen mit Erziehungs- und Sorgeverpflichtungen" in a.answer
     assert "1.638" in assistant.ask("What is the target for integrations in 2022?").answer
+
+
+def test_counting_as_something_asks_when_not_how_many(assistant):
+    # "count as" classifies; "When ...?" asks for a time or condition (was the table's 1.369 Langzeitarbeitslose)
+    a = assistant.ask("When exactly does someone count as being in long-term benefit receipt?")
+    assert a.kind == "passage" and "21 Monate in den letzten 24 Monaten" in a.answer
 
 
 def test_a_budgets_total_is_still_answered(assistant):
