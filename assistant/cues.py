@@ -77,6 +77,19 @@ OTHER_QUESTION = re.compile(
 YES_NO_CLAUSE = re.compile(r"[,;–]\s*(?:and\s+|so\s+|but\s+)?(?:do|does|did|can|could|will|would|should|is|are)"
                            r"\s+(?:we|you|they|the|our|there|it|he|she|i)\b", re.I)
 
+# A time a figure is compared with ("im Vergleich zum August 2019"): the figure is not one of that
+# year, unless the question compares too ("Seit Ende 2020 ... von 6.714 auf ...": that one is)
+REFERENCE_TIME = re.compile(r"\b(?:im\s+vergleich\s+zu[mr]?|gegenüber|verglichen\s+mit|compared\s+(?:to|with))"
+                            r"\s+(?:(?:dem|der|de[nm]?|jahr|monat|ende|anfang|mitte|\w+ber|januar|februar|märz|april|"
+                            r"mai|juni|juli|august)\s+)*(?:\d{1,2}\.\d{1,2}\.)?(?:19|20)\d\d\b", re.I)
+COMPARISON_CUE = re.compile(r"\b(vergleich\w*|gegenüber|verglichen|seit|compared?|since|than|als\s+im)\b", re.I)
+
+
+def of_own_time(text: str, q: str) -> str:
+    """The text without the times its figures are compared with, unless the question compares too."""
+    return text if COMPARISON_CUE.search(q) else REFERENCE_TIME.sub(" ", text)
+
+
 # "Which three steering goals ...?", "Welche zwei Projekte ...?": the number says how many items to name
 NAMED_ITEMS = re.compile(r"^\s*(?:which|what\s+are\s+the|welche[nrs]?|nenne\s+die)\s+(?:two|three|four|five|six|"
                          r"zwei|drei|vier|fünf|sechs)\b", re.I)

@@ -37,7 +37,7 @@ from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, CUE_WORDS
                    FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, OFFER_ASKED, ONLY_MONEY,
                    PER_HEAD_CUE, PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, STAFF, TIME_UNIT_STEMS, YEAR_RE,
                    AskedNoun, SectionReference, asked_noun, asked_time, asked_unit, asks_for_figure, counted_heads,
-                   counts_staff, is_german, misses_what_is_asked, months_in, names_a_place, section_reference,
+                   counts_staff, is_german, misses_what_is_asked, months_in, names_a_place, of_own_time, section_reference,
                    with_month_names, without_chatter, without_document_words, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
@@ -603,7 +603,8 @@ class Assistant:
             if (wants_money and "€" not in text) or (PERCENT_CUE.search(q) and not SHARE.search(text)):
                 continue  # asked for an amount or a share, and this sentence states neither
             own_year = self.document_years.get(self.sentence_index.refs[i].section[0])
-            if years and not all(y in text or (y == own_year and not YEAR_RE.search(text)) for y in years):
+            dated = of_own_time(text, q)  # "im Vergleich zum August 2019": no figure of 2019
+            if years and not all(y in dated or (y == own_year and not YEAR_RE.search(text)) for y in years):
                 continue  # a sentence about another year (an undated one speaks of the programme's year)
             doc, section = self.sentence_index.refs[i].section
             stated = self.figures.stated_in(text, doc, section)

@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Optional
 import numpy as np
 
 from .cues import (COUNT_CUE, COUNT_WORDS, DATE_CUE, MONEY_CUE, PERCENT_CUE, PERSON_WORDS, SOME_MORE, SUPERLATIVE, TIME_TERMS,
-                   YEAR_RE, age_range, ages_fit, asked_unit, months_in, polarity, years_in)
+                   YEAR_RE, age_range, ages_fit, asked_unit, months_in, of_own_time, polarity, years_in)
 from .excerpts import limit_answer, trim
 from .fusion import blend
 from .glossary import Glossary, term_pattern
@@ -189,7 +189,7 @@ class FactAnswers:
             scored = [(sc, i) for sc, i in scored if self.facts[i].unit == unit]
         if years or months:
             named = max(scored)[1] if scored else None
-            scored = [(s, i) for s, i in scored if self.fits_time(self.facts[i], years, months)]
+            scored = [(s, i) for s, i in scored if self.fits_time(self.facts[i], years, months, q)]
             # the row the question names is not given for the asked time ("Deutsche" are counted
             # for November only): a row that is given for it is not the answer
             if scored and named is not None and self.facts[named].table and hits[named] > hits[max(scored)[1]] \
@@ -209,14 +209,17 @@ class FactAnswers:
                 return pick(column, key=lambda g: g.number)
         return f
 
-    def fits_time(self, f: Fact, years: set[str], months: set[str]) -> bool:
+    def fits_time(self, f: Fact, years: set[str], months: set[str], q: str = "") -> bool:
         """Whether a fact is about the asked year and month.
 
         A figure states its time in its period or sentence; an undated figure of a programme
         ("Geplante Eintritte: 136") is about the programme's own year. A question naming two
-        years ("2020 und 2021") asks about each: a figure for either fits.
+        years ("2020 und 2021") asks about each: a figure for either fits. A time the figure is
+        compared with ("236 ELB weniger als im August 2019") is not its time, unless q compares too.
         """
-        when = f"{f.period or ''} {f.source_text}"
+        text = of_own_time(f.source_text, q)
+        period = f.period if f.period and (f.table or f.period in text) else ""
+        when = f"{period} {text}"
         dated = bool(YEAR_RE.search(when))
         own_year = self.document_years.get(f.doc)
         in_year = [y in when or (not dated and y == own_year) for y in years]

@@ -431,6 +431,16 @@ def test_counting_as_something_asks_when_not_how_many(assistant):
     assert a.kind == "passage" and "21 Monate in den letzten 24 Monaten" in a.answer
 
 
+def test_a_time_a_figure_is_compared_with_is_not_its_time(assistant):
+    # "um 236 ELB gesunken im Vergleich zum August 2019" is no figure of 2019 (was the answer)
+    a = assistant.ask("How many people did the jobcenter integrate into work in 2019?")
+    assert a.kind == "none" and "2019" in a.answer
+    a = assistant.ask("By how many ELB did underemployment fall compared to August 2019?")  # compares too
+    assert a.kind == "fact" and "236 ELB" in a.answer
+    a = assistant.ask("How many employable benefit recipients were there at the end of 2020?")  # "Seit Ende 2020 ... von"
+    assert a.kind == "fact" and "6.714" in a.answer
+
+
 def test_a_budgets_total_is_still_answered(assistant):
     a = assistant.ask("Wie hoch ist das Budget für ESG?")
     assert a.kind == "fact" and "80.000 €" in a.answer
