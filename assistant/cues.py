@@ -90,6 +90,9 @@ def of_own_time(text: str, q: str) -> str:
     return text if COMPARISON_CUE.search(q) else REFERENCE_TIME.sub(" ", text)
 
 
+# "What's new about how the integration rate is planned?": a change or a way, not a figure
+NEWS_OR_WAY = re.compile(r"\bwhat(?:'?s|\s+is)\s+new\b|\bwas\s+ist\s+(?:neu|anders)\b|\babout\s+how\b", re.I)
+
 # "Which three steering goals ...?", "Welche zwei Projekte ...?": the number says how many items to name
 NAMED_ITEMS = re.compile(r"^\s*(?:which|what\s+are\s+the|welche[nrs]?|nenne\s+die)\s+(?:two|three|four|five|six|"
                          r"zwei|drei|vier|fünf|sechs)\b", re.I)
@@ -131,7 +134,7 @@ def asks_for_figure(q: str) -> bool:
     if REASON_CUE.search(q) or (STATED_FIGURE.search(q) and not QUANTITY_CUE.search(q)):
         return False
     asks_other = OTHER_QUESTION.search(q) or YES_NO_CLAUSE.search(q) or NAME_QUESTION.search(q) \
-        or NAMED_ITEMS.search(q)
+        or NAMED_ITEMS.search(q) or NEWS_OR_WAY.search(q)
     if asks_other and not (QUANTITY_CUE.search(q) or SUPERLATIVE.search(q)):
         return False  # "Who would use the planned centre?", "Bei welchem Träger laufen die BvB-Plätze?"
     return bool(FIGURE_CUE.search(ENGLISH_PERSONAL.sub(" ", q)) or WHICH_FIGURE.match(q))

@@ -441,6 +441,13 @@ def test_a_time_a_figure_is_compared_with_is_not_its_time(assistant):
     assert a.kind == "fact" and "6.714" in a.answer
 
 
+@pytest.mark.parametrize("q", ["What's new this year about how the integration rate is planned?",
+                               "Was ist neu an der Planung der Integrationsquote?"])
+def test_what_is_new_about_a_figure_asks_for_the_change(assistant, q):
+    a = assistant.ask(q)  # was the target table's 25,4 %
+    assert a.kind == "passage" and "geschlechterdifferenziert geplant" in a.answer
+
+
 def test_a_budgets_total_is_still_answered(assistant):
     a = assistant.ask("Wie hoch ist das Budget für ESG?")
     assert a.kind == "fact" and "80.000 €" in a.answer
