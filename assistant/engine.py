@@ -894,6 +894,9 @@ def _unit(v: np.ndarray) -> np.ndarray:
 
 def _of_other_years(text: str, q: str) -> bool:
     """The question names a year, and the text names years, none of them that one (a text naming no
-    year may still be of the asked one: "erreichten die Jobcenter-Fallmanager eine Integrationsquote")."""
-    asked, named = years_in(q), years_in(text)
+    year may still be of the asked one: "erreichten die Jobcenter-Fallmanager eine Integrationsquote");
+    a year the text only compares with ("- 224.143 € im Vergleich zu 2021") is not one it names."""
+    asked, named = years_in(q), years_in(of_own_time(text, q))
+    if asked and not named and years_in(text):
+        return True  # it names years only to compare with: its own figures are of another time
     return bool(asked and named and not asked & named)

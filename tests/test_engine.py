@@ -448,6 +448,12 @@ def test_what_is_new_about_a_figure_asks_for_the_change(assistant, q):
     assert a.kind == "passage" and "geschlechterdifferenziert geplant" in a.answer
 
 
+def test_a_passage_that_only_compares_with_the_asked_year_is_no_answer(assistant):
+    # 1.2 gives 2022's budgets "(- 660.377 € im Vergleich zu 2021)": no budget of 2021 (was the answer)
+    a = assistant.ask("What was the budget for Arbeitsgelegenheiten in 2021?")
+    assert a.kind == "none" and "2021" in a.answer
+
+
 def test_a_budgets_total_is_still_answered(assistant):
     a = assistant.ask("Wie hoch ist das Budget für ESG?")
     assert a.kind == "fact" and "80.000 €" in a.answer
