@@ -247,6 +247,10 @@ class Assistant:
                 if fact_answer is not None and self._misses_named_term(fact_answer, terms, q):
                     fact_answer = None
             noun = asked_noun(q)
+            if noun and noun.of and not self._states_a_rate_of(noun.of):
+                # "the unemployment rate": the programme has no Arbeitslosenquote, as German "Wie hoch
+                # ist die Arbeitslosenquote?" is refused for a word the programme never uses
+                return Answer(q, "none", NONE_ANSWER)
             if fact_answer is not None and noun and self._figure_of_something_else(fact_answer, noun, q):
                 # a sentence naming what is asked may state its figure ("zweieinhalb Betriebsakquisiteure",
                 # "eine leicht erhöhte Aktivierungsquote, mit welcher wir mindestens jeden fünften ... fördern")
@@ -643,6 +647,14 @@ class Assistant:
                 and not any(counts(answer.answer, h) for h in noun.heads):
             return True
         return noun.figure_before and not SOME_MORE.search(q) and any(counts_more(answer.answer, h) for h in noun.heads)
+
+    def _states_a_rate_of(self, heads: tuple[str, ...]) -> bool:
+        """Whether the programme names a rate of what heads (stems) name: a compound ("Aktivierungsquote"),
+        "Quote der leistungsbeziehenden Frauen" or "Wachstum von 4,1%"."""
+        named = "(?:" + "|".join(map(re.escape, heads)) + ")"
+        rate = re.compile(rf"\bquote\s+der\s+(?:\w+\s+){{0,2}}?{named}|\b{named}\w*\s+von\s+(?:\w+\s+){{0,2}}?[\d,.]+\s?%")
+        return any(t.startswith(heads) and "quot" in t for t in self.chunk_kw.all_terms) or any(
+            rate.search(fold(c.text)) for c in self.chunks)
 
     def _names(self, answer: Answer, heads: tuple[str, ...]) -> bool:
         """Whether the answer, or the passage it cites, names a word starting with one of heads (stems),

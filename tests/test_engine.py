@@ -459,6 +459,21 @@ def test_a_budgets_total_is_still_answered(assistant):
     assert a.kind == "fact" and "80.000 €" in a.answer
 
 
+@pytest.mark.parametrize("q", ["what's the unemployment rate in the Landkreis Kassel",
+                               "What's the overall unemployment rate in Hesse?"])
+def test_a_rate_the_programme_never_names_is_refused(assistant, q):
+    # no Arbeitslosenquote anywhere (was "ca. 36% als arbeitslos", a share of the women on benefits)
+    assert assistant.ask(q).kind == "none"
+
+
+@pytest.mark.parametrize("q,figure", [
+    ("What growth rate for 2022 did the outgoing federal government still expect in October?", "4,1%"),
+    ("What is the dropout rate in 16i?", "16%")])
+def test_a_rate_the_programme_states_in_words_is_answered(assistant, q, figure):
+    a = assistant.ask(q)  # "Wachstum von 4,1%", "Abbruchquoten von nur ca. 16%"
+    assert a.kind == "fact" and figure in a.answer
+
+
 def test_a_figure_of_a_part_that_never_names_the_paragraph_asked_about(assistant):
     # 2.1's target table has women's integration rate, of no paragraph; 6.3 and 1.2 name § 16i
     assert assistant.ask("What share of the § 16i participants are women?").kind == "none"
