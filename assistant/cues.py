@@ -489,6 +489,14 @@ def asked_noun(q: str) -> Optional[AskedNoun]:
 
 # "the unemployment rate", "the integration quota": a rate of what the word before names
 _ENGLISH_FIGURE_NOUN = re.compile(r"\b([a-z]{4,})\s+(?:rate|quota)\b", re.I)
+# "the marketing budget", "the travel budget": a budget of what the word before names
+_ENGLISH_BUDGET = re.compile(r"\b([a-z]{3,})\s+budget\b", re.I)
+
+
+def english_budget_of(q: str) -> Optional[str]:
+    """The word an English question names a budget by ("marketing" in "the marketing budget"), or None."""
+    m = _ENGLISH_BUDGET.search(q)
+    return m.group(1) if m and fold(m.group(1)) not in STOPWORDS and not is_german(q) else None
 
 
 # ---------------------------------------------------------------- a part of the document named

@@ -37,7 +37,7 @@ from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, CUE_WORDS
                    FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, OFFER_ASKED, ONLY_MONEY,
                    PER_HEAD_CUE, PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, STAFF, TIME_UNIT_STEMS, YEAR_RE,
                    AskedNoun, SectionReference, asked_noun, asked_time, asked_unit, asks_for_figure, counted_heads,
-                   counts_staff, is_german, misses_what_is_asked, months_in, names_a_place, of_own_time, section_reference,
+                   counts_staff, english_budget_of, is_german, misses_what_is_asked, months_in, names_a_place, of_own_time, section_reference,
                    with_month_names, without_chatter, without_document_words, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
@@ -238,6 +238,10 @@ class Assistant:
             dated = self._prose_figure_answer(q, expanded, qvec, ranked, set(), set())
             if dated is not None:
                 return dated
+        budget_of = english_budget_of(q)
+        if budget_of and budget_of.lower() not in EN_DE and not self.chunk_kw.knows(budget_of) \
+                and not self.lookup.find_in(budget_of):
+            return Answer(q, "none", NONE_ANSWER)  # "the marketing budget": of nothing the programme names
         if asks_for_figure(q) or self._names_table_row(q):
             fact_answer = self._fact_answer(q, expanded, qvec, terms, ranked, sections)
             if fact_answer is not None and self._misses_named_term(fact_answer, terms, q):

@@ -474,6 +474,13 @@ def test_a_rate_the_programme_states_in_words_is_answered(assistant, q, figure):
     assert a.kind == "fact" and figure in a.answer
 
 
+def test_a_budget_of_something_the_programme_never_names_is_refused(assistant):
+    # German "Marketingbudget" is a word the programme never uses; English names it by "marketing"
+    assert assistant.ask("What is the marketing budget?").kind == "none"  # was the Verwaltungsbudget
+    assert "330.000 €" in assistant.ask("What is the rehab budget?").answer
+    assert "785.000 €" in assistant.ask("How much is the FbW budget?").answer
+
+
 def test_a_figure_of_a_part_that_never_names_the_paragraph_asked_about(assistant):
     # 2.1's target table has women's integration rate, of no paragraph; 6.3 and 1.2 name § 16i
     assert assistant.ask("What share of the § 16i participants are women?").kind == "none"
