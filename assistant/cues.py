@@ -97,7 +97,8 @@ NEWS_OR_WAY = re.compile(r"\bwhat(?:'?s|\s+is)\s+new\b|\bwas\s+ist\s+(?:neu|ande
 NAMED_ITEMS = re.compile(r"^\s*(?:which|what\s+are\s+the|welche[nrs]?|nenne\s+die)\s+(?:two|three|four|five|six|"
                          r"zwei|drei|vier|fünf|sechs)\b", re.I)
 
-REASON_CUE = re.compile(r"^\s*(warum|wieso|weshalb|weswegen|why|how\s+come)\b", re.I)
+REASON_CUE = re.compile(r"^\s*(warum|wieso|weshalb|weswegen|why|how\s+come|what\s+(?:could|might|would|will)\s+"
+                        r"(?:make|cause|lead)|what\s+(?:makes|causes|led))\b", re.I)
 
 DATE_CUE = re.compile(r"\b(seit\s+wann|since\s+when|in\s+welchem\s+jahr|in\s+which\s+year|what\s+year)\b", re.I)
 

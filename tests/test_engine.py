@@ -454,6 +454,12 @@ def test_a_passage_that_only_compares_with_the_asked_year_is_no_answer(assistant
     assert a.kind == "none" and "2021" in a.answer
 
 
+def test_what_could_make_asks_for_a_cause(assistant):
+    # "places" named in a question about causes asks for no count (was BaE's 8,9 % of the budget)
+    a = assistant.ask("What could make companies hesitate to create or fill apprenticeship places?")
+    assert a.kind == "passage" and "Infektionsrisiken" in a.answer
+
+
 def test_a_budgets_total_is_still_answered(assistant):
     a = assistant.ask("Wie hoch ist das Budget für ESG?")
     assert a.kind == "fact" and "80.000 €" in a.answer
