@@ -142,7 +142,8 @@ def asks_for_figure(q: str) -> bool:
 
 
 # which rate, which budget: "Welche Integrationsquote streben wir an?", "What was the Verwaltungsbudget in 2020?"
-WHICH_FIGURE = re.compile(rf"\s*(?:welche[nrs]?|what\s+(?:is|was|are|were)\s+the)\s+\w*{_FIGURE_SUFFIX}\b", re.I)
+WHICH_FIGURE = re.compile(rf"\s*(?:welche[nrs]?|what\s+(?:is|was|are|were)\s+the)\s+\w*{_FIGURE_SUFFIX}\b",
+                          re.I)
 
 
 GERMAN_HINT = re.compile(r"\b(der|die|das|ist|sind|wie|was|wer|welche[rsn]?|gibt|für|und|im|des|hat|wird|werden|nicht)\b", re.I)

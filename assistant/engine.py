@@ -35,10 +35,11 @@ import numpy as np
 
 from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND,
                    FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, OFFER_ASKED, ONLY_MONEY,
-                   PER_HEAD_CUE, PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, STAFF, TIME_UNIT_STEMS, YEAR_RE,
-                   AskedNoun, SectionReference, asked_noun, asked_time, asked_unit, asks_for_figure, counted_heads,
-                   counts_staff, english_budget_of, is_german, misses_what_is_asked, months_in, names_a_place, of_own_time, section_reference,
-                   with_month_names, without_chatter, without_document_words, years_in)
+                   PER_HEAD_CUE, PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, STAFF,
+                   TIME_UNIT_STEMS, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_time, asked_unit,
+                   asks_for_figure, counted_heads, counts_staff, english_budget_of, is_german, misses_what_is_asked,
+                   months_in, names_a_place, of_own_time, section_reference, with_month_names, without_chatter,
+                   without_document_words, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
 from .fact_answers import (HAS_FIGURE, MONEY_STEMS, SHARE, FactAnswers, counts, counts_more, is_prose, states_figure,
@@ -262,7 +263,8 @@ class Assistant:
                                                   naming=noun)
                 if named is not None:
                     fact_answer = named
-                elif self._count_not_given(noun, fact_answer, q) or (noun.of and not self._names(fact_answer, noun.of)):
+                elif self._count_not_given(noun, fact_answer, q) or (noun.of and not self._names(fact_answer,
+                                                                                                noun.of)):
                     return Answer(q, "none", NONE_ANSWER)
             if fact_answer is not None and self._section_misses_noun(fact_answer, q):
                 return Answer(q, "none", NONE_ANSWER)
@@ -656,7 +658,8 @@ class Assistant:
         """Whether the programme names a rate of what heads (stems) name: a compound ("Aktivierungsquote"),
         "Quote der leistungsbeziehenden Frauen" or "Wachstum von 4,1%"."""
         named = "(?:" + "|".join(map(re.escape, heads)) + ")"
-        rate = re.compile(rf"\bquote\s+der\s+(?:\w+\s+){{0,2}}?{named}|\b{named}\w*\s+von\s+(?:\w+\s+){{0,2}}?[\d,.]+\s?%")
+        rate = re.compile(rf"\bquote\s+der\s+(?:\w+\s+){{0,2}}?{named}"
+                          rf"|\b{named}\w*\s+von\s+(?:\w+\s+){{0,2}}?[\d,.]+\s?%")
         return any(t.startswith(heads) and "quot" in t for t in self.chunk_kw.all_terms) or any(
             rate.search(fold(c.text)) for c in self.chunks)
 
@@ -873,9 +876,9 @@ _VERB_ENDING = re.compile(r"(t|te|ten|st)$")
 
 # Nouns that ask for a figure, not what it counts: "Anteil", "Prozentsatz", "Geld"
 _FIGURE_WORD = re.compile(r"(prozent|anteil|zahl|summe|höhe|betrag|geld)", re.I)
-# "seit Einführung", "bis Ende": the noun says when, not what
 # a paragraph of the law: "§ 16i", "§§ 16e und 16i", "16e/16i" (the number and its letter)
 _PARAGRAPH = re.compile(r"(?<=§)\s*(\d{1,3}[a-z]?)\b|\b(\d{1,3}[a-z])\b")
+# "seit Einführung", "bis Ende": the noun says when, not what
 _AFTER_TIME_WORD = re.compile(r"\b(?:seit|since|bis|until)\s+(\w+)", re.I)
 
 

@@ -218,7 +218,8 @@ class FactAnswers:
         compared with ("236 ELB weniger als im August 2019") is not its time, unless q compares too.
         """
         text = of_own_time(f.source_text, q)
-        period = f.period if f.period and (f.table or f.period in text) else ""
+        # a period read from the sentence goes with the time it was compared with
+        period = f.period if f.period and (f.table or f.period in text or f.period not in f.source_text) else ""
         when = f"{period} {text}"
         dated = bool(YEAR_RE.search(when))
         own_year = self.document_years.get(f.doc)

@@ -158,14 +158,6 @@ class SentenceIndex:
             return {}
         dense = {i: float(s) for i, s in zip(ids, self.vectors[ids] @ qvec)}
         keyword = self.keyword_scores(ids, set(self.keyword.query_terms(expanded)))
-        import os
-        floor = float(os.environ.get("KW_FLOOR", "0"))
-        if mode == "hybrid" and floor and keyword:
-            hi = max(keyword.values())
-            if hi < floor:
-                d, k = minmax(dense), minmax(keyword)
-                f = hi / floor
-                return {i: 0.7 * d.get(i, 0.0) + 0.3 * f * k.get(i, 0.0) for i in set(d) | set(k)}
         return dict(blend(dense, keyword, mode))
 
     def rank(self, ranked_chunks: list[tuple[int, float]], expanded: str, qvec: np.ndarray,
