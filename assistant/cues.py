@@ -90,8 +90,10 @@ def of_own_time(text: str, q: str) -> str:
     return text if COMPARISON_CUE.search(q) else REFERENCE_TIME.sub(" ", text)
 
 
-# "What's new about how the integration rate is planned?": a change or a way, not a figure
-NEWS_OR_WAY = re.compile(r"\bwhat(?:'?s|\s+is)\s+new\b|\bwas\s+ist\s+(?:neu|anders)\b|\babout\s+how\b", re.I)
+# "What's new about how the integration rate is planned?", "... in terms of how intensively ...": a
+# change or a way, not a figure
+NEWS_OR_WAY = re.compile(r"\bwhat(?:'?s|\s+is)\s+new\b|\bwas\s+ist\s+(?:neu|anders)\b"
+                         r"|\b(?:about|in\s+terms\s+of)\s+how\b", re.I)
 
 # "Which three steering goals ...?", "Welche zwei Projekte ...?": the number says how many items to name
 NAMED_ITEMS = re.compile(r"^\s*(?:which|what\s+are\s+the|welche[nrs]?|nenne\s+die)\s+(?:two|three|four|five|six|"

@@ -391,7 +391,8 @@ def test_a_figure_of_a_part_that_never_names_the_thing_asked_about(assistant):
     assert a.kind == "none"
 
 
-@pytest.mark.parametrize("q", ["What is the planned activation rate for 2022?", "What activation rate do we plan for 2022?"])
+@pytest.mark.parametrize("q", ["What is the planned activation rate for 2022?",
+                               "What activation rate do we plan for 2022?"])
 def test_an_english_rate_is_the_rate_of_what_it_names(assistant, q):
     # not the Integrationsquote of the target table (was): section 6 plans the Aktivierungsquote
     a = assistant.ask(q)
@@ -437,7 +438,8 @@ def test_a_time_a_figure_is_compared_with_is_not_its_time(assistant):
     assert a.kind == "none" and "2019" in a.answer
     a = assistant.ask("By how many ELB did underemployment fall compared to August 2019?")  # compares too
     assert a.kind == "fact" and "236 ELB" in a.answer
-    a = assistant.ask("How many employable benefit recipients were there at the end of 2020?")  # "Seit Ende 2020 ... von"
+    # "Seit Ende 2020 ... von 6.714 auf ...": that one is of the end of 2020
+    a = assistant.ask("How many employable benefit recipients were there at the end of 2020?")
     assert a.kind == "fact" and "6.714" in a.answer
 
 
@@ -458,6 +460,13 @@ def test_what_could_make_asks_for_a_cause(assistant):
     # "places" named in a question about causes asks for no count (was BaE's 8,9 % of the budget)
     a = assistant.ask("What could make companies hesitate to create or fill apprenticeship places?")
     assert a.kind == "passage" and "Infektionsrisiken" in a.answer
+
+
+def test_in_terms_of_how_asks_for_a_way(assistant):
+    # "training places" named on the way asks for no count (was FbW's 150 Neueintritte)
+    a = assistant.ask("Besides more training places, what are we aiming for in terms of how intensively "
+                      "we fund further training?")
+    assert a.kind == "passage" and "höhere Förderintensität anstreben" in a.answer
 
 
 def test_a_budgets_total_is_still_answered(assistant):
