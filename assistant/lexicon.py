@@ -7,6 +7,8 @@ type, inflections and both spellings); every German word there is one the keywor
 (a test checks it).
 An English word found there also counts as one the programme knows (see Assistant._out_of_scope).
 An English question's dense vector gets the first German words of each (Assistant._query_vectors).
+An entry of two words ("integration budget") stands for one compound ("Eingliederungstitel") and
+is read before the single words.
 """
 from __future__ import annotations
 
@@ -28,6 +30,11 @@ def _load_en_de() -> dict[str, str]:
 
 
 EN_DE = _load_en_de()
+# Two English words for one German compound ("integration budget": "Eingliederungstitel"); the words
+# of such a phrase are not translated one by one as well ("Eingliederung", "Budget" name other rows)
+_PHRASES = {english: german for english, german in EN_DE.items() if " " in english}
+_PHRASE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PHRASES), key=len, reverse=True)) + r")\b", re.I) \
+    if _PHRASES else None
 
 # Everyday German for words the programme writes formally; a caseworker types "Leute", the text
 # says "Personen", and "weibliche Arbeitslose" for the table's "Frauen". (Keys folded: "mannliche".)
@@ -58,6 +65,10 @@ def bridge(question: str, first: Optional[int] = None) -> str:
     """German words for the English domain words and the everyday German words of a question; with
     `first`, only that many of each word's German words (the bridge lists its translation first)."""
     out = []
+    if _PHRASE is not None:
+        for m in _PHRASE.finditer(question):
+            out.append(" ".join(_PHRASES[m.group(1).lower()].split()[:first]))
+        question = _PHRASE.sub(" ", question)
     for tok in _TOKEN.findall(question):
         de = EN_DE.get(tok.lower()) or COLLOQUIAL_DE.get(fold(tok))
         if de:

@@ -867,6 +867,18 @@ def test_bridge_words_are_words_of_the_programme(assistant):
     assert len(EN_DE) > 1500 and EN_DE["reluctant"] == "zurückhaltend Zurückhaltung"
 
 
+def test_two_english_words_for_one_compound_are_bridged_together():
+    from assistant.lexicon import bridge
+    # not "Eingliederung" and "Budget", which name MABE's row of the budget table
+    assert bridge("What is the integration budget for 2022?") == "Eingliederungstitel Eingliederungstitels"
+    assert bridge("integration and budget") == "Eingliederung Integration Budget Mittel Betrag"
+
+
+def test_the_integration_budget_is_the_eingliederungstitel(assistant):
+    a = assistant.ask("What is the integration budget for 2022?")  # was MABE's 1.458.000 €
+    assert a.kind == "fact" and "7.711.743 €" in a.answer
+
+
 @pytest.mark.parametrize("q,number,words,rest", [
     ("Was steht in Abschnitt 6.4?", "6.4", "", "Was steht?"),
     ("Worum geht es in Kapitel 5?", "5", "", "Worum geht es?"),
