@@ -379,12 +379,6 @@ def test_what_states_no_figure():
     assert not states_figure("Das Projekt Gatekeeper U25 nach 16h SGB II, siehe Abbildung 1.", q)
 
 
-def test_which_three_asks_for_the_three_not_a_figure(assistant):
-    a = assistant.ask("Which three steering goals matter for the target agreement with the federal level?")
-    assert a.kind == "passage" and "Vermeidung von langfristigem Leistungsbezug" in a.answer
-    assert a.citations[0].section == "2.1"
-
-
 def test_a_figure_of_a_part_that_never_names_the_thing_asked_about(assistant):
     # Skype is named in 5.1.2 only (its title); "79 Integrationen" of 5.3 count something else
     a = assistant.ask("how many customers actually used video consultations via skype in 2021")
@@ -420,16 +414,34 @@ def test_what_was_the_compound_asks_for_its_figure(assistant):
     assert "9.462.259 €" in assistant.ask("What is the Verwaltungsbudget?").answer
 
 
-def test_target_groups_are_no_target_figure(assistant):
-    a = assistant.ask("The EU recovery (React) offers – which target groups are they mainly meant for?")
-    assert a.kind == "passage" and "Menschen mit Erziehungs- und Sorgeverpflichtungen" in a.answer
+# A figure word in a question that asks for something else: which items, a time or condition, a
+# change, a cause or a way. Each got a figure before (in brackets).
+@pytest.mark.parametrize("q,text,section", [
+    # the three goals (a "figure" of § 1, then "vier Kernelementen" of 3)
+    ("Which three steering goals matter for the target agreement with the federal level?",
+     "Vermeidung von langfristigem Leistungsbezug", "2.1"),
+    # "target groups" (a share of the women on benefits)
+    ("The EU recovery (React) offers – which target groups are they mainly meant for?",
+     "Menschen mit Erziehungs- und Sorgeverpflichtungen", "6"),
+    # "count as" classifies (the table's 1.369 Langzeitarbeitslose)
+    ("When exactly does someone count as being in long-term benefit receipt?", "21 Monate in den letzten 24 Monaten",
+     "3"),
+    # what is new (the target table's 25,4 %)
+    ("What's new this year about how the integration rate is planned?", "geschlechterdifferenziert geplant", "2.1"),
+    ("Was ist neu an der Planung der Integrationsquote?", "geschlechterdifferenziert geplant", "2.1"),
+    # a cause (BaE's 8,9 % of the budget)
+    ("What could make companies hesitate to create or fill apprenticeship places?", "Infektionsrisiken", "5.4"),
+    # a way (FbW's 150 Neueintritte)
+    ("Besides more training places, what are we aiming for in terms of how intensively we fund further training?",
+     "höhere Förderintensität anstreben", "6.4"),
+])
+def test_a_figure_word_in_a_question_asking_for_something_else(assistant, q, text, section):
+    a = assistant.ask(q)
+    assert a.kind == "passage" and text in a.answer and a.citations[0].section == section
+
+
+def test_a_target_is_still_a_figure(assistant):
     assert "1.638" in assistant.ask("What is the target for integrations in 2022?").answer
-
-
-def test_counting_as_something_asks_when_not_how_many(assistant):
-    # "count as" classifies; "When ...?" asks for a time or condition (was the table's 1.369 Langzeitarbeitslose)
-    a = assistant.ask("When exactly does someone count as being in long-term benefit receipt?")
-    assert a.kind == "passage" and "21 Monate in den letzten 24 Monaten" in a.answer
 
 
 def test_a_time_a_figure_is_compared_with_is_not_its_time(assistant):
@@ -443,30 +455,10 @@ def test_a_time_a_figure_is_compared_with_is_not_its_time(assistant):
     assert a.kind == "fact" and "6.714" in a.answer
 
 
-@pytest.mark.parametrize("q", ["What's new this year about how the integration rate is planned?",
-                               "Was ist neu an der Planung der Integrationsquote?"])
-def test_what_is_new_about_a_figure_asks_for_the_change(assistant, q):
-    a = assistant.ask(q)  # was the target table's 25,4 %
-    assert a.kind == "passage" and "geschlechterdifferenziert geplant" in a.answer
-
-
 def test_a_passage_that_only_compares_with_the_asked_year_is_no_answer(assistant):
     # 1.2 gives 2022's budgets "(- 660.377 € im Vergleich zu 2021)": no budget of 2021 (was the answer)
     a = assistant.ask("What was the budget for Arbeitsgelegenheiten in 2021?")
     assert a.kind == "none" and "2021" in a.answer
-
-
-def test_what_could_make_asks_for_a_cause(assistant):
-    # "places" named in a question about causes asks for no count (was BaE's 8,9 % of the budget)
-    a = assistant.ask("What could make companies hesitate to create or fill apprenticeship places?")
-    assert a.kind == "passage" and "Infektionsrisiken" in a.answer
-
-
-def test_in_terms_of_how_asks_for_a_way(assistant):
-    # "training places" named on the way asks for no count (was FbW's 150 Neueintritte)
-    a = assistant.ask("Besides more training places, what are we aiming for in terms of how intensively "
-                      "we fund further training?")
-    assert a.kind == "passage" and "höhere Förderintensität anstreben" in a.answer
 
 
 def test_a_budgets_total_is_still_answered(assistant):
