@@ -110,6 +110,7 @@ _NAME_ASKED = r"wie\s+hei(?:ß|ss)t|what\s+is\s+the\s+name"
 NAME_QUESTION = re.compile(
     r"\b(welche[rmns]?\s+(bildungs)?träger\w*|bei\s+welchem\s+\w*träger|"
     r"which\s+(education\s+)?(provider|organi[sz]ation|institution|company|partner)s?|"
+    r"(?:which|welche[nm]?)\s+(?:\w+\s+){0,2}?jobcent(?:ers|res|ern)\b|"  # "Which three other jobcenters ...?"
     r"wer\s+(leitet|führt|betreibt|organisiert|macht|ist\s+(der|die)\s+\w*(leit|ansprech))|"
     r"who\s+(runs|leads|heads|chairs|manages|is\s+in\s+charge|is\s+responsible|sits\s+on)|"
     r"who\s+is\s+the\s+(chair|head|director|leader|manager)\w*|wer\s+sitzt\s+(\w+\s+)?(im|in)\b|"

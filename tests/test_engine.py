@@ -569,6 +569,9 @@ def test_list_question_gets_the_list(assistant):
     # asks who sits on a body the programme names but does not staff
     ("Wer sitzt eigentlich im Beirat des Jobcenters?", ""),
     ("Who is the head of the advisory board of the jobcenter?", ""),
+    # asks which other jobcenters, and the passage names none ("mit drei weiteren Jobcentern aus der Region")
+    ("Which three other jobcenters are taking part in the joint customer survey?", ""),
+    ("Mit welchen anderen Jobcentern machen wir die Kundenbefragung?", ""),
     # the row exists, but not for the asked month: another row of that month is not the answer
     ("How many German unemployed were there in September 2021?", "Für September 2021 nennt es diese Zahl nicht."),
     # no figure for the year, and the passage found states no amount ("Wie 2020, war auch das Jahr 2021 ...")
