@@ -869,6 +869,11 @@ def test_two_english_words_for_one_compound_are_bridged_together():
     assert bridge("integration and budget") == "Eingliederung Integration Budget Mittel Betrag"
 
 
+def test_money_moved_into_the_admin_budget_is_the_umschichtungsbetrag(assistant):
+    a = assistant.ask("How much money is being moved over from the integration budget into the admin budget?")
+    assert a.kind == "fact" and "2.277.250 €" in a.answer  # was the Verwaltungsbudget's 9.462.259 €
+
+
 def test_the_integration_budget_is_the_eingliederungstitel(assistant):
     a = assistant.ask("What is the integration budget for 2022?")  # was MABE's 1.458.000 €
     assert a.kind == "fact" and "7.711.743 €" in a.answer
