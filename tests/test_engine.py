@@ -423,6 +423,8 @@ def test_what_was_the_compound_asks_for_its_figure(assistant):
     # "target groups" (a share of the women on benefits)
     ("The EU recovery (React) offers – which target groups are they mainly meant for?",
      "Menschen mit Erziehungs- und Sorgeverpflichtungen", "6"),
+    # "county" is no count (a count of young people)
+    ("What does the county do for young people with debts?", "Sicherung sozialer Teilhabe", "5.4.3"),
     # "count as" classifies (the table's 1.369 Langzeitarbeitslose)
     ("When exactly does someone count as being in long-term benefit receipt?", "21 Monate in den letzten 24 Monaten",
      "3"),
