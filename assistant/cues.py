@@ -269,8 +269,16 @@ def misses_what_is_asked(q: str, text: str) -> bool:
     if not NAME_QUESTION.search(q):
         return False
     asked = {fold(w) for w in words(q)}
-    names = [*NAMED_BODY.finditer(text), *(QUOTED_NAME.finditer(text) if NAME_ASKED.search(q) else ())]
+    # a project's name may stand in quotes ("WiN - Wiedereinstieg in Nordhessen"), a person's does not
+    quoted = NAME_ASKED.search(q) and not PERSON_ASKED.search(q)
+    names = [*NAMED_BODY.finditer(text), *(QUOTED_NAME.finditer(text) if quoted else ())]
     return all({fold(w) for w in words(m.group(0))} <= asked for m in names)
+
+
+# "Wie heißt unsere Beauftragte für Chancengleichheit?", "What is the name of the managing director?"
+PERSON_ASKED = re.compile(r"\b(?:beauftragte\w*|leiter\w*|geschäftsführ\w*|vorsitzende\w*|ansprechpartner\w*|"
+                          r"chef\w*|koordinator\w*|sprecher\w*|commissioner|officer|director|manager|chair\w*|"
+                          r"head\s+of|coordinator|spokes\w*)", re.I)
 
 
 # Words that say when, not what: they must not make a figure look relevant ("im Jahr 2021").

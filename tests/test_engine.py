@@ -571,6 +571,8 @@ def test_list_question_gets_the_list(assistant):
     # asks who sits on a body the programme names but does not staff
     ("Wer sitzt eigentlich im Beirat des Jobcenters?", ""),
     ("Who is the head of the advisory board of the jobcenter?", ""),
+    # asks for a person's name; a quoted „Klassische“ Arbeitsvermittlung is no one's name
+    ("Wie heißt unsere Beauftragte für Chancengleichheit am Arbeitsmarkt?", ""),
     # asks which other jobcenters, and the passage names none ("mit drei weiteren Jobcentern aus der Region")
     ("Which three other jobcenters are taking part in the joint customer survey?", ""),
     ("Mit welchen anderen Jobcentern machen wir die Kundenbefragung?", ""),
