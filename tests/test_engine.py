@@ -571,6 +571,8 @@ def test_list_question_gets_the_list(assistant):
     # asks who sits on a body the programme names but does not staff
     ("Wer sitzt eigentlich im Beirat des Jobcenters?", ""),
     ("Who is the head of the advisory board of the jobcenter?", ""),
+    # asks when a project starts; the window's only year stands in a sentence about something else
+    ("Ab wann startet das EU-React-Projekt „Aktive Elternzeit“?", ""),
     # asks for a person's name; a quoted „Klassische“ Arbeitsvermittlung is no one's name
     ("Wie heißt unsere Beauftragte für Chancengleichheit am Arbeitsmarkt?", ""),
     # asks which other jobcenters, and the passage names none ("mit drei weiteren Jobcentern aus der Region")
