@@ -644,9 +644,9 @@ def test_evaluation_floors(assistant):
     assert result["hit3"] >= 0.95
     assert result["by_kind"]["glossary"] >= 0.98
     assert result["refusals"] == "16/16"
-    # measured 83.8 / 87.0 / 85.0 / 85.0 / 87.0 / 83.0 / 90.0 % (dev7: 100 questions, written in the eleventh
+    # measured 83.8 / 87.0 / 85.0 / 87.0 / 87.0 / 84.0 / 91.0 % (dev7: 100 questions, written in the eleventh
     # session); dev was 85.0 % before English questions were ranked with their German words (all sets +9)
-    floors = {"dev": 0.82, "dev2": 0.85, "dev3": 0.83, "dev4": 0.83, "dev5": 0.85, "dev6": 0.81, "dev7": 0.88}
+    floors = {"dev": 0.82, "dev2": 0.85, "dev3": 0.83, "dev4": 0.85, "dev5": 0.85, "dev6": 0.82, "dev7": 0.89}
     for name, floor in floors.items():
         r = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / f"{name}.jsonl"))
         assert r["accuracy"] >= floor, name
