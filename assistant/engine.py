@@ -228,8 +228,12 @@ class Assistant:
             return Answer(q, "none", CONTACT_ANSWER)
         # "laut Jahresbericht": where a figure is said to come from is no subject the programme must know
         unknown = self._unknown_words(_SOURCE.sub(" ", q), terms, typed_in_lower_case)
+        # an English question names a German term on purpose ("What is the Regelsatz?"): one the
+        # programme never uses is no paraphrase of one it does, as a German question's word may be
+        foreign_term = not is_german(q) and any(w[:1].isupper() and not self.speller.is_a_word(w, ("en",))
+                                                for w in unknown)
         if unknown and (names_a_place(q, unknown) or self._closest_sentence(own_vec) < UNKNOWN_WORD_FLOOR
-                        or asks_for_figure(q)):
+                        or asks_for_figure(q) or foreign_term):
             # a place the programme never names ("Jobcenter Frankfurt"), a figure of something it
             # never names ("Wie hoch war der Krankenstand?": any figure we found counts something
             # else), or a word it never uses ("Regelsatz") with no sentence close to the question;

@@ -571,6 +571,8 @@ def test_list_question_gets_the_list(assistant):
     # asks who sits on a body the programme names but does not staff
     ("Wer sitzt eigentlich im Beirat des Jobcenters?", ""),
     ("Who is the head of the advisory board of the jobcenter?", ""),
+    # an English question naming a German term the programme never uses (was a passage on Integration)
+    ("What is the Regelsatz in 2022?", ""),
     # asks when a project starts; the window's only year stands in a sentence about something else
     ("Ab wann startet das EU-React-Projekt „Aktive Elternzeit“?", ""),
     # asks for a person's name; a quoted „Klassische“ Arbeitsvermittlung is no one's name
