@@ -44,7 +44,8 @@ CUE_WORDS = ("steht", "heisst", "bedeutet", "meint", "stands", "means")
 
 # Words that ask for an amount or a share. The unit filter (asked_unit) trusts only these;
 # scoring also leans on "Mittel", "wie hoch" and "how much", which ask for an amount more often than not.
-MONEY_WORDS = r"budget|betrag|€|euro|kosten|kostet|geld|kohle|knete|money|funds|ausgaben|ausgegeben|ausgeben|spen[dt]|cost"
+MONEY_WORDS = (r"budget|betrag|€|euro|kosten|kostet|geld|kohle|knete|money|funds|ausgaben|ausgegeben|ausgeben|"
+               r"spen[dt]|cost")
 
 # ("geplant"/"planned" alone is no cue: "What is planned for women?" asks for plans, "planned FbW
 # entries" has its cue in "entries")
@@ -77,19 +78,6 @@ OTHER_QUESTION = re.compile(
 YES_NO_CLAUSE = re.compile(r"[,;–]\s*(?:and\s+|so\s+|but\s+)?(?:do|does|did|can|could|will|would|should|is|are)"
                            r"\s+(?:we|you|they|the|our|there|it|he|she|i)\b", re.I)
 
-# A time a figure is compared with ("im Vergleich zum August 2019"): the figure is not one of that
-# year, unless the question compares too ("Seit Ende 2020 ... von 6.714 auf ...": that one is)
-REFERENCE_TIME = re.compile(r"\b(?:im\s+vergleich\s+zu[mr]?|gegenüber|verglichen\s+mit|compared\s+(?:to|with))"
-                            r"\s+(?:(?:dem|der|de[nm]?|jahr|monat|ende|anfang|mitte|\w+ber|januar|februar|märz|april|"
-                            r"mai|juni|juli|august)\s+)*(?:\d{1,2}\.\d{1,2}\.)?(?:19|20)\d\d\b", re.I)
-COMPARISON_CUE = re.compile(r"\b(vergleich\w*|gegenüber|verglichen|seit|compared?|since|than|als\s+im)\b", re.I)
-
-
-def of_own_time(text: str, q: str) -> str:
-    """The text without the times its figures are compared with, unless the question compares too."""
-    return text if COMPARISON_CUE.search(q) else REFERENCE_TIME.sub(" ", text)
-
-
 # "What's new about how the integration rate is planned?", "... in terms of how intensively ...": a
 # change or a way, not a figure
 NEWS_OR_WAY = re.compile(r"\bwhat(?:'?s|\s+is)\s+new\b|\bwas\s+ist\s+(?:neu|anders)\b"
@@ -115,6 +103,10 @@ NAME_QUESTION = re.compile(
     r"who\s+(runs|leads|heads|chairs|manages|is\s+in\s+charge|is\s+responsible|sits\s+on)|"
     r"who\s+is\s+the\s+(chair|head|director|leader|manager)\w*|wer\s+sitzt\s+(\w+\s+)?(im|in)\b|"
     rf"{_NAME_ASKED}|ansprechpartner\w*|contact\s+person)", re.I)
+# "Wie heißt unsere Beauftragte für Chancengleichheit?", "What is the name of the managing director?"
+PERSON_ASKED = re.compile(r"\b(?:beauftragte\w*|leiter\w*|geschäftsführ\w*|vorsitzende\w*|ansprechpartner\w*|"
+                          r"chef\w*|koordinator\w*|sprecher\w*|commissioner|officer|director|manager|chair\w*|"
+                          r"head\s+of|coordinator|spokes\w*)", re.I)
 # what answers one: a person ("Frau ..."), an organisation by its legal form or kind of body
 NAMED_BODY = re.compile(r"\b(?:Frau|Herr|Herrn)\s+[A-ZÄÖÜ]\w+|\bg?GmbH\b|\be\.\s?V\.|\w*(?:werk|verein|stiftung|"
                         r"akademie|institut|gesellschaft|verband|diakon\w*|caritas|volkshochschule)\b|\bAWO\b|\bVHS\b",
@@ -275,14 +267,21 @@ def misses_what_is_asked(q: str, text: str) -> bool:
     return all({fold(w) for w in words(m.group(0))} <= asked for m in names)
 
 
-# "Wie heißt unsere Beauftragte für Chancengleichheit?", "What is the name of the managing director?"
-PERSON_ASKED = re.compile(r"\b(?:beauftragte\w*|leiter\w*|geschäftsführ\w*|vorsitzende\w*|ansprechpartner\w*|"
-                          r"chef\w*|koordinator\w*|sprecher\w*|commissioner|officer|director|manager|chair\w*|"
-                          r"head\s+of|coordinator|spokes\w*)", re.I)
-
-
 # Words that say when, not what: they must not make a figure look relevant ("im Jahr 2021").
 TIME_TERMS = {"jahr", "jahre", "jahres", "year", "years"}
+
+
+# A time a figure is compared with ("im Vergleich zum August 2019"): the figure is not one of that
+# year, unless the question compares too ("Seit Ende 2020 ... von 6.714 auf ...": that one is)
+REFERENCE_TIME = re.compile(r"\b(?:im\s+vergleich\s+zu[mr]?|gegenüber|verglichen\s+mit|compared\s+(?:to|with))"
+                            r"\s+(?:(?:dem|der|de[nm]?|jahr|monat|ende|anfang|mitte|\w+ber|januar|februar|märz|april|"
+                            r"mai|juni|juli|august)\s+)*(?:\d{1,2}\.\d{1,2}\.)?(?:19|20)\d\d\b", re.I)
+COMPARISON_CUE = re.compile(r"\b(vergleich\w*|gegenüber|verglichen|seit|compared?|since|than|als\s+im)\b", re.I)
+
+
+def of_own_time(text: str, q: str) -> str:
+    """The text without the times its figures are compared with, unless the question compares too."""
+    return text if COMPARISON_CUE.search(q) else REFERENCE_TIME.sub(" ", text)
 
 
 def years_in(text: str) -> set[str]:

@@ -111,6 +111,7 @@ class Assistant:
             if w[:1].isupper() and w.lower() not in lower:
                 parts.setdefault(stem(w), set()).add(key)
         self.one_part_nouns = {w for w, keys in parts.items() if len(keys) == 1}  # stems
+        self.folded_texts = [fold(c.text) for c in self.chunks]  # searched for a rate's wording (_states_a_rate_of)
         self.has_contact_data = any(_CONTACT_DATA.search(c.text) for c in self.chunks)
         self.section_titles = {(d.doc, s.section): s.title for d in loaded.documents for s in d.sections}
         self.title_stems = {key: frozenset(stem(w) for w in content_words(title) if not w.isdigit())
@@ -267,8 +268,8 @@ class Assistant:
                                                   naming=noun)
                 if named is not None:
                     fact_answer = named
-                elif self._count_not_given(noun, fact_answer, q) or (noun.of and not self._names(fact_answer,
-                                                                                                noun.of)):
+                elif self._count_not_given(noun, fact_answer, q) or noun.of:
+                    # (an English rate's heads are what it is of: the figure found names none of them)
                     return Answer(q, "none", NONE_ANSWER)
             if fact_answer is not None and self._section_misses_noun(fact_answer, q):
                 return Answer(q, "none", NONE_ANSWER)
@@ -665,7 +666,7 @@ class Assistant:
         rate = re.compile(rf"\bquote\s+der\s+(?:\w+\s+){{0,2}}?{named}"
                           rf"|\b{named}\w*\s+von\s+(?:\w+\s+){{0,2}}?[\d,.]+\s?%")
         return any(t.startswith(heads) and "quot" in t for t in self.chunk_kw.all_terms) or any(
-            rate.search(fold(c.text)) for c in self.chunks)
+            rate.search(text) for text in self.folded_texts)
 
     def _names(self, answer: Answer, heads: tuple[str, ...]) -> bool:
         """Whether the answer, or the passage it cites, names a word starting with one of heads (stems),

@@ -15,8 +15,8 @@ from typing import Callable, Iterable, Optional
 
 import numpy as np
 
-from .cues import (COUNT_CUE, COUNT_WORDS, DATE_CUE, MONEY_CUE, PERCENT_CUE, PERSON_WORDS, SOME_MORE, SUPERLATIVE, TIME_TERMS,
-                   YEAR_RE, age_range, ages_fit, asked_unit, months_in, of_own_time, polarity, years_in)
+from .cues import (COUNT_CUE, COUNT_WORDS, DATE_CUE, MONEY_CUE, PERCENT_CUE, PERSON_WORDS, SOME_MORE, SUPERLATIVE,
+                   TIME_TERMS, YEAR_RE, age_range, ages_fit, asked_unit, months_in, of_own_time, polarity, years_in)
 from .excerpts import limit_answer, trim
 from .fusion import blend
 from .glossary import Glossary, term_pattern
@@ -30,7 +30,7 @@ Cite = Callable[..., Citation]  # (doc, section, excerpt, page=None) -> Citation
 # "jeden fünften": a share said with an ordinal
 _ORDINAL_SHARE = r"\bjede[nrms]?\s+(zweit|dritt|viert|fünft|zehnt)e[nrms]?\b"
 HAS_FIGURE = re.compile(r"\d|\b(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf)\b\s*(drittel|viertel|"
-                         r"fünftel|hälfte|prozent)|\b(" + COUNT_WORDS + r"|hälfte|dutzend)\b|" + _ORDINAL_SHARE, re.I)
+                        r"fünftel|hälfte|prozent)|\b(" + COUNT_WORDS + r"|hälfte|dutzend)\b|" + _ORDINAL_SHARE, re.I)
 _NUMBER_WORDS = f"(?:{fold(COUNT_WORDS)}|elf)"  # folded like the text counts() reads ("fünf" -> "funf")
 _LABEL_LINE = re.compile(r"^[^:.]{2,80}:\s*[+\-–]?\s?\d")
 SHARE = re.compile(r"%|prozent|drittel|viertel|fünftel|hälfte|" + _ORDINAL_SHARE, re.I)
