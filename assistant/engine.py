@@ -121,6 +121,13 @@ class Assistant:
         n_sections = {d.doc: len(d.sections) for d in loaded.documents}
         self.pervasive_terms = {(t.doc, t.abbr) for t in self.glossary
                                 if len(t.sections) >= PERVASIVE_SHARE * n_sections.get(t.doc, 0)}
+        # Words of that kind ("Jobcenter", "Kassel", "2022"): a question naming only them names no topic
+        in_sections: dict[str, set] = {}
+        for c in self.chunks:
+            for t in set(self.chunk_kw.query_terms(c.text)):
+                in_sections.setdefault(t, set()).add((c.doc, c.section))
+        self.pervasive_stems = {t for t, keys in in_sections.items()
+                                if len(keys) >= PERVASIVE_SHARE * len(self.section_titles)}
         # a word of a question the programme does not know is read as the one it most likely means
         self.glossary_words = {fold(part) for t in self.glossary for f in (t.abbr, *t.variants) for part in words(f)}
         self.speller = Speller([c.heading_path + "\n" + c.text for c in self.chunks], english=EN_DE,
@@ -756,6 +763,12 @@ class Assistant:
         asked = [w for w in content_words(q) if fold(w) not in OVERVIEW_WORDS
                  and (covered(w) or not (english and w.lower() in self.common_english))]
         coverage = sum(1 for w in asked if covered(w)) / len(asked) if asked else 0.0
+        # an English question whose every topic word is unknown to the programme and the bridge
+        # ("recommend a good place for lunch near the jobcenter"): its own name and everyday words
+        # make it look close to the programme; the words that say what it asks are not there
+        topic = [w for w in asked if w.lower() not in self.common_english and stem(w) not in self.pervasive_stems]
+        if english and topic and not any(covered(w) for w in topic):
+            return True
         best_dense = max(dense.values(), default=0.0)  # (the keyword baseline uses it here too)
         years = years_in(q)
         if years and not years & self.corpus_years:
