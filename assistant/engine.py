@@ -121,13 +121,13 @@ class Assistant:
         n_sections = {d.doc: len(d.sections) for d in loaded.documents}
         self.pervasive_terms = {(t.doc, t.abbr) for t in self.glossary
                                 if len(t.sections) >= PERVASIVE_SHARE * n_sections.get(t.doc, 0)}
-        # Words of that kind ("Jobcenter", "Kassel", "2022"): a question naming only them names no topic
-        in_sections: dict[str, set] = {}
+        # Word stems of that kind ("jobcent", "kassel", "2022"): a question naming only them names no topic
+        in_sections: dict[tuple[str, str], set] = {}
         for c in self.chunks:
-            for t in set(self.chunk_kw.query_terms(c.text)):
-                in_sections.setdefault(t, set()).add((c.doc, c.section))
-        self.pervasive_stems = {t for t, keys in in_sections.items()
-                                if len(keys) >= PERVASIVE_SHARE * len(self.section_titles)}
+            for t in self.chunk_kw.query_terms(c.text):
+                in_sections.setdefault((c.doc, t), set()).add(c.section)
+        self.pervasive_stems = {t for (doc, t), keys in in_sections.items()
+                                if len(keys) >= PERVASIVE_SHARE * n_sections.get(doc, 0)}
         # a word of a question the programme does not know is read as the one it most likely means
         self.glossary_words = {fold(part) for t in self.glossary for f in (t.abbr, *t.variants) for part in words(f)}
         self.speller = Speller([c.heading_path + "\n" + c.text for c in self.chunks], english=EN_DE,
