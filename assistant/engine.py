@@ -49,7 +49,7 @@ from .fusion import blend, minmax
 from .glossary import Glossary, edit_distance_le1, term_pattern
 from .index import IndexError_, LoadedIndex, build_index, load_index, staleness
 from .keyword import STOPWORDS, KeywordIndex, content_words, fold, stem, words
-from .lexicon import COLLOQUIAL_DE, EN_DE, bridge, bridged_words
+from .lexicon import COLLOQUIAL_DE, EN_DE, bridge, bridged_words, written_forms
 from .passages import SentenceIndex
 from .records import Answer, Citation, Document, GlossaryTerm
 from .spelling import Speller
@@ -317,10 +317,14 @@ class Assistant:
         An English question is ranked by its own vector plus that of its German words: the long forms
         of its abbreviations and the first BRIDGE_WORDS_EMBEDDED German words the bridge gives each
         English word (German sentences lie closer to German words; the bridge's other forms, many and
-        long, would add more time than they help). Both are embedded at once, on two threads.
+        long, would add more time than they help). A German question in everyday words is ranked
+        with the programme's words for them ("Ein-Euro-Job": "Arbeitsgelegenheiten"). Both are
+        embedded at once, on two threads.
         """
-        german = " ".join([t.long for t in terms] + [bridge(q, first=BRIDGE_WORDS_EMBEDDED)]).strip() \
-            if not is_german(q) else ""
+        if is_german(q):
+            german = written_forms(q)
+        else:
+            german = " ".join([t.long for t in terms] + [bridge(q, first=BRIDGE_WORDS_EMBEDDED)]).strip()
         if not german:
             own = self.embedder.embed_queries([q])[0]
             return own, own

@@ -61,6 +61,12 @@ def bridged_words(question: str) -> set[str]:
     return out
 
 
+def written_forms(question: str) -> str:
+    """The programme's words for the everyday German words of a question ("Ein-Euro-Job":
+    "Arbeitsgelegenheiten"), or ""."""
+    return " ".join(COLLOQUIAL_DE[fold(tok)] for tok in _TOKEN.findall(question) if fold(tok) in COLLOQUIAL_DE)
+
+
 def bridge(question: str, first: Optional[int] = None) -> str:
     """German words for the English domain words and the everyday German words of a question; with
     `first`, only that many of each word's German words (the bridge lists its translation first)."""

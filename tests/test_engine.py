@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from assistant.cues import counted_noun, section_reference, with_month_names, without_chatter
+from assistant.cues import asks_for_figure, counted_noun, section_reference, with_month_names, without_chatter
 from assistant.cli import main
 from assistant.evaluate import load_questions, run_eval, typed_variants
 from assistant.lexicon import EN_DE
@@ -440,6 +440,15 @@ def test_what_was_the_compound_asks_for_its_figure(assistant):
 def test_a_figure_word_in_a_question_asking_for_something_else(assistant, q, text, section):
     a = assistant.ask(q)
     assert a.kind == "passage" and text in a.answer and a.citations[0].section == section
+
+
+def test_a_one_euro_job_is_a_name_not_an_amount(assistant):
+    # "Ein-Euro-Job" is everyday German for AGH: no money asked (was the budget table's 390.000 €),
+    # and the question is ranked with the programme's word for it (was 5.1.4's Internetangebote)
+    assert not asks_for_figure("Welches Ziel hat ein Ein-Euro-Job für den Kunden?")
+    assert asks_for_figure("Wie viel Euro sind für AGH eingeplant?")
+    a = assistant.ask("Welches Ziel hat ein Ein-Euro-Job für den Kunden?")
+    assert a.kind == "passage" and "erster Schritt in einer Förderkette" in a.answer and a.citations[0].section == "6.1"
 
 
 def test_a_target_is_still_a_figure(assistant):
