@@ -33,7 +33,7 @@ from typing import Callable, NamedTuple, Optional
 
 import numpy as np
 
-from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND,
+from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, ENGLISH_HINT, FIGURE_COMPOUND,
                    FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, OFFER_ASKED, ONLY_MONEY,
                    PER_HEAD_CUE, PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, STAFF,
                    TIME_UNIT_STEMS, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_time, asked_unit,
@@ -318,13 +318,15 @@ class Assistant:
         of its abbreviations and the first BRIDGE_WORDS_EMBEDDED German words the bridge gives each
         English word (German sentences lie closer to German words; the bridge's other forms, many and
         long, would add more time than they help). A German question in everyday words is ranked
-        with the programme's words for them ("Ein-Euro-Job": "Arbeitsgelegenheiten"). Both are
-        embedded at once, on two threads.
+        with the programme's words for them ("Ein-Euro-Job": "Arbeitsgelegenheiten"); a bare lookup,
+        with no word that says its language, by its own vector. Both are embedded at once, on two threads.
         """
         if is_german(q):
             german = written_forms(q)
-        else:
+        elif ENGLISH_HINT.search(q):
             german = " ".join([t.long for t in terms] + [bridge(q, first=BRIDGE_WORDS_EMBEDDED)]).strip()
+        else:  # "Arbeitslose U25 November 2021": is_german() says not German, but nothing is English
+            german = ""
         if not german:
             own = self.embedder.embed_queries([q])[0]
             return own, own
@@ -632,6 +634,8 @@ class Assistant:
             dated = of_own_time(text, q)  # "im Vergleich zum August 2019": no figure of 2019
             if years and not all(y in dated or (y == own_year and not YEAR_RE.search(text)) for y in years):
                 continue  # a sentence about another year (an undated one speaks of the programme's year)
+            if months and not any(m in dated for m in months):
+                continue  # "im September 2021" asked: "bis zum Herbst 2021" or "im Jahresdurchschnitt 2021" is not it
             doc, section = self.sentence_index.refs[i].section
             stated = self.figures.stated_in(text, doc, section)
             if stated:
