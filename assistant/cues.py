@@ -44,7 +44,7 @@ CUE_WORDS = ("steht", "heisst", "bedeutet", "meint", "stands", "means")
 
 # Words that ask for an amount or a share. The unit filter (asked_unit) trusts only these;
 # scoring also leans on "Mittel", "wie hoch" and "how much", which ask for an amount more often than not.
-MONEY_WORDS = (r"budget|betrag|€|(?<!ein-)(?<!1-)euro(?!-jobs?\b)|kosten|kostet|geld|kohle|knete|money|funds|"
+MONEY_WORDS = (r"budget|betrag|€|(?<!ein-)(?<!1-)euro(?!-job)|kosten|kostet|geld|kohle|knete|money|funds|"
                r"ausgaben|ausgegeben|ausgeben|spen[dt]|cost")  # (a "Ein-Euro-Job" is a name: AGH)
 
 # ("geplant"/"planned" alone is no cue: "What is planned for women?" asks for plans, "planned FbW

@@ -33,13 +33,13 @@ from typing import Callable, NamedTuple, Optional
 
 import numpy as np
 
-from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, ENGLISH_HINT, FIGURE_COMPOUND,
-                   FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM, OFFER_ASKED, ONLY_MONEY,
-                   PER_HEAD_CUE, PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SOME_MORE, STAFF,
-                   TIME_UNIT_STEMS, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_time, asked_unit,
-                   asks_for_figure, counted_heads, counts_staff, english_budget_of, is_german, misses_what_is_asked,
-                   months_in, names_a_place, of_own_time, section_reference, with_month_names, without_chatter,
-                   without_document_words, years_in)
+from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, ENGLISH_HINT,
+                   FIGURE_COMPOUND, FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM,
+                   OFFER_ASKED, ONLY_MONEY, PER_HEAD_CUE, PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE,
+                   SOME_MORE, STAFF, TIME_UNIT_STEMS, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_time,
+                   asked_unit, asks_for_figure, counted_heads, counts_staff, english_budget_of, is_german,
+                   misses_what_is_asked, months_in, names_a_place, of_own_time, section_reference, with_month_names,
+                   without_chatter, without_document_words, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
 from .fact_answers import (HAS_FIGURE, MONEY_STEMS, SHARE, FactAnswers, counts, counts_more, is_prose, states_figure,
@@ -323,7 +323,8 @@ class Assistant:
         """
         if is_german(q):
             german = written_forms(q)
-        elif ENGLISH_HINT.search(q):
+        elif ENGLISH_HINT.search(q) or any(w.lower() in EN_DE and not self.chunk_kw.knows(w, strict=True)
+                                           for w in content_words(q)):  # ("migrants", "further training")
             german = " ".join([t.long for t in terms] + [bridge(q, first=BRIDGE_WORDS_EMBEDDED)]).strip()
         else:  # "Arbeitslose U25 November 2021": is_german() says not German, but nothing is English
             german = ""

@@ -634,6 +634,10 @@ def test_an_english_question_is_ranked_with_its_german_words(assistant):
     assert ranked is not own and float(ranked @ own) < 0.999 and abs(float(np.linalg.norm(ranked)) - 1) < 1e-5
     own, ranked = assistant._query_vectors("Ändert sich das Personal des Jobcenters 2022?", [])
     assert ranked is own  # German: nothing to add
+    own, ranked = assistant._query_vectors("further training", [])
+    assert ranked is not own  # a bare English topic: "further" is English the programme does not use
+    own, ranked = assistant._query_vectors("Arbeitslose U25 November 2021", [])
+    assert ranked is own  # a bare lookup in the programme's words: nothing to translate
     # the question's own vector ranked 6.6 (bFM "weiter fortgeführt") first; "Personal" finds 1.2
     a = assistant.ask("Will the staffing of the jobcenter change in 2022?")
     assert a.kind == "passage" and a.citations[0].section == "1.2" and "weder im Umfang" in a.answer
