@@ -35,6 +35,9 @@ _NUMBER_WORDS = f"(?:{fold(COUNT_WORDS)}|elf)"  # folded like the text counts() 
 _LABEL_LINE = re.compile(r"^[^:.]{2,80}:\s*[+\-–]?\s?\d")
 SHARE = re.compile(r"%|prozent|drittel|viertel|fünftel|hälfte|" + _ORDINAL_SHARE, re.I)
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+# a number and the noun it counts, in a prose figure's subject ("von den 6 418 ELB insgesamt")
+_COUNTED = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d[\d .,]*\s+([^\W\d]\w*)")  # (not a year: "2022 Integrationen")
+SUBSET_PENALTY = 0.3  # the figure of such a subject counts a part of that noun, not the noun
 _DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d\b")
 # "Arbeitswelt 4.0", "Industrie 4.0": part of a name, no figure
 _VERSION_NAME = re.compile(r"(?<=[A-Za-zÄÖÜäöüß] )\d\.0\b")
@@ -165,6 +168,8 @@ class FactAnswers:
             extra = math.fsum(idf.get(t, 0) for t in subj_terms - qterms if t in idf)
             named = bool(term_forms) and any(p.search(f.subject) or p.search(f.source_text) for p in term_forms)
             score = base + 0.05 * (overlap + context) + 0.1 * subject_hit - 0.02 * extra + (0.4 if named else 0.0)
+            if not f.table and any(stem(m.group(1)) in qterms for m in _COUNTED.finditer(f.subject)):
+                score -= SUBSET_PENALTY  # "von den 6 418 ELB insgesamt 4.262": another number counts the asked ELB
             if self.qualifiers[i] and not self.qualifiers[i] & qterms:
                 score -= SUBROW_PENALTY  # "(davon Frauen)" when the question does not ask for women
             if wants_money and f.unit == "€":
