@@ -148,11 +148,23 @@ GERMAN_HINT = re.compile(r"\b(der|die|das|ist|sind|wie|was|wer|welche[rsn]?|gibt
 ENGLISH_HINT = re.compile(r"\b(the|what|which|how|who|does|do|did|is|are|of|to|at|by|with|it|there|we|our)\b", re.I)
 
 
-def is_german(q: str) -> bool:
+def language(q: str) -> Optional[str]:
+    """"de" or "en" by the words that say a question's language; None when none does
+    ("Arbeitslose U25 November 2021", "planned FbW entries")."""
     if re.search(r"[äöüß]", q):
-        return True
-    german = len(GERMAN_HINT.findall(q))
-    return bool(german) and german >= len(ENGLISH_HINT.findall(q))
+        return "de"
+    german, english = len(GERMAN_HINT.findall(q)), len(ENGLISH_HINT.findall(q))
+    if german and german >= english:
+        return "de"
+    return "en" if english else None
+
+
+def is_german(q: str) -> bool:
+    return language(q) == "de"
+
+
+def is_english(q: str) -> bool:
+    return language(q) == "en"
 
 
 # ---------------------------------------------------------------- unit, comparison, polarity
@@ -508,7 +520,7 @@ _ENGLISH_BUDGET = re.compile(r"\b([a-z]{3,})\s+budget\b", re.I)
 def english_budget_of(q: str) -> Optional[str]:
     """The word an English question names a budget by ("marketing" in "the marketing budget"), or None."""
     m = _ENGLISH_BUDGET.search(q)
-    return m.group(1) if m and fold(m.group(1)) not in STOPWORDS and not is_german(q) else None
+    return m.group(1) if m and fold(m.group(1)) not in STOPWORDS and is_english(q) else None
 
 
 # ---------------------------------------------------------------- a part of the document named

@@ -33,11 +33,11 @@ from typing import Callable, NamedTuple, Optional
 
 import numpy as np
 
-from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, CUE_WORDS, DATE_CUE, ENGLISH_HINT,
+from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, CUE_WORDS, DATE_CUE,
                    FIGURE_COMPOUND, FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM,
                    OFFER_ASKED, ONLY_MONEY, PER_HEAD_CUE, PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE,
                    SOME_MORE, STAFF, TIME_UNIT_STEMS, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_time,
-                   asked_unit, asks_for_figure, counted_heads, counts_staff, english_budget_of, is_german,
+                   asked_unit, asks_for_figure, counted_heads, counts_staff, english_budget_of, is_english, is_german,
                    misses_what_is_asked, months_in, names_a_place, of_own_time, section_reference, with_month_names,
                    without_chatter, without_document_words, years_in)
 from .embedders import Embedder, load_embedder
@@ -183,12 +183,13 @@ class Assistant:
     def _read(self, question: str) -> Reading:
         """The question as it is answered: without the chat around it ("Hallo, kurze Frage: …",
         "… Danke!"), months by name ("09/2021": "September 2021"), typing errors corrected, and
-        German typed in lower case with the programme's capitals ("neueintritte": "Neueintritte")."""
+        German typed in lower case with the programme's capitals ("neueintritte": "Neueintritte"), and
+        so a bare lookup in no language ("arbeitslose u25 november 2021")."""
         q = with_month_names(without_chatter(normalise_space(question)))
         corrected = self.speller.correct(q)
         # an abbreviation in capitals ("sgb II", "wie viele ELB") does not make the rest typed with capitals
         lower_case = all(w == w.lower() or w.isupper() for w in q.split())
-        text = self.speller.with_capitals(corrected) if lower_case and is_german(q) else corrected
+        text = self.speller.with_capitals(corrected) if lower_case and not is_english(q) else corrected
         return Reading(text, corrected if corrected != q else None, lower_case)
 
     def _route(self, q: str, typed_in_lower_case: bool = False) -> Answer:
@@ -238,7 +239,7 @@ class Assistant:
         unknown = self._unknown_words(_SOURCE.sub(" ", q), terms, typed_in_lower_case)
         # an English question names a German term on purpose ("What is the Regelsatz?"): one the
         # programme never uses is no paraphrase of one it does, as a German question's word may be
-        foreign_term = not is_german(q) and any(w[:1].isupper() and not self.speller.is_a_word(w, ("en",))
+        foreign_term = is_english(q) and any(w[:1].isupper() and not self.speller.is_a_word(w, ("en",))
                                                 for w in unknown)
         if unknown and (names_a_place(q, unknown) or self._closest_sentence(own_vec) < UNKNOWN_WORD_FLOOR
                         or asks_for_figure(q) or foreign_term):
@@ -323,10 +324,10 @@ class Assistant:
         """
         if is_german(q):
             german = written_forms(q)
-        elif ENGLISH_HINT.search(q) or any(w.lower() in EN_DE and not self.chunk_kw.knows(w, strict=True)
-                                           for w in content_words(q)):  # ("migrants", "further training")
+        elif is_english(q) or any(w.lower() in EN_DE and not self.chunk_kw.knows(w, strict=True)
+                                  for w in content_words(q)):  # ("migrants", "further training")
             german = " ".join([t.long for t in terms] + [bridge(q, first=BRIDGE_WORDS_EMBEDDED)]).strip()
-        else:  # "Arbeitslose U25 November 2021": is_german() says not German, but nothing is English
+        else:  # "Arbeitslose U25 November 2021": no word says its language, and none is English
             german = ""
         if not german:
             own = self.embedder.embed_queries([q])[0]
@@ -708,7 +709,7 @@ class Assistant:
         if any(client in head for head in noun.heads for client in CLIENT_STEMS):
             return False
         named = any(head in t for t in self.chunk_kw.all_terms for head in noun.heads)
-        return named or not is_german(q)
+        return named or is_english(q)
 
     def _section_misses_noun(self, answer: Answer, q: str) -> bool:
         """A figure in prose from a part of the programme that never names a noun of the question:
@@ -734,7 +735,7 @@ class Assistant:
         folded, stems = fold(text), {stem(w) for w in content_words(text)}
         after_time = {m.group(1) for m in _AFTER_TIME_WORD.finditer(q)}
         firsts = _first_words(q)
-        english = not is_german(q)
+        english = is_english(q)
         for w in content_words(_SOURCE.sub(" ", q)):  # "laut Jahresstatistik" names no subject either
             # an English question may name a thing the programme names in lower case ("via skype")
             named = w[:1].isupper() or (english and stem(w) in self.one_part_nouns and w.lower() not in EN_DE)
@@ -763,7 +764,7 @@ class Assistant:
             return False
         # share of the question's words the programme uses, or that the bridge translates
         # ("Was steht ...", "What does ... say": words that ask what a text says are not its subject)
-        english = not is_german(q)
+        english = is_english(q)
         bridged = bridged_words(q)
 
         def covered(w: str) -> bool:

@@ -192,6 +192,8 @@ def test_questions_about_several_cells_get_each(assistant, q, values, absent):
     ("Unterbeschäftigte November 2021", "Unterbeschäftigung (ohne Kurzarbeit) – November 2021: 3.683"),  # "ohne" defines
     # a bare lookup is in no language: not ranked with German words as English is (was all Arbeitslose, 2.685)
     ("Arbeitslose U25 November 2021", "15 bis unter 25 Jahre (Arbeitslose) – November 2021: 245"),
+    # typed in lower case, it is given the programme's capitals as German is (was all Arbeitslose, 2.685)
+    ("arbeitslose u25 november 2021", "15 bis unter 25 Jahre (Arbeitslose) – November 2021: 245"),
     ("Unterbeschäftigung ohne Kurzarbeit im September 2019", "Unterbeschäftigung (ohne Kurzarbeit) – September 2019: 3.999"),
     # ELB, not the row below it ("Erwerbstätige ELB"), nor a sentence counting some of them
     ("Wie viele erwerbsfähige Leistungsberechtigte gab es im September 2020?", "ELB – September 2020: 7.020"),
@@ -268,10 +270,12 @@ def test_bulleted_reasons(assistant, q, shown, section):
 
 
 def test_language_of_a_question():
-    from assistant.cues import is_german
+    from assistant.cues import is_german, language
     assert is_german("Was ist das?") and is_german("wie viele elb gab es") and is_german("Gibt es Geld für Reha?")
     assert not is_german("the number of ELB fell to 6,219 by autumn 2021, what was it at the end of 2020")
-    assert not is_german("What was the integration rate for women in 2021?")  # "was" is English here
+    assert language("What was the integration rate for women in 2021?") == "en"  # "was" is English here
+    # a bare lookup says no language: neither the German nor the English rules apply to it
+    assert language("Arbeitslose U25 November 2021") is None and language("planned FbW entries") is None
 
 
 def test_a_figure_counting_a_noun():
