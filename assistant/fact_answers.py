@@ -204,7 +204,15 @@ class FactAnswers:
             return None  # nothing the question names is what a figure of that unit and time counts
         extreme = SUPERLATIVE.search(q)
         tabled = [(s, i) for s, i in scored if self.facts[i].table] if extreme else []
-        f = self.facts[max(tabled or scored)[1]]
+        best = max(tabled or scored)[1]
+        f = self.facts[best]
+        if not f.table and f.number is not None and _COUNTED.search(f.subject):
+            # a sentence repeating a table's figure beside another one ("von den 6.418 ELB insgesamt
+            # 4.262 ..."), with no asked word the row lacks: the row names what it counts, and when
+            rows = [(sc, i) for sc, i in scored if self.facts[i].table and self.facts[i].number == f.number
+                    and hits[i] >= hits[best]]
+            if rows:
+                f = self.facts[max(rows)[1]]
         if extreme and f.table:  # "Welche Maßnahmeart hat den größten Anteil?": compare a table's column
             column = [g for g in self.by_table[f.table] if g.measure == f.measure
                       and g.period == f.period and g.number is not None and not _TOTAL_ROW.match(g.subject)

@@ -199,6 +199,9 @@ def test_questions_about_several_cells_get_each(assistant, q, values, absent):
     ("Wie viele erwerbsfähige Leistungsberechtigte gab es im September 2020?", "ELB – September 2020: 7.020"),
     # (not "von den 6.418 ELB insgesamt 4.262 im Langzeitleistungsbezug": another number counts the ELB)
     ("Wie viele erwerbsfähige Leistungsberechtigte gab es im September 2021?", "ELB – September 2021: 6.418"),
+    # without the question mark the sentence ranks first; it repeats the row's figure, and the row says
+    # what it counts (the sentence was refused as a figure of something else)
+    ("wie viele erwerbsfähige Leistungsberechtigte gab es im September 2021", "ELB – September 2021: 6.418"),
     ("How many unemployed foreigners were there in November 2020?", "Ausländer (Arbeitslose) – November 2020: 942"),
     # "Personen", "Menschen" say nothing of the row; "arbeitslos" does (was "schwerbehinderte Menschen", 192)
     ("Wie viele Menschen waren im November 2021 arbeitslos?", "Arbeitslose – November 2021: 2.685"),
