@@ -4,7 +4,9 @@ The embedder is multilingual, but BM25 only matches German words; these words le
 rehab" reach "Reha" and "Budget". The ~2,000 entries of en_de.tsv were written from the
 programme's own vocabulary (its frequent content words, each with the English a caseworker would
 type, inflections and both spellings); every German word there is one the keyword index knows
-(a test checks it).
+(a test checks it). An entry also lists the forms the stemmer does not join to its first words
+("recipients": "Leistungsbeziehenden" beside "Leistungsbezieher"; "expecting": "rechnen"), found
+among the programme's words that no English word reached.
 An English word found there also counts as one the programme knows (see Assistant._out_of_scope).
 An English question's dense vector gets the first German words of each (Assistant._query_vectors).
 An entry of two words ("integration budget") stands for one compound ("Eingliederungstitel") and

@@ -905,6 +905,19 @@ def test_bridge_words_are_words_of_the_programme(assistant):
     assert len(EN_DE) > 1500 and EN_DE["reluctant"] == "zurückhaltend Zurückhaltung"
 
 
+@pytest.mark.parametrize("q,text,section", [
+    # "expecting" reaches "rechnen" (was 5.1.4's risks of 2022)
+    ("Are we expecting a wave of new applicants in 2022?", "keiner nachhaltigen Änderung der Kundenvolumen", "5.2"),
+    # "benefits" reaches 6.7's "Förderleistungen" (was the Vorwort)
+    ("A client on benefits wants to start a business - will we fund that?", "absolute Einzelfälle beschränkt", "6.7"),
+])
+def test_english_words_reach_the_programmes_inflected_forms(assistant, q, text, section):
+    # the bridge gives an English word the forms the stemmer does not join ("Leistungsbeziehenden"
+    # beside "Leistungsbezieher", "rechnet" beside "erwarten")
+    a = assistant.ask(q)
+    assert a.kind == "passage" and text in a.answer and a.citations[0].section == section
+
+
 def test_two_english_words_for_one_compound_are_bridged_together():
     from assistant.lexicon import bridge
     # not "Eingliederung" and "Budget", which name MABE's row of the budget table
