@@ -149,7 +149,7 @@ ENGLISH_HINT = re.compile(r"\b(the|what|which|how|who|does|do|did|is|are|of|to|a
 
 
 def language(q: str) -> Optional[str]:
-    """"de" or "en" by the words that say a question's language; None when none does
+    """The language a question's words say it is in: "de", "en", or None when no word says it
     ("Arbeitslose U25 November 2021", "planned FbW entries")."""
     if re.search(r"[äöüß]", q):
         return "de"

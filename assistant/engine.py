@@ -240,7 +240,7 @@ class Assistant:
         # an English question names a German term on purpose ("What is the Regelsatz?"): one the
         # programme never uses is no paraphrase of one it does, as a German question's word may be
         foreign_term = is_english(q) and any(w[:1].isupper() and not self.speller.is_a_word(w, ("en",))
-                                                for w in unknown)
+                                             for w in unknown)
         if unknown and (names_a_place(q, unknown) or self._closest_sentence(own_vec) < UNKNOWN_WORD_FLOOR
                         or asks_for_figure(q) or foreign_term):
             # a place the programme never names ("Jobcenter Frankfurt"), a figure of something it
