@@ -53,6 +53,12 @@ COLLOQUIAL_DE = {fold(word): written for written, typed in _COLLOQUIAL.items() f
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß\-]*")
 
 
+def _german_for(tok: str, english: bool = True) -> str:
+    """The programme's words for one word of a question: an English one (with english) or an
+    everyday German one; "" for any other word."""
+    return (EN_DE.get(tok.lower()) if english else None) or COLLOQUIAL_DE.get(fold(tok)) or ""
+
+
 def bridged_words(question: str) -> set[str]:
     """The lower-case words of a question the bridge translates, each part of a hyphenated
     entry too ("part-time" covers "part" and "time")."""
@@ -66,7 +72,7 @@ def bridged_words(question: str) -> set[str]:
 def written_forms(question: str) -> str:
     """The programme's words for the everyday German words of a question ("Ein-Euro-Job":
     "Arbeitsgelegenheiten"), or ""."""
-    return " ".join(COLLOQUIAL_DE[fold(tok)] for tok in _TOKEN.findall(question) if fold(tok) in COLLOQUIAL_DE)
+    return " ".join(filter(None, (_german_for(tok, english=False) for tok in _TOKEN.findall(question))))
 
 
 def bridge(question: str, first: Optional[int] = None) -> str:
@@ -78,7 +84,7 @@ def bridge(question: str, first: Optional[int] = None) -> str:
             out.append(" ".join(_PHRASES[m.group(1).lower()].split()[:first]))
         question = _PHRASE.sub(" ", question)
     for tok in _TOKEN.findall(question):
-        de = EN_DE.get(tok.lower()) or COLLOQUIAL_DE.get(fold(tok))
+        de = _german_for(tok)
         if de:
             out.append(" ".join(de.split()[:first]))
     return " ".join(out)
