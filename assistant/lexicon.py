@@ -10,7 +10,8 @@ among the programme's words that no English word reached.
 An English word found there also counts as one the programme knows (see Assistant._out_of_scope).
 An English question's dense vector gets the first German words of each (Assistant._query_vectors).
 An entry of two words ("integration budget") stands for one compound ("Eingliederungstitel") and
-is read before the single words.
+is read before the single words. A hyphenated entry is also found typed as two words ("part time"
+for "part-time"), beside the words' own entries.
 """
 from __future__ import annotations
 
@@ -51,6 +52,15 @@ _COLLOQUIAL = {"Personen Menschen": "leute leuten",
 COLLOQUIAL_DE = {fold(word): written for written, typed in _COLLOQUIAL.items() for word in typed.split()}
 
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß\-]*")
+# A hyphenated entry typed as two words ("part time", "single parents"): the pair is looked up as well
+_SPACED = {english.replace("-", " "): english for english in EN_DE if english.count("-") == 1}
+_WORD_PAIR = re.compile(r"(?=\b([A-Za-z]+\s+[A-Za-z]+)\b)")
+
+
+def _spaced_entries(question: str) -> list[str]:
+    """The hyphenated entries a question types as two words: ["part-time"] for "work part time"."""
+    return [_SPACED[key] for m in _WORD_PAIR.finditer(question)
+            if (key := " ".join(m.group(1).lower().split())) in _SPACED]
 
 
 def _german_for(tok: str, english: bool = True) -> str:
@@ -66,6 +76,8 @@ def bridged_words(question: str) -> set[str]:
     for tok in _TOKEN.findall(question):
         if tok.lower() in EN_DE or fold(tok) in COLLOQUIAL_DE:
             out.update(tok.lower().split("-"))
+    for english in _spaced_entries(question):
+        out.update(english.split("-"))
     return out
 
 
@@ -83,7 +95,7 @@ def bridge(question: str, first: Optional[int] = None) -> str:
         for m in _PHRASE.finditer(question):
             out.append(" ".join(_PHRASES[m.group(1).lower()].split()[:first]))
         question = _PHRASE.sub(" ", question)
-    for tok in _TOKEN.findall(question):
+    for tok in _TOKEN.findall(question) + _spaced_entries(question):
         de = _german_for(tok)
         if de:
             out.append(" ".join(de.split()[:first]))
