@@ -114,6 +114,9 @@ class Assistant:
         self.folded_texts = [fold(c.text) for c in self.chunks]  # searched for a rate's wording (_states_a_rate_of)
         self.has_contact_data = any(_CONTACT_DATA.search(c.text) for c in self.chunks)
         self.section_titles = {(d.doc, s.section): s.title for d in loaded.documents for s in d.sections}
+        # the paragraphs of the law each section names ("16e", "16i" for 6.3, its title says "§§ 16e und 16i")
+        self.paragraphs_named = {(d.doc, s.section): _paragraphs(f"{s.title} {s.text}")
+                                 for d in loaded.documents for s in d.sections}
         self.title_stems = {key: frozenset(stem(w) for w in content_words(title) if not w.isdigit())
                             for key, title in self.section_titles.items()}
         # Terms the whole programme is about ("JC", "SGB II" in 40 %+ of its sections): naming one
@@ -280,7 +283,12 @@ class Assistant:
                     # (an English rate's heads are what it is of: the figure found names none of them)
                     return Answer(q, "none", NONE_ANSWER)
             if fact_answer is not None and self._section_misses_noun(fact_answer, q):
-                return Answer(q, "none", NONE_ANSWER)
+                # "Wie viele Eintritte sind für § 16i geplant?": the best figure (AGH's 136, 6.1) stands
+                # where § 16i is never named; a section naming it may count what is asked ("Neueintritte")
+                fact_answer = self._fact_answer_where_paragraphs_named(q, expanded, qvec, terms) if noun else None
+                if fact_answer is None or self._section_misses_noun(fact_answer, q) \
+                        or self._figure_of_something_else(fact_answer, noun, q):
+                    return Answer(q, "none", NONE_ANSWER)
             if fact_answer is not None and PER_HEAD_CUE.search(q) \
                     and any(f.unit == "€" and not PER_HEAD_CUE.search(f.source_text) for f in fact_answer.facts):
                 return Answer(q, "none", NONE_ANSWER)  # a budget's total, asked for one person's amount
@@ -598,6 +606,17 @@ class Assistant:
             return self._prose_figure_answer(q, expanded, qvec, ranked, years_in(q), months_in(q)) \
                 or self.figures.compose(q, f)  # f fits the asked unit and time already
         return self.figures.compose(q, f, also=self.figures.compared(f, q, expanded, terms))
+
+    def _fact_answer_where_paragraphs_named(self, q: str, expanded: str, qvec: np.ndarray,
+                                            terms: list[GlossaryTerm]) -> Optional[Answer]:
+        """The figure asked for, found only in the sections naming the question's paragraphs of the
+        law ("§ 16i": 1.2, 2.2, 4, 6.3); None when it names none."""
+        paragraphs = _paragraphs(q)
+        among = frozenset(key for key, named in self.paragraphs_named.items() if paragraphs & named)
+        if not among:
+            return None
+        ranked = self._rank_chunks(expanded, self._dense_chunks(qvec, among=among), among=among)
+        return self._fact_answer(q, expanded, qvec, terms, ranked, among)
 
     def _prose_figure_answer(self, q: str, expanded: str, qvec: np.ndarray, ranked, years, months,
                              naming: Optional[AskedNoun] = None) -> Optional[Answer]:

@@ -526,6 +526,19 @@ def test_a_figure_of_a_part_that_never_names_the_paragraph_asked_about(assistant
     assert a.kind == "fact" and "775.000 €" in a.answer
 
 
+@pytest.mark.parametrize("q,figure", [
+    ("Wie viele Eintritte sind 2022 für § 16i geplant?", "Neueintritte 2022: 20"),
+    ("Wie viele Eintritte sind für § 16e geplant?", "Neueintritte 2022: 8"),
+    ("How many planned starts are there in 2022 for § 16i?", "Neueintritte 2022: 20"),
+])
+def test_a_count_for_a_paragraph_comes_from_a_section_naming_it(assistant, q, figure):
+    # the best-ranked figure was AGH's "136 Eintritte" (6.1, no § 16i), and the question was refused
+    a = assistant.ask(q)
+    assert a.kind == "fact" and figure in a.answer and a.citations[0].section == "1.2"
+    # what those sections count is no answer to another noun: a duration, women's share
+    assert assistant.ask("For how many years at most can an employer receive the § 16i wage subsidy?").kind == "none"
+
+
 @pytest.mark.parametrize("q", ["What share of the budget goes to FbW?", "Welchen Anteil am Budget hat FbW?"])
 def test_a_share_of_the_budget_is_a_share_not_an_amount(assistant, q):
     a = assistant.ask(q)  # the budget is what the share is of: the "%" cell, not "Betrag in €" (was)
@@ -923,6 +936,19 @@ def test_two_english_words_for_one_compound_are_bridged_together():
     # not "Eingliederung" and "Budget", which name MABE's row of the budget table
     assert bridge("What is the integration budget for 2022?") == "Eingliederungstitel Eingliederungstitels"
     assert bridge("integration and budget") == "Eingliederung Integration Budget Mittel Betrag"
+
+
+def test_a_hyphenated_english_entry_typed_as_two_words_is_bridged():
+    from assistant.lexicon import bridge, bridged_words
+    assert "Teilzeit" in bridge("Who can only work part time?").split()  # the entry is "part-time"
+    assert {"part", "time"} <= bridged_words("Who can only work part time?")
+    assert "Teilzeit" not in bridge("Which part of the time?").split()  # two words apart are no entry
+
+
+def test_english_part_time_reaches_the_offers_for_part_time_needs(assistant):
+    a = assistant.ask("what does the jobcenter do for single mothers who can only work part time")
+    # was 5.5's "Die Quote der leistungsbeziehenden Frauen ... gut 52%" alone
+    assert a.kind == "passage" and "Teilzeitbedarf" in a.answer and a.citations[0].section == "5.5"
 
 
 def test_money_moved_into_the_admin_budget_is_the_umschichtungsbetrag(assistant):
