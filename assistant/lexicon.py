@@ -48,7 +48,10 @@ _COLLOQUIAL = {"Personen Menschen": "leute leuten",
                                         "studierten hochschulabschluss hochschulabschlüssen studienabschluss",
                "abgeschlossene Berufsausbildung": "berufsabschluss berufsabschlüsse berufsabschlüssen",
                "Arbeitsgelegenheiten": "ein-euro-job ein-euro-jobs ein-euro-jobber",
-               "Geld": "kohle knete"}
+               "Geld": "kohle knete",
+               # "Unter welchem Leitsatz steht ...?": the programme says "Motto" and "Maxime"
+               "Motto Maxime": "leitsatz leitsatzes leitspruch leitspruchs leitbild leitbildes devise "
+                                         "credo slogan leitgedanke leitgedanken"}
 COLLOQUIAL_DE = {fold(word): written for written, typed in _COLLOQUIAL.items() for word in typed.split()}
 
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß\-]*")

@@ -469,6 +469,17 @@ def test_a_one_euro_job_is_a_name_not_an_amount(assistant):
     assert a.kind == "passage" and "erster Schritt in einer Förderkette" in a.answer and a.citations[0].section == "6.1"
 
 
+@pytest.mark.parametrize("q,text,section", [
+    ("Unter welchem Leitsatz steht unsere Arbeitsmarkt- und Integrationsstrategie?", "Menschen und Arbeit zusammen", "4"),
+    ("Welchen Leitsatz hat sich das Jobcenter für sein Handeln gegeben?", "Menschen und Arbeit zusammen", "4"),
+    ("What is the motto of the jobcenter's strategy?", "Menschen und Arbeit zusammen", "4"),
+])
+def test_a_leitsatz_is_what_the_programme_calls_motto_or_maxime(assistant, q, text, section):
+    # the programme never says "Leitsatz": the first was 4's list of goals, the second refused
+    a = assistant.ask(q)
+    assert a.kind == "passage" and text in a.answer and a.citations[0].section == section
+
+
 def test_a_target_is_still_a_figure(assistant):
     assert "1.638" in assistant.ask("What is the target for integrations in 2022?").answer
 
