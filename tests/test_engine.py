@@ -696,7 +696,7 @@ def test_contact_data_is_recognised():
 def test_evaluation_floors(assistant):
     """Regression floors a little under the level measured on 2026-11-24 (issue 3 targets 95 %).
 
-    questions.jsonl was used while building the engine; dev to dev7 were written later by
+    questions.jsonl was used while building the engine; dev to dev8 were written later by
     others and used since to find failures, so their floors are lower and say more about unseen
     questions. The holdout sets are only ever reported, never asserted.
     """
@@ -707,7 +707,10 @@ def test_evaluation_floors(assistant):
     assert result["refusals"] == "16/16"
     # measured 83.8 / 87.0 / 85.0 / 87.0 / 87.0 / 84.0 / 91.0 % (dev7: 100 questions, written in the eleventh
     # session); dev was 85.0 % before English questions were ranked with their German words (all sets +9)
-    floors = {"dev": 0.82, "dev2": 0.85, "dev3": 0.83, "dev4": 0.85, "dev5": 0.85, "dev6": 0.82, "dev7": 0.89}
+    # dev8 (80 questions, half English, written in the sixteenth session): 86.3 % before that session's
+    # changes had seen it, 87.5 % after
+    floors = {"dev": 0.82, "dev2": 0.85, "dev3": 0.83, "dev4": 0.85, "dev5": 0.85, "dev6": 0.82, "dev7": 0.89,
+              "dev8": 0.85}
     for name, floor in floors.items():
         r = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / f"{name}.jsonl"))
         assert r["accuracy"] >= floor, name
