@@ -178,7 +178,7 @@ PERCENT_CUE = re.compile(r"(quote|anteil|prozent|%|\bshare|percent|\brate\b)", r
 # An amount for one person or one month ("Wie viel Einstiegsgeld bekommt ein Kunde im Monat?"): a
 # budget's total for the year is not it
 PER_HEAD_CUE = re.compile(r"\b(?:pro|je)\s+(?:monat|person|kunde|kundin|teilnehm\w*|platz|fall|tag|stunde|kopf)\b|"
-                          r"\bim\s+monat\b|\bmonatlich|\bper\s+(?:month|person|client|customer|participant|place|"
+                          r"\bim\s+monat\b|\bmonatlich|\bmonthly\b|\bper\s+(?:month|person|client|customer|participant|place|"
                           r"head|day|hour)\b|\ba\s+month\b|\beach\s+(?:month|person|client|customer|participant)\b|"
                           r"\bbis\s+zu\s+welche[mn]\s+betrag|\bup\s+to\s+what\s+amount", re.I)
 

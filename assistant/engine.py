@@ -33,7 +33,7 @@ from typing import Callable, NamedTuple, Optional
 
 import numpy as np
 
-from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, CUE_WORDS, DATE_CUE,
+from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, COUNT_CUE, CUE_WORDS, DATE_CUE,
                    FIGURE_COMPOUND, FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM,
                    OFFER_ASKED, ONLY_MONEY, PER_HEAD_CUE, PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE,
                    SOME_MORE, STAFF, TIME_UNIT_STEMS, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_time,
@@ -289,8 +289,7 @@ class Assistant:
                 if fact_answer is None or self._section_misses_noun(fact_answer, q) \
                         or self._figure_of_something_else(fact_answer, noun, q):
                     return Answer(q, "none", NONE_ANSWER)
-            if fact_answer is not None and PER_HEAD_CUE.search(q) \
-                    and any(f.unit == "€" and not PER_HEAD_CUE.search(f.source_text) for f in fact_answer.facts):
+            if fact_answer is not None and PER_HEAD_CUE.search(q) and self._no_amount_per_head(fact_answer, q):
                 return Answer(q, "none", NONE_ANSWER)  # a budget's total, asked for one person's amount
             if fact_answer is not None:
                 return fact_answer
@@ -606,6 +605,18 @@ class Assistant:
             return self._prose_figure_answer(q, expanded, qvec, ranked, years_in(q), months_in(q)) \
                 or self.figures.compose(q, f)  # f fits the asked unit and time already
         return self.figures.compose(q, f, also=self.figures.compared(f, q, expanded, terms))
+
+    @staticmethod
+    def _no_amount_per_head(answer: Answer, q: str) -> bool:
+        """An amount for one person or month is asked, and the answer states none: a budget's total
+        for the year, or a sentence with no amount at all ("How much is the monthly standard benefit
+        rate?" got the Aktivierungsquote's "jeden fünften"). A table row may be named by an amount
+        a month ("Erwerbstätige ELB mit mehr als 450 € im Monat"): its count is what is asked."""
+        amounts = [f for f in answer.facts if f.unit == "€"]
+        if amounts:
+            return any(not PER_HEAD_CUE.search(f.source_text) for f in amounts)
+        return not any(f.table for f in answer.facts) and bool(ONLY_MONEY.search(q) or _HOW_MUCH.search(q)) \
+            and not COUNT_CUE.search(q)
 
     def _fact_answer_where_paragraphs_named(self, q: str, expanded: str, qvec: np.ndarray,
                                             terms: list[GlossaryTerm]) -> Optional[Answer]:
@@ -940,6 +951,7 @@ _VERB_ENDING = re.compile(r"(t|te|ten|st)$")
 
 # Nouns that ask for a figure, not what it counts: "Anteil", "Prozentsatz", "Geld"
 _FIGURE_WORD = re.compile(r"(prozent|anteil|zahl|summe|höhe|betrag|geld)", re.I)
+_HOW_MUCH = re.compile(r"\bhow\s+much\b|\bwie\s*viel\b(?!e)", re.I)  # (not "wie hoch": a share is high too)
 # a paragraph of the law: "§ 16i", "§§ 16e und 16i", "16e/16i" (the number and its letter)
 _PARAGRAPH = re.compile(r"(?<=§)\s*(\d{1,3}[a-z]?)\b|\b(\d{1,3}[a-z])\b")
 # "seit Einführung", "bis Ende": the noun says when, not what

@@ -418,6 +418,15 @@ def test_one_persons_amount_is_not_a_budgets_total(assistant, q):
     assert assistant.ask(q).kind == "none"  # was the budget table's 80.000 € / 836.493 € for 2022
 
 
+def test_one_persons_amount_is_not_a_sentence_without_an_amount(assistant):
+    # was the Aktivierungsquote's "mindestens jeden fünften" (a "rate" of "Leistungsberechtigten")
+    assert assistant.ask("How much is the monthly standard benefit rate for a single adult in 2022?").kind == "none"
+    # a count a month is no amount, and a row may be named by one
+    a = assistant.ask("How many contacts per month do young adults get?")
+    assert a.kind != "none" and a.citations[0].section == "5.1.3"
+    assert "961" in assistant.ask("ELB mit mehr als 450 € im Monat im September 2020").answer
+
+
 def test_what_was_the_compound_asks_for_its_figure(assistant):
     # "What was the Verwaltungsbudget in 2020?" got a passage on Selbstständige (no figure cue was seen)
     a = assistant.ask("What was the Verwaltungsbudget of the jobcenter in 2020")
