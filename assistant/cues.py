@@ -111,6 +111,13 @@ PERSON_ASKED = re.compile(r"\b(?:beauftragte\w*|leiter\w*|geschäftsführ\w*|vor
 NAMED_BODY = re.compile(r"\b(?:Frau|Herr|Herrn)\s+[A-ZÄÖÜ]\w+|\bg?GmbH\b|\be\.\s?V\.|\w*(?:werk|verein|stiftung|"
                         r"akademie|institut|gesellschaft|verband|diakon\w*|caritas|volkshochschule)\b|\bAWO\b|\bVHS\b",
                         re.I)
+# "Which organisations ...?" may want a public body: "gemeinsame Einrichtung der Agentur für Arbeit und des
+# Landkreises Kassel" (a person is asked for by "Wer leitet ...?", "Wer sitzt im Beirat?")
+ORGANISATION_ASKED = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:organi[sz]ations?|institutions?|partners?|bodies|"
+                                r"body|authorit(?:y|ies))\b|\bwelche[nrs]?\s+(?:\w+\s+)?(?:organisation|institution|"
+                                r"partner|einrichtung|behörde|stelle)\w*", re.I)
+PUBLIC_BODY = re.compile(r"\bAgentur\s+für\s+Arbeit\b|\bLandkreis(?:es)?\s+[A-ZÄÖÜ]\w+|\bKommunen\b|"
+                         r"\bBundesregierung\b|\w*(?:amt|kammer|ministerium)\b(?<!samt)|\bIHK\b|\bHWK\b")
 # "Wie heißt das Projekt ...?" may want a name in quotes: „WiN - Wiedereinstieg in Nordhessen“
 NAME_ASKED = re.compile(rf"\b(?:{_NAME_ASKED})\b", re.I)
 QUOTED_NAME = re.compile(r"„[A-ZÄÖÜ][^“]*“")
@@ -251,6 +258,9 @@ DURATION_QUESTION = re.compile(r"\bwie\s+lange\b|\bhow\s+long\b(?!\s+ago)", re.I
 DURATION = re.compile(rf"\b(?:\d+|ein\w*|elf|{COUNT_WORDS})[\s-]*(?:monat|jahr|woche|tag|stunde)\w*"
                       r"|\bbis\s+(?:zu[mr]?|ende|mitte|anfang|(?:19|20)\d\d)\b|\bdauer\w*|\b(?:un)?befristet\w*"
                       r"|\w+fristig\w*|\bauf\s+\w+\s+sicht\b", re.I)
+# "How long has it been around?", "Wie lange gibt es das schon?": since when answers it ("seit 2005")
+SO_FAR_QUESTION = re.compile(r"\bhow\s+long\s+(?:has|have|had)\b|\bwie\s+lange\b.*\b(?:schon|bereits)\b", re.I)
+SINCE = re.compile(r"\bseit\s+(?:(?:19|20)\d\d|\d{1,2}\.|dem\b|der\b|jahren\b)", re.I)
 # "Ab welchem Alter ...?", "From what age ...?" want an age: "unter 25", "U25", "15 bis 24 Jahre"
 AGE_QUESTION = re.compile(r"\b(?:what\s+age|how\s+old|welchem\s+alter|wie\s+alt|welches\s+alter|age\s+limit|"
                           r"altersgrenze|mindestalter|minimum\s+age)\b", re.I)
@@ -264,7 +274,8 @@ def misses_what_is_asked(q: str, text: str) -> bool:
     month or date, no person or organisation (other than those the question names)."""
     if WHEN_QUESTION.search(q) and not TIME_WORDS.search(text):
         return True
-    if DURATION_QUESTION.search(q) and not DURATION.search(text):
+    if DURATION_QUESTION.search(q) and not DURATION.search(text) \
+            and not (SO_FAR_QUESTION.search(q) and SINCE.search(text)):
         return True
     if AGE_QUESTION.search(q) and age_range(text) is None and not re.search(r"jährig|lebensjahr", text, re.I):
         return True
@@ -275,7 +286,8 @@ def misses_what_is_asked(q: str, text: str) -> bool:
     asked = {fold(w) for w in words(q)}
     # a project's name may stand in quotes ("WiN - Wiedereinstieg in Nordhessen"), a person's does not
     quoted = NAME_ASKED.search(q) and not PERSON_ASKED.search(q)
-    names = [*NAMED_BODY.finditer(text), *(QUOTED_NAME.finditer(text) if quoted else ())]
+    names = [*NAMED_BODY.finditer(text), *(QUOTED_NAME.finditer(text) if quoted else ()),
+             *(PUBLIC_BODY.finditer(text) if ORGANISATION_ASKED.search(q) else ())]
     return all({fold(w) for w in words(m.group(0))} <= asked for m in names)
 
 

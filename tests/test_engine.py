@@ -665,6 +665,10 @@ def test_refusals(assistant, q, tail):
     # a span asked, and stated: "ein bis zu 12-monatiges Angebot", "bis Ende 2022"
     ("Wie lange dauert LAiKA?", "5.4.2"),
     ("How long does the simplified access to benefits stay in place?", "7"),
+    # which organisations: public bodies ("der Agentur für Arbeit und des Landkreises Kassel"); how long
+    # it has been around: since when ("seit 2005")
+    ("The jobcenter is described as a joint institution. Of which organisations, and how long has it been around?",
+     "Vorwort"),
 ])
 def test_paraphrases_are_not_refused(assistant, q, expected):
     a = assistant.ask(q)
