@@ -51,7 +51,7 @@ _COLLOQUIAL = {"Personen Menschen": "leute leuten",
                "Geld": "kohle knete",
                # "Unter welchem Leitsatz steht ...?": the programme says "Motto" and "Maxime"
                "Motto Maxime": "leitsatz leitsatzes leitspruch leitspruchs leitbild leitbildes devise "
-                                         "credo slogan leitgedanke leitgedanken"}
+                               "credo slogan leitgedanke leitgedanken"}
 COLLOQUIAL_DE = {fold(word): written for written, typed in _COLLOQUIAL.items() for word in typed.split()}
 
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß\-]*")
