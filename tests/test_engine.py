@@ -720,8 +720,8 @@ def test_evaluation_floors(assistant):
     assert result["refusals"] == "16/16"
     # measured 83.8 / 87.0 / 85.0 / 87.0 / 87.0 / 84.0 / 91.0 % (dev7: 100 questions, written in the eleventh
     # session); dev was 85.0 % before English questions were ranked with their German words (all sets +9)
-    # dev8 (80 questions, half English, written in the sixteenth session): 86.3 % before that session's
-    # changes had seen it, 87.5 % after
+    # dev8 (80 questions, half English, written in the sixteenth session): 69 right at that session's start,
+    # 70 after the changes made before it was read, 72 (90.0 %) after two of its failures were worked on
     floors = {"dev": 0.82, "dev2": 0.85, "dev3": 0.83, "dev4": 0.85, "dev5": 0.85, "dev6": 0.82, "dev7": 0.89,
               "dev8": 0.85}
     for name, floor in floors.items():
