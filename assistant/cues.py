@@ -179,6 +179,8 @@ def is_english(q: str) -> bool:
 ONLY_MONEY = re.compile(f"({MONEY_WORDS})", re.I)
 
 MONEY_CUE = re.compile(f"({MONEY_WORDS}|mittel|how much|wie hoch)", re.I)
+# asking for an amount with no money word: "How much is the monthly rate?" (not "wie hoch": a share is high too)
+HOW_MUCH = re.compile(r"\bhow\s+much\b|\bwie\s*viel\b(?!e)", re.I)
 
 PERCENT_CUE = re.compile(r"(quote|anteil|prozent|%|\bshare|percent|\brate\b)", re.I)
 

@@ -34,7 +34,7 @@ from typing import Callable, NamedTuple, Optional
 import numpy as np
 
 from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, COUNT_CUE, CUE_WORDS, DATE_CUE,
-                   FIGURE_COMPOUND, FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, MONEY_CUE, NOT_ABOUT_A_TERM,
+                   FIGURE_COMPOUND, FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, HOW_MUCH, MONEY_CUE, NOT_ABOUT_A_TERM,
                    OFFER_ASKED, ONLY_MONEY, PER_HEAD_CUE, PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE,
                    SOME_MORE, STAFF, TIME_UNIT_STEMS, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_time,
                    asked_unit, asks_for_figure, counted_heads, counts_staff, english_budget_of, is_english, is_german,
@@ -615,7 +615,7 @@ class Assistant:
         amounts = [f for f in answer.facts if f.unit == "€"]
         if amounts:
             return any(not PER_HEAD_CUE.search(f.source_text) for f in amounts)
-        return not any(f.table for f in answer.facts) and bool(ONLY_MONEY.search(q) or _HOW_MUCH.search(q)) \
+        return not any(f.table for f in answer.facts) and bool(ONLY_MONEY.search(q) or HOW_MUCH.search(q)) \
             and not COUNT_CUE.search(q)
 
     def _fact_answer_where_paragraphs_named(self, q: str, expanded: str, qvec: np.ndarray,
@@ -951,7 +951,6 @@ _VERB_ENDING = re.compile(r"(t|te|ten|st)$")
 
 # Nouns that ask for a figure, not what it counts: "Anteil", "Prozentsatz", "Geld"
 _FIGURE_WORD = re.compile(r"(prozent|anteil|zahl|summe|höhe|betrag|geld)", re.I)
-_HOW_MUCH = re.compile(r"\bhow\s+much\b|\bwie\s*viel\b(?!e)", re.I)  # (not "wie hoch": a share is high too)
 # a paragraph of the law: "§ 16i", "§§ 16e und 16i", "16e/16i" (the number and its letter)
 _PARAGRAPH = re.compile(r"(?<=§)\s*(\d{1,3}[a-z]?)\b|\b(\d{1,3}[a-z])\b")
 # "seit Einführung", "bis Ende": the noun says when, not what
