@@ -36,16 +36,20 @@ GLOSSARY_FILLER = frozenset({"abkurzung", "ausgeschrieben", "langform", "begriff
                              # "Was heißt React-EU auf Deutsch?": the long form in a language
                              "deutsch", "german", "englisch", "english"})
 
-# Questions for a time, place, person, reason or choice ask about more than what an abbreviation means
+# Questions for a time, place, person, reason, choice or way ask about more than what an abbreviation
+# means ("How do I reset my BA password?")
 NOT_ABOUT_A_TERM = re.compile(r"\s*(?:(?:in|an|bei|mit|for)\s+)?(wann|wo|wohin|woher|wer|wem|wen|warum|wieso|weshalb|"
-                              r"welche[mnrs]?|when|where|who|whom|why|which)\b", re.I)
+                              r"welche[mnrs]?|wie|when|where|who|whom|why|which|how)\b", re.I)
 
 CUE_WORDS = ("steht", "heisst", "bedeutet", "meint", "stands", "means")
 
 # Words that ask for an amount or a share. The unit filter (asked_unit) trusts only these;
 # scoring also leans on "Mittel", "wie hoch" and "how much", which ask for an amount more often than not.
 MONEY_WORDS = (r"budget|betrag|€|(?<!ein-)(?<!1-)euro(?!-job)|kosten|kostet|geld|kohle|knete|money|funds|"
-               r"ausgaben|ausgegeben|ausgeben|spen[dt]|cost")  # (a "Ein-Euro-Job" is a name: AGH)
+               r"ausgaben|ausgegeben|ausgeben|spen[dt]|cost|"
+               # a wage is an amount ("a wage subsidy" is the EGZ)
+               r"\blohn\b|\blöhne\b|\bgehalt\b|\bgehälter\b|\bwages?\b(?!\s+subsid)|\bsalar(?:y|ies)\b")
+# (a "Ein-Euro-Job" is a name: AGH)
 
 # ("geplant"/"planned" alone is no cue: "What is planned for women?" asks for plans, "planned FbW
 # entries" has its cue in "entries")
@@ -189,7 +193,12 @@ PERCENT_CUE = re.compile(r"(quote|anteil|prozent|%|\bshare|percent|\brate\b)", r
 PER_HEAD_CUE = re.compile(r"\b(?:pro|je)\s+(?:monat|person|kunde|kundin|teilnehm\w*|platz|fall|tag|stunde|kopf)\b|"
                           r"\bim\s+monat\b|\bmonatlich|\bmonthly\b|\bper\s+(?:month|person|client|customer|participant|place|"
                           r"head|day|hour)\b|\ba\s+month\b|\beach\s+(?:month|person|client|customer|participant)\b|"
-                          r"\bbis\s+zu\s+welche[mn]\s+betrag|\bup\s+to\s+what\s+amount", re.I)
+                          r"\bbis\s+zu\s+welche[mn]\s+betrag|\bup\s+to\s+what\s+amount|"
+                          # one client's amount ("Wie viel bekommt ein Kunde ...?"), or a wage: always one person's
+                          r"\b(?:ein|eine|einen|einem)\s+(?:kunden?|kundin|person|teilnehmer\w*|teilnehmerin)\b|"
+                          r"\b(?:a|one)\s+(?:customer|client|person|participant)\b|"
+                          r"\blohn\b|\blöhne\b|\bgehalt\b|\bgehälter\b|\bverdien\w*|\bwages?\b(?!\s+subsid)|"
+                          r"\bsalar(?:y|ies)\b|\bearn(?:s|ed|ing)?\b", re.I)
 
 COUNT_CUE = re.compile(r"(wie\s*viele|anzahl|how many|number of|eintritte|entries|plätze|places|personen)", re.I)
 

@@ -790,8 +790,6 @@ class Assistant:
     # ------------------------------------------------------------ none / passages
 
     def _out_of_scope(self, q: str, dense: dict[int, float], ranked, terms) -> bool:
-        if terms:
-            return False
         # share of the question's words the programme uses, or that the bridge translates
         # ("Was steht ...", "What does ... say": words that ask what a text says are not its subject)
         english = is_english(q)
@@ -802,6 +800,13 @@ class Assistant:
         # an everyday English word the programme has no word for ("whatever comes next") says little
         asked = [w for w in content_words(q) if fold(w) not in OVERVIEW_WORDS
                  and (covered(w) or not (english and w.lower() in self.common_english))]
+        if terms:
+            # an abbreviation of the programme makes a question its subject, unless it only says whose
+            # thing an English question asks about and no other topic word is the programme's
+            # ("How do I reset my password for the BA intranet?")
+            forms = {fold(part) for t in terms for f in (t.abbr, *t.variants) for part in words(f)}
+            topic = [w for w in asked if fold(w) not in forms and w.lower() not in self.common_english]
+            return english and len(topic) >= 2 and not any(covered(w) for w in topic)
         coverage = sum(1 for w in asked if covered(w)) / len(asked) if asked else 0.0
         # an English question whose every topic word is unknown to the programme and the bridge
         # ("recommend a good place for lunch near the jobcenter"): its own name and everyday words
@@ -898,8 +903,11 @@ class Assistant:
         """The sentences of a window that name one of the question's rare nouns (idf at least
         RARE_NOUN_IDF), when some but not all of them do; else []."""
         firsts = _first_words(q)
-        nouns = {stem(w) for w in content_words(q) if w[:1].isupper() and len(w) >= 5 and w not in firsts
-                 and self.chunk_kw.idf.get(stem(w), 0.0) >= RARE_NOUN_IDF}
+        # an English question writes its nouns in lower case; those the programme uses are its words too
+        # ("When will the new homepage go live?")
+        english = is_english(q)
+        nouns = {stem(w) for w in content_words(q) if (w[:1].isupper() or english) and len(w) >= 5
+                 and w not in firsts and self.chunk_kw.idf.get(stem(w), 0.0) >= RARE_NOUN_IDF}
         about = [i for i in chosen if nouns & self.sentence_index.terms[i]]
         return about if about and len(about) < len(chosen) else []
 
