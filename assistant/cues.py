@@ -224,6 +224,16 @@ SHARE_OF = re.compile(r"\b(?:share|percentage|proportion|per\s?cent)\s+of\b|\b(?
                       r"|\bwie\s+viel\s+prozent\b", re.I)
 
 
+# A question for a change ("By what percentage do we increase FbW?", "Um wie viel sinkt das
+# Verwaltungsbudget?") and a figure stating one ("eine Steigerung um 20%", "Veränderung zum Vorjahr")
+CHANGE_CUE = re.compile(r"\b(?:increas\w*|rais(?:e[sd]?|ing)|rise[sn]?|rising|rose|decreas\w*|drop(?:s|ped|ping)?|fell|"
+                        r"falls?(?!\s+(?:under|into))|falling|cut(?:s|ting)?|reduc\w*|"
+                        r"steiger\w*|erhöh\w*|zuwachs|anstieg|gestiegen|steigt|steigen|sinkt|sinken|gesunken|senk\w*|rückgang|"
+                        r"veränder\w*|by\s+how\s+much|by\s+what\s+(?:percentage|share|amount)|um\s+wie\s*viel\w*)\b",
+                        re.I)  # (not "compared with last year" alone: "How many entries are planned compared with ...?")
+STATES_A_CHANGE = re.compile(r"veränderung|steigerung|anstieg|ansteigen|rückgang|gestiegen|gesunken\w*|zuwachs|"
+                             r"zunahme|abnahme|erhöh\w*|gesteigert|gesenkt|im\s+vergleich|gegenüber|zum\s+vorjahr", re.I)
+
 # (not "at most", "at least": a bound, not the largest of several)
 SUPERLATIVE = re.compile(r"\b(?<!at\s)(?:(?P<high>größte[nmrs]?|grösste[nmrs]?|höchste[nmrs]?|meiste[nmrs]?|largest|"
                          r"biggest|highest|most)|(?P<low>kleinste[nmrs]?|niedrigste[nmrs]?|geringste[nmrs]?|"

@@ -15,8 +15,9 @@ from typing import Callable, Iterable, Optional
 
 import numpy as np
 
-from .cues import (COUNT_CUE, COUNT_WORDS, DATE_CUE, MONEY_CUE, PERCENT_CUE, PERSON_WORDS, SOME_MORE, SUPERLATIVE,
-                   TIME_TERMS, YEAR_RE, age_range, ages_fit, asked_unit, months_in, of_own_time, polarity, years_in)
+from .cues import (CHANGE_CUE, COUNT_CUE, COUNT_WORDS, DATE_CUE, MONEY_CUE, PERCENT_CUE, PERSON_WORDS, SOME_MORE,
+                   STATES_A_CHANGE, SUPERLATIVE, TIME_TERMS, YEAR_RE, age_range, ages_fit, asked_unit, months_in,
+                   of_own_time, polarity, years_in)
 from .excerpts import limit_answer, trim
 from .fusion import blend
 from .glossary import Glossary, term_pattern
@@ -109,6 +110,12 @@ class FactAnswers:
             self.terms.append((subject, frozenset(self.keyword.terms(label)) | subject, caption))
             self.qualifiers.append(self._narrowed_by(f))
         self.ages = [age_range(f.subject) if f.table else None for f in facts]
+        # facts stating a change: "Steigerung um 20%", a row "Veränderung zum Vorjahr (…)" and the row
+        # above it, which compose() answers with its change
+        changed_rows = {(f.table, f.subject[len(f.measure):].strip(" ()")) for f in facts
+                        if f.table and f.subject.startswith(f.measure) and STATES_A_CHANGE.search(f.measure)}
+        self.with_change = {i for i, f in enumerate(facts) if STATES_A_CHANGE.search(f"{f.subject} {f.measure}")
+                            or (f.table, f.subject) in changed_rows}
         self.row_vocabulary = frozenset().union(*(t[0] for f, t in zip(facts, self.terms) if f.table))
 
     def _narrowed_by(self, f: Fact) -> frozenset:
@@ -154,6 +161,7 @@ class FactAnswers:
             bool(COUNT_CUE.search(q))
         negated = polarity(q)
         ages = age_range(q)
+        change = bool(CHANGE_CUE.search(q))
         scored, hits = [], {}
         for i, base in fused.items():
             f = self.facts[i]
@@ -202,6 +210,8 @@ class FactAnswers:
                 return None
         if not scored:
             return None  # nothing the question names is what a figure of that unit and time counts
+        if change:  # a change is not answered by a level with no change ("FbW – %: 14,4 %" for "um wie viel steigt")
+            scored = [(s, i) for s, i in scored if i in self.with_change] or scored
         extreme = SUPERLATIVE.search(q)
         tabled = [(s, i) for s, i in scored if self.facts[i].table] if extreme else []
         best = max(tabled or scored)[1]

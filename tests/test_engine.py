@@ -565,6 +565,20 @@ def test_a_share_of_the_budget_is_a_share_not_an_amount(assistant, q):
     assert a.kind == "fact" and a.facts[0].unit == "%" and a.facts[0].value.startswith("14,4")
 
 
+@pytest.mark.parametrize("q,text,section", [
+    ("Um wie viel Prozent steigen die FbW-Eintritte?", "Steigerung um 20%", "6.4"),  # was FbW's 14,4 % of the budget
+    ("How much did we raise the number of BaE places by?", "von bisher 12 auf 18", "5.4.2"),  # was its 486.000 €
+])
+def test_a_change_is_answered_by_the_figure_stating_it(assistant, q, text, section):
+    a = assistant.ask(q)
+    assert a.kind == "fact" and text in a.answer and a.citations[0].section == section
+
+
+def test_compared_with_last_year_alone_still_asks_for_the_level(assistant):
+    a = assistant.ask("How many FbW entries are planned compared with last year?")
+    assert a.kind == "fact" and "Neueintritte 2022: 150" in a.answer
+
+
 def test_why_question_gets_the_reason_not_the_figure(assistant):
     a = assistant.ask("Why is the integration rate planned separately for women and men for the first time?")
     assert a.kind == "passage" and "Unterschiede weiter vertieft" in a.answer
