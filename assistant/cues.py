@@ -220,6 +220,13 @@ def asked_unit(q: str) -> Optional[str]:
     return None
 
 
+# a share of people ("What share of our customers ...", "Anteil der Kunden"): a budget's share is none
+SHARE_OF_PEOPLE = re.compile(r"\b(?:share|percentage|proportion|per\s?cent)\s+of\s+(?:(?:our|the|all|those|these)\s+)?"
+                             r"(?:customers|clients|participants|people|persons|women|men|young|unemployed|"
+                             r"benefit\s+recipients|recipients|jobseekers|job\s+seekers|elb)\b|"
+                             r"\b(?:anteil|prozentsatz)\s+(?:an\s+den|der|unter\s+den)\s+(?:\w+\s+)?"
+                             r"(?:kund\w*|teilnehm\w*|menschen|personen|frauen|männer|jugendlich\w*|arbeitslos\w*|"
+                             r"leistungsberechtigt\w*|leistungsbezieh\w*|elb)\b", re.I)
 SHARE_OF = re.compile(r"\b(?:share|percentage|proportion|per\s?cent)\s+of\b|\b(?:anteil|prozentsatz)\s+(?:am|an|des|der)\b"
                       r"|\bwie\s+viel\s+prozent\b", re.I)
 

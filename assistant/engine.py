@@ -36,7 +36,7 @@ import numpy as np
 from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, COUNT_CUE, CUE_WORDS, DATE_CUE,
                    FIGURE_COMPOUND, FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, HOW_MUCH, MONEY_CUE, NOT_ABOUT_A_TERM,
                    OFFER_ASKED, ONLY_MONEY, PER_HEAD_CUE, PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE,
-                   SOME_MORE, STAFF, TIME_UNIT_STEMS, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_time,
+                   SHARE_OF_PEOPLE, SOME_MORE, STAFF, TIME_UNIT_STEMS, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_time,
                    asked_unit, asks_for_figure, counted_heads, counts_staff, english_budget_of, is_english, is_german,
                    misses_what_is_asked, months_in, names_a_place, of_own_time, section_reference, with_month_names,
                    without_chatter, without_document_words, years_in)
@@ -291,6 +291,8 @@ class Assistant:
                     return Answer(q, "none", NONE_ANSWER)
             if fact_answer is not None and PER_HEAD_CUE.search(q) and self._no_amount_per_head(fact_answer, q):
                 return Answer(q, "none", NONE_ANSWER)  # a budget's total, asked for one person's amount
+            if fact_answer is not None and SHARE_OF_PEOPLE.search(q) and self._a_share_of_money(fact_answer):
+                return Answer(q, "none", NONE_ANSWER)  # "What share of our customers ...": FbW's 14,4 % of the budget
             if fact_answer is not None:
                 return fact_answer
             if QUANTITY_CUE.search(q):
@@ -617,6 +619,12 @@ class Assistant:
             return any(not PER_HEAD_CUE.search(f.source_text) for f in amounts)
         return not any(f.table for f in answer.facts) and bool(ONLY_MONEY.search(q) or HOW_MUCH.search(q)) \
             and not COUNT_CUE.search(q)
+
+    def _a_share_of_money(self, answer: Answer) -> bool:
+        """The answer's figure is a share in a row of amounts (the budget table's "%": of the money)."""
+        f = answer.facts[0] if answer.facts else None
+        return f is not None and f.unit == "%" and bool(f.table) and any(
+            g.unit == "€" and g.subject == f.subject for g in self.figures.by_table[f.table])
 
     def _fact_answer_where_paragraphs_named(self, q: str, expanded: str, qvec: np.ndarray,
                                             terms: list[GlossaryTerm]) -> Optional[Answer]:

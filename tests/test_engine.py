@@ -670,6 +670,9 @@ def test_list_question_gets_the_list(assistant):
     ("Wie hoch ist das Gehalt bei einer 16i-Stelle?", ""),
     ("How much does a person employed under § 16i earn?", ""),
     ("Wie viel Geld bekommt ein Kunde aus dem Vermittlungsbudget?", ""),
+    # a share of people, and the budget table's "%" is a share of the money (was FbW's 14,4 %, EGZ's 6,9 %)
+    ("What percentage of participants complete their FbW course?", ""),
+    ("Welchen Anteil der Kunden fördern wir mit EGZ?", ""),
 ])
 def test_refusals(assistant, q, tail):
     a = assistant.ask(q)
