@@ -579,6 +579,13 @@ def test_compared_with_last_year_alone_still_asks_for_the_level(assistant):
     assert a.kind == "fact" and "Neueintritte 2022: 150" in a.answer
 
 
+def test_an_english_phrase_for_one_german_term_is_not_translated_word_by_word(assistant):
+    # "work opportunity" is an Arbeitsgelegenheit, not a "Chance" (was 1.1's "sehen wir weiterhin Chancen");
+    # "what are its aims" in the last clause asks for the list "Ziel der Teilnahme an einer AGH kann sein:"
+    a = assistant.ask("What can a work opportunity do for a customer – what are its aims?")
+    assert a.kind == "passage" and "Heranführen an das Arbeitsleben" in a.answer and a.citations[0].section == "6.1"
+
+
 def test_why_question_gets_the_reason_not_the_figure(assistant):
     a = assistant.ask("Why is the integration rate planned separately for women and men for the first time?")
     assert a.kind == "passage" and "Unterschiede weiter vertieft" in a.answer

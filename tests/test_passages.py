@@ -208,3 +208,10 @@ def test_a_list_no_item_of_which_fits_beside_the_best_match_takes_its_place():
     ix = _index(texts)
     assert len(texts[0]) + len(texts[1]) < MAX_WINDOW_CHARS < len(texts[0]) + len(texts[1]) + len(texts[2])
     assert ix.window(0, {0: 1.0, 1: 0.5}, "kommunale Eingliederungsleistungen") == [1, 2, 3, 4]
+
+
+def test_a_list_question_in_the_questions_last_clause():
+    from assistant.passages import _LIST_QUESTION
+    assert _LIST_QUESTION.search("What can an AGH do for a customer – what are its aims?")
+    assert _LIST_QUESTION.search("Gatekeeper U25? Welche Angebote gibt es da?")
+    assert not _LIST_QUESTION.search("Was ist AsA flex?")
