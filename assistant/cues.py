@@ -43,13 +43,13 @@ NOT_ABOUT_A_TERM = re.compile(r"\s*(?:(?:in|an|bei|mit|for)\s+)?(wann|wo|wohin|w
 
 CUE_WORDS = ("steht", "heisst", "bedeutet", "meint", "stands", "means")
 
+# A wage: an amount, and always one person's ("a wage subsidy" is the EGZ, a budget of the programme)
+WAGE_WORDS = r"\blohn\b|\blöhne\b|\bgehalt\b|\bgehälter\b|\bwages?\b(?!\s+subsid)|\bsalar(?:y|ies)\b"
 # Words that ask for an amount or a share. The unit filter (asked_unit) trusts only these;
 # scoring also leans on "Mittel", "wie hoch" and "how much", which ask for an amount more often than not.
-MONEY_WORDS = (r"budget|betrag|€|(?<!ein-)(?<!1-)euro(?!-job)|kosten|kostet|geld|kohle|knete|money|funds|"
-               r"ausgaben|ausgegeben|ausgeben|spen[dt]|cost|"
-               # a wage is an amount ("a wage subsidy" is the EGZ)
-               r"\blohn\b|\blöhne\b|\bgehalt\b|\bgehälter\b|\bwages?\b(?!\s+subsid)|\bsalar(?:y|ies)\b")
 # (a "Ein-Euro-Job" is a name: AGH)
+MONEY_WORDS = (r"budget|betrag|€|(?<!ein-)(?<!1-)euro(?!-job)|kosten|kostet|geld|kohle|knete|money|funds|"
+               r"ausgaben|ausgegeben|ausgeben|spen[dt]|cost|" + WAGE_WORDS)
 
 # ("geplant"/"planned" alone is no cue: "What is planned for women?" asks for plans, "planned FbW
 # entries" has its cue in "entries")
@@ -194,11 +194,10 @@ PER_HEAD_CUE = re.compile(r"\b(?:pro|je)\s+(?:monat|person|kunde|kundin|teilnehm
                           r"\bim\s+monat\b|\bmonatlich|\bmonthly\b|\bper\s+(?:month|person|client|customer|participant|place|"
                           r"head|day|hour)\b|\ba\s+month\b|\beach\s+(?:month|person|client|customer|participant)\b|"
                           r"\bbis\s+zu\s+welche[mn]\s+betrag|\bup\s+to\s+what\s+amount|"
-                          # one client's amount ("Wie viel bekommt ein Kunde ...?"), or a wage: always one person's
+                          # one client's amount ("Wie viel bekommt ein Kunde ...?"), or what one earns
                           r"\b(?:ein|eine|einen|einem)\s+(?:kunden?|kundin|person|teilnehmer\w*|teilnehmerin)\b|"
                           r"\b(?:a|one)\s+(?:customer|client|person|participant)\b|"
-                          r"\blohn\b|\blöhne\b|\bgehalt\b|\bgehälter\b|\bverdien\w*|\bwages?\b(?!\s+subsid)|"
-                          r"\bsalar(?:y|ies)\b|\bearn(?:s|ed|ing)?\b", re.I)
+                          r"\bverdien\w*|\bearn(?:s|ed|ing)?\b|" + WAGE_WORDS, re.I)
 
 COUNT_CUE = re.compile(r"(wie\s*viele|anzahl|how many|number of|eintritte|entries|plätze|places|personen)", re.I)
 
@@ -232,14 +231,18 @@ SHARE_OF = re.compile(r"\b(?:share|percentage|proportion|per\s?cent)\s+of\b|\b(?
 
 
 # A question for a change ("By what percentage do we increase FbW?", "Um wie viel sinkt das
-# Verwaltungsbudget?") and a figure stating one ("eine Steigerung um 20%", "Veränderung zum Vorjahr")
+# Verwaltungsbudget?"; not "compared with last year" alone: "How many entries are planned compared
+# with last year?" asks for the count) and a figure stating one ("eine Steigerung um 20%",
+# "Veränderung zum Vorjahr")
 CHANGE_CUE = re.compile(r"\b(?:increas\w*|rais(?:e[sd]?|ing)|rise[sn]?|rising|rose|decreas\w*|drop(?:s|ped|ping)?|fell|"
                         r"falls?(?!\s+(?:under|into))|falling|cut(?:s|ting)?|reduc\w*|"
-                        r"steiger\w*|erhöh\w*|zuwachs|anstieg|gestiegen|steigt|steigen|sinkt|sinken|gesunken|senk\w*|rückgang|"
+                        r"steiger\w*|erhöh\w*|zuwachs|anstieg|gestiegen|steigt|steigen|sinkt|sinken|gesunken|senk\w*|"
+                        r"rückgang|"
                         r"veränder\w*|by\s+how\s+much|by\s+what\s+(?:percentage|share|amount)|um\s+wie\s*viel\w*)\b",
-                        re.I)  # (not "compared with last year" alone: "How many entries are planned compared with ...?")
+                        re.I)
 STATES_A_CHANGE = re.compile(r"veränderung|steigerung|anstieg|ansteigen|rückgang|gestiegen|gesunken\w*|zuwachs|"
-                             r"zunahme|abnahme|erhöh\w*|gesteigert|gesenkt|im\s+vergleich|gegenüber|zum\s+vorjahr", re.I)
+                             r"zunahme|abnahme|erhöh\w*|gesteigert|gesenkt|im\s+vergleich|gegenüber|zum\s+vorjahr",
+                             re.I)
 
 # (not "at most", "at least": a bound, not the largest of several)
 SUPERLATIVE = re.compile(r"\b(?<!at\s)(?:(?P<high>größte[nmrs]?|grösste[nmrs]?|höchste[nmrs]?|meiste[nmrs]?|largest|"

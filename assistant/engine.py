@@ -33,10 +33,10 @@ from typing import Callable, NamedTuple, Optional
 
 import numpy as np
 
-from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, COUNT_CUE, CUE_WORDS, DATE_CUE,
-                   FIGURE_COMPOUND, FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, HOW_MUCH, MONEY_CUE, NOT_ABOUT_A_TERM,
-                   OFFER_ASKED, ONLY_MONEY, PER_HEAD_CUE, PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE,
-                   SHARE_OF_PEOPLE, SOME_MORE, STAFF, TIME_UNIT_STEMS, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_time,
+from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, COUNT_CUE, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND,
+                   FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, HOW_MUCH, MONEY_CUE, NOT_ABOUT_A_TERM, OFFER_ASKED,
+                   ONLY_MONEY, PER_HEAD_CUE, PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SHARE_OF_PEOPLE,
+                   SOME_MORE, STAFF, TIME_UNIT_STEMS, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_time,
                    asked_unit, asks_for_figure, counted_heads, counts_staff, english_budget_of, is_english, is_german,
                    misses_what_is_asked, months_in, names_a_place, of_own_time, section_reference, with_month_names,
                    without_chatter, without_document_words, years_in)

@@ -55,8 +55,8 @@ _WHY_QUESTION = re.compile(r"^\s*(warum|wieso|weshalb|weswegen|why|how\s+come)\b
 _REASON = re.compile(r"\b(denn|weil|da\s|aufgrund|grund|gründe|hintergrund|deshalb|daher|deswegen|dadurch|"
                      r"bedingt|zurückzuführen|ursache)", re.I)
 # (also the question's last clause: "What can an AGH do for a customer – what are its aims?")
-_LIST_QUESTION = re.compile(r"(?:^|\s[–—-]\s|[?;]\s)\s*(welche[n]?|which|what\s+are|was\s+sind|nenne|list|wer\s+sind)\b",
-                            re.I)
+_LIST_QUESTION = re.compile(r"(?:^|\s[–—-]\s|[?;]\s)\s*"
+                            r"(welche[n]?|which|what\s+are|was\s+sind|nenne|list|wer\s+sind)\b", re.I)
 
 
 @dataclass(frozen=True)
