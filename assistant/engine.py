@@ -291,7 +291,8 @@ class Assistant:
                     return Answer(q, "none", NONE_ANSWER)
             if fact_answer is not None and PER_HEAD_CUE.search(q) and self._no_amount_per_head(fact_answer, q):
                 return Answer(q, "none", NONE_ANSWER)  # a budget's total, asked for one person's amount
-            if fact_answer is not None and SHARE_OF_PEOPLE.search(q) and self._a_share_of_money(fact_answer):
+            if fact_answer is not None and SHARE_OF_PEOPLE.search(q) and fact_answer.facts \
+                    and self.figures.is_share_of_money(fact_answer.facts[0]):
                 return Answer(q, "none", NONE_ANSWER)  # "What share of our customers ...": FbW's 14,4 % of the budget
             if fact_answer is not None:
                 return fact_answer
@@ -398,7 +399,7 @@ class Assistant:
         return pointed != last and self._is_glossary_question(pointed, earlier)
 
     def _is_glossary_question(self, q: str, terms: list[GlossaryTerm]) -> bool:
-        forms = {fold(part) for t in terms for f in (t.abbr, *t.variants) for part in words(f)}
+        forms = _term_words(terms)
         for tok in re.findall(r"[\w\-]+", q):  # "Reha-VB" names VB: "Reha" is part of the name
             if "-" in tok and any(fold(part) in forms for part in tok.split("-")):
                 forms.update(fold(part) for part in tok.split("-"))
@@ -620,12 +621,6 @@ class Assistant:
         return not any(f.table for f in answer.facts) and bool(ONLY_MONEY.search(q) or HOW_MUCH.search(q)) \
             and not COUNT_CUE.search(q)
 
-    def _a_share_of_money(self, answer: Answer) -> bool:
-        """The answer's figure is a share in a row of amounts (the budget table's "%": of the money)."""
-        f = answer.facts[0] if answer.facts else None
-        return f is not None and f.unit == "%" and bool(f.table) and any(
-            g.unit == "€" and g.subject == f.subject for g in self.figures.by_table[f.table])
-
     def _fact_answer_where_paragraphs_named(self, q: str, expanded: str, qvec: np.ndarray,
                                             terms: list[GlossaryTerm]) -> Optional[Answer]:
         """The figure asked for, found only in the sections naming the question's paragraphs of the
@@ -812,7 +807,7 @@ class Assistant:
             # an abbreviation of the programme makes a question its subject, unless it only says whose
             # thing an English question asks about and no other topic word is the programme's
             # ("How do I reset my password for the BA intranet?")
-            forms = {fold(part) for t in terms for f in (t.abbr, *t.variants) for part in words(f)}
+            forms = _term_words(terms)
             topic = [w for w in asked if fold(w) not in forms and w.lower() not in self.common_english]
             return english and len(topic) >= 2 and not any(covered(w) for w in topic)
         coverage = sum(1 for w in asked if covered(w)) / len(asked) if asked else 0.0
@@ -845,7 +840,7 @@ class Assistant:
         is checked for names and for words English does not have (German terms, "kinderzuschlag"
         typed in lower case), and words of the English bridge are known.
         """
-        known = {fold(part) for t in terms for f in (t.abbr, *t.variants) for part in words(f)}
+        known = _term_words(terms)
         german = is_german(q)
         out = []
         # a sentence's first word is capitalised anyway ("Übernimmt ...", "Gibts da ...");
@@ -971,6 +966,11 @@ _FIGURE_WORD = re.compile(r"(prozent|anteil|zahl|summe|höhe|betrag|geld)", re.I
 _PARAGRAPH = re.compile(r"(?<=§)\s*(\d{1,3}[a-z]?)\b|\b(\d{1,3}[a-z])\b")
 # "seit Einführung", "bis Ende": the noun says when, not what
 _AFTER_TIME_WORD = re.compile(r"\b(?:seit|since|bis|until)\s+(\w+)", re.I)
+
+
+def _term_words(terms: list[GlossaryTerm]) -> set[str]:
+    """The folded words of the terms' abbreviations and variants: the words that name them in a question."""
+    return {fold(part) for t in terms for f in (t.abbr, *t.variants) for part in words(f)}
 
 
 def _first_words(q: str) -> set[str]:

@@ -232,6 +232,11 @@ class FactAnswers:
                 return pick(column, key=lambda g: g.number)
         return f
 
+    def is_share_of_money(self, f: Fact) -> bool:
+        """A share in a row of amounts: the budget table's "%" is a share of the money, not of people."""
+        return f.unit == "%" and bool(f.table) and any(g.unit == "€" and g.subject == f.subject
+                                                       for g in self.by_table[f.table])
+
     def fits_time(self, f: Fact, years: set[str], months: set[str], q: str = "") -> bool:
         """Whether a fact is about the asked year and month.
 
