@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 from .records import Chunk, Document, Section
 from .text import split_sentences
 
 TARGET_CHARS = 700
 MAX_TABLE_CHARS = 1500
+# "Phase 4: Auftakt ... ist die Eingliederungsvereinbarung. In einem strukturierten Folgegespräch ...":
+# a paragraph opening one step of a model is read as a list item, its later sentences belong to it
+NUMBERED_STEP = re.compile(r"^(?:phase|schritt|stufe)\s+(\d+)\s*:", re.I)
 
 
 def heading_path(doc: Document, sec: Section) -> str:
@@ -83,7 +87,7 @@ def chunk_sentences(chunk: Chunk, list_items: frozenset[str] = frozenset()) -> l
     of a list item (list_items: the items' texts), "more" for the item's other sentences, else ""."""
     out = []
     for para in chunk.text.split("\n"):
-        in_list = para.strip() in list_items
+        in_list = para.strip() in list_items or bool(NUMBERED_STEP.match(para.strip()))
         out.extend((s, ("more" if k else "item") if in_list else "") for k, s in enumerate(split_sentences(para)))
     return out
 

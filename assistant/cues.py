@@ -47,9 +47,9 @@ CUE_WORDS = ("steht", "heisst", "bedeutet", "meint", "stands", "means")
 WAGE_WORDS = r"\blohn\b|\blöhne\b|\bgehalt\b|\bgehälter\b|\bwages?\b(?!\s+subsid)|\bsalar(?:y|ies)\b"
 # Words that ask for an amount or a share. The unit filter (asked_unit) trusts only these;
 # scoring also leans on "Mittel", "wie hoch" and "how much", which ask for an amount more often than not.
-# (a "Ein-Euro-Job" is a name: AGH)
-MONEY_WORDS = (r"budget|betrag|€|(?<!ein-)(?<!1-)euro(?!-job)|kosten|kostet|geld|kohle|knete|money|funds|"
-               r"ausgaben|ausgegeben|ausgeben|spen[dt]|cost|" + WAGE_WORDS)
+# (a "Ein-Euro-Job", a "one-euro job" is a name: AGH)
+MONEY_WORDS = (r"budget|betrag|€|(?<!ein-)(?<!1-)(?<!one-)(?<!one\s)euro(?![-\s]jobs?\b)|kosten|kostet|geld|"
+               r"kohle|knete|money|funds|ausgaben|ausgegeben|ausgeben|spen[dt]|cost|" + WAGE_WORDS)
 
 # ("geplant"/"planned" alone is no cue: "What is planned for women?" asks for plans, "planned FbW
 # entries" has its cue in "entries")
@@ -57,7 +57,7 @@ FIGURE_CUE = re.compile(
     r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|wie\s+stark|anzahl|zahl\s+der|etat|mittel|quote|"
     r"anteil|prozent|eintritte|neueintritte|plätze|plaetze|vzä|mitarbeit|personal|integrationen|"
     r"zielwert|bestand|how\s+many|how\s+much|number|amount|share|percentage|percent|rate|entries|"
-    r"places|staff|figure|total|target(?!\s*groups?\b)|count(?!s?\s+as\b|ry|ies|y\b)|%|" + MONEY_WORDS + ")", re.I)
+    r"places|staff|figure|total|target(?!\s*(?:groups?|agreements?)\b)|count(?!s?\s+as\b|ry|ies|y\b)|%|" + MONEY_WORDS + ")", re.I)
 
 # A figure named by a compound: "Integrationsquote 2022?", "Verwaltungsbudget" (bare lookups)
 # the endings of a figure's compound: "Integrationsquote", "Reha-Budget", "Frauenanteil"
@@ -122,6 +122,10 @@ ORGANISATION_ASKED = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:organi[sz]ati
                                 r"partner|einrichtung|behörde|stelle)\w*", re.I)
 PUBLIC_BODY = re.compile(r"\bAgentur\s+für\s+Arbeit\b|\bLandkreis(?:es)?\s+[A-ZÄÖÜ]\w+|\bKommunen\b|"
                          r"\bBundesregierung\b|\w*(?:amt|kammer|ministerium)\b(?<!samt)|\bIHK\b|\bHWK\b")
+# "Wo finde ich Ansprechpartner für ...?" is answered by a role ("eine/-n Reha-Spezialist/-in" at every site)
+CONTACT_ASKED = re.compile(r"\bansprechpartner\w*|\bcontact\s+persons?\b|\bwho\s+(?:can|should)\s+\w+\s+(?:contact|ask)\b",
+                           re.I)
+ROLE = re.compile(r"\b[\w-]*(?:spezialist|fachkr[äa]ft|berater|coach|fallmanager|lotse|ansprechpartner)\w*", re.I)
 # "Wie heißt das Projekt ...?" may want a name in quotes: „WiN - Wiedereinstieg in Nordhessen“
 NAME_ASKED = re.compile(rf"\b(?:{_NAME_ASKED})\b", re.I)
 QUOTED_NAME = re.compile(r"„[A-ZÄÖÜ][^“]*“")
@@ -138,6 +142,7 @@ def asks_for_figure(q: str) -> bool:
     "Warum ist die Zahl der ELB gesunken?" asks for a reason and "Welche Leistungen umfasst das
     Reha-Budget von 330.000 €?" already knows the amount; both are answered by passages.
     """
+    q = ASIDE.sub(" ", q)
     if REASON_CUE.search(q) or (STATED_FIGURE.search(q) and not QUANTITY_CUE.search(q)):
         return False
     asks_other = OTHER_QUESTION.search(q) or YES_NO_CLAUSE.search(q) or NAME_QUESTION.search(q) \
@@ -145,6 +150,12 @@ def asks_for_figure(q: str) -> bool:
     if asks_other and not (QUANTITY_CUE.search(q) or SUPERLATIVE.search(q)):
         return False  # "Who would use the planned centre?", "Bei welchem Träger laufen die BvB-Plätze?"
     return bool(FIGURE_CUE.search(ENGLISH_PERSONAL.sub(" ", q)) or WHICH_FIGURE.match(q))
+
+
+# "Besides the number of job placements, which quality aspects ...": what the question sets aside
+# is not what it asks for
+ASIDE = re.compile(r"^\s*(?:besides|apart\s+from|aside\s+from|other\s+than|in\s+addition\s+to|abgesehen\s+von|"
+                   r"neben|außer)\b[^,;–—?]*[,;–—]", re.I)
 
 
 # which rate, which budget: "Welche Integrationsquote streben wir an?", "What was the Verwaltungsbudget in 2020?"
@@ -318,7 +329,8 @@ def misses_what_is_asked(q: str, text: str) -> bool:
     # a project's name may stand in quotes ("WiN - Wiedereinstieg in Nordhessen"), a person's does not
     quoted = NAME_ASKED.search(q) and not PERSON_ASKED.search(q)
     names = [*NAMED_BODY.finditer(text), *(QUOTED_NAME.finditer(text) if quoted else ()),
-             *(PUBLIC_BODY.finditer(text) if ORGANISATION_ASKED.search(q) else ())]
+             *(PUBLIC_BODY.finditer(text) if ORGANISATION_ASKED.search(q) else ()),
+             *(ROLE.finditer(text) if CONTACT_ASKED.search(q) and not NAME_ASKED.search(q) else ())]
     return all({fold(w) for w in words(m.group(0))} <= asked for m in names)
 
 

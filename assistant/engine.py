@@ -60,6 +60,8 @@ NONE_ANSWER = "Dazu enthält das Arbeitsmarkt- und Integrationsprogramm keine An
 CASE_ANSWER = ("Zu einzelnen Kundinnen und Kunden gibt das Arbeitsmarkt- und Integrationsprogramm keine "
                "Auskunft; es beschreibt Ziele, Zahlen und Angebote des Jobcenters.")
 # A phone number, an e-mail or web address: without any in the corpus, contact questions are refused.
+_DISTRICT = re.compile(r"\bLandkreis(?:es)?\s+([A-ZÄÖÜ][\wäöüß-]+)")
+_JOBCENTER = re.compile(r"\bjob\s?-?cent(?:er|re)", re.I)
 _CONTACT_DATA = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\bwww\.|https?://|\b(tel|telefon|fon|fax)\.?:?\s*[\d(+][\d ()/-]{5,}", re.I)
 CONTACT_ANSWER = NONE_ANSWER + " Kontaktdaten stehen nicht darin."
 # "Hallo", "Danke!": nothing asked
@@ -113,6 +115,12 @@ class Assistant:
         self.one_part_nouns = {w for w, keys in parts.items() if len(keys) == 1}  # stems
         self.folded_texts = [fold(c.text) for c in self.chunks]  # searched for a rate's wording (_states_a_rate_of)
         self.has_contact_data = any(_CONTACT_DATA.search(c.text) for c in self.chunks)
+        # the districts whose jobcenter wrote the programme ("Landkreis Kassel"): the jobcenter of the
+        # city of the same name is another one
+        districts = {m.group(1) for c in self.chunks for m in _DISTRICT.finditer(c.text)}
+        self.other_jobcenter = re.compile(
+            r"\b(?:stadt|city\s+of|town\s+of)\s+(?:" + "|".join(map(re.escape, districts)) + r")\b", re.I) \
+            if districts else None
         self.section_titles = {(d.doc, s.section): s.title for d in loaded.documents for s in d.sections}
         # the paragraphs of the law each section names ("16e", "16i" for 6.3, its title says "§§ 16e und 16i")
         self.paragraphs_named = {(d.doc, s.section): _paragraphs(f"{s.title} {s.text}")
@@ -138,7 +146,8 @@ class Assistant:
         self.common_english = self.speller.most_common("en", COMMON_ENGLISH_WORDS)
         self.figures = FactAnswers(self.facts, loaded.fact_vectors, self.lookup, self.section_titles,
                                    self.document_years, cite=self._citation,
-                                   captions={k: v for d in loaded.documents for k, v in table_captions(d).items()})
+                                   captions={k: v for d in loaded.documents for k, v in table_captions(d).items()},
+                                   pervasive=frozenset(t for t in self.pervasive_stems if not t.isdigit()))
 
     # ------------------------------------------------------------ opening
 
@@ -238,6 +247,8 @@ class Assistant:
             return Answer(q, "none", CASE_ANSWER)
         if CONTACT_QUESTION.search(q) and not self.has_contact_data:
             return Answer(q, "none", CONTACT_ANSWER)
+        if self.other_jobcenter and self.other_jobcenter.search(q) and _JOBCENTER.search(q):
+            return Answer(q, "none", NONE_ANSWER)  # "the jobcenter in the city of Kassel": not ours
         # "laut Jahresbericht": where a figure is said to come from is no subject the programme must know
         unknown = self._unknown_words(_SOURCE.sub(" ", q), terms, typed_in_lower_case)
         # an English question names a German term on purpose ("What is the Regelsatz?"): one the
@@ -294,6 +305,15 @@ class Assistant:
             if fact_answer is not None and SHARE_OF_PEOPLE.search(q) and fact_answer.facts \
                     and self.figures.is_share_of_money(fact_answer.facts[0]):
                 return Answer(q, "none", NONE_ANSWER)  # "What share of our customers ...": FbW's 14,4 % of the budget
+            if fact_answer is None and noun and noun.figure_before:
+                # no figure names what is counted: a sentence may count it in passing ("an den drei Standorten")
+                fact_answer = self._prose_figure_answer(q, expanded, qvec, ranked, years_in(q), months_in(q),
+                                                        naming=noun)
+                if fact_answer is not None and (self._misses_named_term(fact_answer, terms, q)
+                                                or self._misses_rare_nouns(fact_answer, q, noun)):
+                    # the places of another project ("16 Plätze im Projekt Future Train"), the participants
+                    # of projects, not of the Integrationskurse asked for
+                    fact_answer = None
             if fact_answer is not None:
                 return fact_answer
             if QUANTITY_CUE.search(q):
@@ -696,6 +716,23 @@ class Assistant:
             return bool(term_pattern(t).search(source)) or any(
                 self.lookup.long_stems(e) <= stems for e in self.lookup.all_for(t))
         return any(not mentioned(t) for t in terms if (t.doc, t.abbr) not in self.pervasive_terms)
+
+    def _misses_rare_nouns(self, answer: Answer, q: str, noun: AskedNoun) -> bool:
+        """The answer and the passage it cites lack one of the question's rare nouns (idf at least
+        RARE_NOUN_IDF, English ones by their German words) other than the counted noun."""
+        have = {stem(w) for w in content_words(_answer_and_source(answer))}
+        firsts = _first_words(q)
+        for w in content_words(q):
+            if len(w) < 5 or w in firsts or w.lower() in self.common_english:
+                continue
+            forms = {stem(w)} | {stem(g) for g in EN_DE.get(w.lower(), "").split()}
+            if forms & self.pervasive_stems or any(f.startswith(noun.heads) for f in forms):
+                continue
+            if max((self.chunk_kw.idf.get(f, 0.0) for f in forms), default=0.0) < RARE_NOUN_IDF:
+                continue  # a common word, or one the programme never uses, says nothing of which sentence
+            if not any(h.startswith(f) for f in forms for h in have):
+                return True
+        return False
 
     def _figure_of_something_else(self, answer: Answer, noun: AskedNoun, q: str) -> bool:
         """The figure found is not the one asked for: it does not name the noun ("Wie viele

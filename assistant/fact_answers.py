@@ -78,8 +78,12 @@ class FactAnswers:
 
     def __init__(self, facts: list[Fact], vectors: np.ndarray, lookup: Glossary,
                  section_titles: dict[tuple[str, str], str], document_years: dict[str, str], cite: Cite,
-                 captions: Optional[dict[str, str]] = None):
+                 captions: Optional[dict[str, str]] = None, pervasive: frozenset[str] = frozenset()):
         self.facts = facts
+        # stems of words the whole programme is about ("kund", "jobcent"): naming one does not say which
+        # figure ("Wie viele Kunden haben 2021 jobcenter.digital genutzt?" is no count of Kunden in 2021);
+        # its years do ("Neueintritte 2022" is the column asked for)
+        self.pervasive = pervasive
         self.vectors = vectors
         self.lookup = lookup
         self.section_titles = section_titles
@@ -143,12 +147,13 @@ class FactAnswers:
         if mode != "keyword":
             sims = self.vectors @ qvec
             dense = {int(i): float(sims[i]) for i in np.argsort(-sims, kind="stable")[:60]}
-        kw = dict(self.keyword.search(expanded, 60)) if mode != "dense" else {}
+        kw = dict(self.keyword.search(expanded, 60, skip=self.pervasive)) if mode != "dense" else {}
         fused = dict(blend(dense, kw, mode))
         years = years_in(q)
         months = months_in(q)
         # "Personen", "Menschen" say nothing of which row: "schwerbehinderte Menschen" is not "Menschen"
-        qterms = set(self.keyword.query_terms(YEAR_RE.sub(" ", expanded))) - TIME_TERMS - _PERSON_TERMS
+        qterms = set(self.keyword.query_terms(YEAR_RE.sub(" ", expanded))) - TIME_TERMS - _PERSON_TERMS \
+            - self.pervasive
         if _MONEY_TERM in qterms:  # "Wie viel Geld ...?" asks for an amount: the column "Betrag in €"
             qterms = (qterms - {_MONEY_TERM}) | {_AMOUNT_TERM}
         # "ausländische Arbeitslose" asks for the row "Ausländer", "Schwerbehinderung" for "schwerbehinderte"

@@ -114,9 +114,10 @@ class KeywordIndex:
                        if joined in self.all_terms and len(a) >= 3)
         return out
 
-    def search(self, text: str, k: int = 20) -> list[tuple[int, float]]:
+    def search(self, text: str, k: int = 20, skip: frozenset[str] = frozenset()) -> list[tuple[int, float]]:
+        """The k best texts for the text's terms (BM25), leaving out the terms in skip."""
         scores: dict[int, float] = defaultdict(float)
-        for term in sorted(set(self.query_terms(text))):  # a fixed order: the same sums in every process
+        for term in sorted(set(self.query_terms(text)) - skip):  # a fixed order: the same sums in every process
             idf = self.idf.get(term)
             if idf is None:
                 continue

@@ -3,8 +3,8 @@
 Retrieval ranks chunks; a caseworker wants the one to three sentences that answer. Every
 sentence of the best chunks is scored on its own (dense + keyword, fused), by the rank of its
 chunk, by phrases it shares with the question ("Phase 4") and by whether it is the kind of
-sentence the question asks for (a reason for "warum", a list for "welche"). The best one is
-then widened into a short, readable window:
+sentence the question asks for (a reason for "warum", a list for "welche", the step of a model
+for "die zweite Phase"). The best one is then widened into a short, readable window:
 
 - a sentence that opens a list ("Besonders beobachtet werden:") brings its list items, even
   when a chunk border falls between them;
@@ -25,6 +25,7 @@ from typing import Optional
 
 import numpy as np
 
+from .chunks import NUMBERED_STEP
 from .fusion import blend, minmax
 from .keyword import KeywordIndex, content_words, stem, words
 from .records import Chunk
@@ -35,6 +36,7 @@ MIN_LIST_ITEMS = 3    # a window that reaches a list shows at least this many of
 CHUNK_WEIGHT = 0.3    # how much the chunk's own rank counts beside the sentence's score
 PHRASE_BONUS = 0.1    # per pair of question words that stand side by side in the sentence
 ANSWER_TYPE_BONUS = 0.15
+STEP_BONUS = 1.0  # a sentence opening the step the question asks for ("Phase 2: ..."): it is the answer
 REASON_GAIN = 2.0  # for a why-question, a neighbour giving a reason adds as much as a question word of this idf
 TITLE_WEIGHT = 0.5   # a question word in the section's title counts for each of its sentences at this weight
 
@@ -49,6 +51,12 @@ _LEANS_BACK = re.compile(
     r"|^(?:\S+\s+){1,2}(?:diese[rsmn]?|dies)\b", re.I)
 # "Phase 1: ...", "1. ...", "a) ..." open an enumerated item even when it ends like a sentence.
 _ENUMERATED = re.compile(r"^(phase|schritt|stufe)\s+\d+\s*:|^\d{1,2}[.)]\s|^[a-z]\)\s", re.I)
+# "Phase 2", "die zweite Phase", "the last step": a question asking for one step of a model
+_STEP_NOUN = r"(?:phase|schritt|stufe|step|stage)"
+_ORDINALS = {"erst": 1, "first": 1, "zweit": 2, "second": 2, "dritt": 3, "third": 3, "viert": 4,
+             "fourth": 4, "fünft": 5, "fifth": 5, "letzt": 0, "last": 0, "final": 0}
+_ASKED_STEP = re.compile(rf"\b{_STEP_NOUN}\s+(\d)\b|\b(erst|zweit|dritt|viert|fünft|letzt)(?:e[nmrs]?)?\s+{_STEP_NOUN}\b"
+                         rf"|\b(first|second|third|fourth|fifth|last|final)\s+{_STEP_NOUN}\b", re.I)
 
 _WHY_QUESTION = re.compile(r"^\s*(warum|wieso|weshalb|weswegen|why|how\s+come)\b|\bwhat\s+for\b|\bgr[üu]nde?\b|"
                            r"\breasons?\b", re.I)
@@ -172,23 +180,39 @@ class SentenceIndex:
         """
         chunk_score = minmax(dict(ranked_chunks[:top_chunks]))
         ids = [i for cid in chunk_score for i in self.by_chunk.get(cid, [])]
+        step = asked_step(question)
+        if step is not None:  # the steps found bring the model's others: the last may be in another chunk
+            ids += self._other_steps(ids)
         own = self.scores(ids, expanded, qvec, mode)
         qpairs = _pairs(question) if mode != "dense" else set()
         why = bool(_WHY_QUESTION.search(question))
         total = {}
         for i in ids:
-            score = own.get(i, 0.0) + CHUNK_WEIGHT * chunk_score[self.refs[i].chunk]
+            score = own.get(i, 0.0) + CHUNK_WEIGHT * chunk_score.get(self.refs[i].chunk, 0.0)
             if qpairs:
                 score += PHRASE_BONUS * min(2, len(qpairs & self.pairs[i]))
             if why and _REASON.search(self.texts[i]):
                 score += ANSWER_TYPE_BONUS
             total[i] = score
+        if step is not None:
+            numbered = {i: int(m.group(1)) for i in total if (m := NUMBERED_STEP.match(self.texts[i]))}
+            wanted = step or max(numbered.values(), default=0)  # 0: the last one
+            for i, n in numbered.items():
+                if n == wanted:
+                    total[i] += STEP_BONUS
         if _LIST_QUESTION.search(question):
             for i in list(total):
                 intro = i if i in self.list_items else self.intro_of.get(i)
                 if intro is not None:
                     total[intro] = max(total.get(intro, 0.0), total[i]) + (ANSWER_TYPE_BONUS if i == intro else 0.0)
         return sorted(total.items(), key=lambda kv: -kv[1])
+
+    def _other_steps(self, ids: list[int]) -> list[int]:
+        """The numbered steps ("Phase 4: ...") of the sections where ids hold one, not among ids."""
+        sections = {self.refs[i].section for i in ids if NUMBERED_STEP.match(self.texts[i])}
+        have = set(ids)
+        return [j for key in sections for j in self.by_section[key]
+                if j not in have and NUMBERED_STEP.match(self.texts[j])]
 
     # ------------------------------------------------------------ the answer window
 
@@ -300,6 +324,17 @@ class SentenceIndex:
             item = i in self.intro_of and self.list_place[i] != "more"  # an item's second sentence goes on
             parts.append(f"– {self.texts[i]}" if item else self.texts[i])
         return " ".join(parts)
+
+
+def asked_step(question: str) -> Optional[int]:
+    """The number of the step a question asks for ("Phase 2", "die zweite Phase" -> 2), 0 for
+    the last one ("the final stage"), None when it asks for no single step."""
+    m = _ASKED_STEP.search(question)
+    if not m:
+        return None
+    if m.group(1):
+        return int(m.group(1))
+    return _ORDINALS[(m.group(2) or m.group(3)).lower()]
 
 
 def _pairs(text: str) -> set[tuple[str, str]]:

@@ -476,6 +476,20 @@ def test_a_one_euro_job_is_a_name_not_an_amount(assistant):
     assert asks_for_figure("Wie viel Euro sind für AGH eingeplant?")
     a = assistant.ask("Welches Ziel hat ein Ein-Euro-Job für den Kunden?")
     assert a.kind == "passage" and "erster Schritt in einer Förderkette" in a.answer and a.citations[0].section == "6.1"
+    # in English too, written apart or hyphenated (was 390.000 €)
+    assert not asks_for_figure("What does a one-euro job give a client?")
+    assert not asks_for_figure("Who is a one euro job meant for?")
+    assert asks_for_figure("How many euros go to one-euro jobs?")
+
+
+@pytest.mark.parametrize("q", [
+    # what the question sets aside is not what it asks for (both were a table's figure)
+    "Besides the number of placements, what does the jobcenter look at?",
+    "Neben der Anzahl der Integrationen – worauf achtet das Jobcenter bei der Qualität?",
+    # a target agreement is an agreement, not a target value
+    "Which goals does the target agreement set?"])
+def test_a_figure_word_set_aside_asks_for_no_figure(q):
+    assert not asks_for_figure(q)
 
 
 @pytest.mark.parametrize("q,text,section", [
@@ -528,6 +542,50 @@ def test_a_rate_the_programme_never_names_is_refused(assistant, q):
 def test_a_rate_the_programme_states_in_words_is_answered(assistant, q, figure):
     a = assistant.ask(q)  # "Wachstum von 4,1%", "Abbruchquoten von nur ca. 16%"
     assert a.kind == "fact" and figure in a.answer
+
+
+@pytest.mark.parametrize("q,figure", [
+    ("What is the placement rate for men?", "34,9%"),  # "placement" is Integration too (was refused)
+    ("Which placement rate was agreed for female clients?", "16,44%")])
+def test_a_placement_rate_is_the_integrationsquote(assistant, q, figure):
+    a = assistant.ask(q)
+    assert a.kind == "fact" and figure in a.answer and a.citations[0].section == "2.1"
+
+
+@pytest.mark.parametrize("q", ["Wie viele Kunden hat das Jobcenter der Stadt Kassel?",
+                               "What is the budget of the jobcenter in the city of Kassel?"])
+def test_the_jobcenter_of_the_city_is_another_one(assistant, q):
+    # the programme is the Landkreis's: the city of Kassel has a jobcenter of its own (was the Landkreis's figure)
+    assert assistant.ask(q).kind == "none"
+
+
+@pytest.mark.parametrize("q", ["Wie viele unserer Kunden haben im Jahr 2021 jobcenter.digital benutzt?",
+                               "Wie viele Kunden haben 2021 einen Ausbildungsvertrag unterschrieben?"])
+def test_a_word_the_whole_programme_uses_names_no_figure(assistant, q):
+    # "Kunden", "Jobcenter" stand everywhere: no count of them in 2021 is a count of what is asked
+    # (were the 1.400 Integrationen of 2021 and the AGS's 79 Integrationen)
+    assert assistant.ask(q).kind == "none"
+
+
+def test_a_contact_person_is_answered_by_a_role(assistant):
+    # "ein eigenes Kompetenzteam mit spezialisierten Beratungsfachkräften" (was refused: no person's name)
+    a = assistant.ask("Wer ist Ansprechpartner für Selbstständige?")
+    assert a.kind == "passage" and "Kompetenzteam" in a.answer and a.citations[0].section == "6.7"
+
+
+def test_the_city_named_as_a_contrast_is_still_answered(assistant):
+    a = assistant.ask("Wie unterscheidet sich der Landkreis vom Stadtgebiet Kassel bei Migranten aus Südosteuropa?")
+    assert a.kind == "passage" and "Stadtgebiet Kassel" in a.answer
+
+
+@pytest.mark.parametrize("q,text", [
+    ("Was passiert in der dritten Phase des 4-Phasen-Modells?", "Handlungsstrategien"),
+    ("What happens in phase 2 of the integration model?", "realistisches und erreichbares"),
+    # the last step, with the sentence after it in its paragraph (was the model's introduction)
+    ("What is the final stage of the four-phase model?", "strukturierten Folgegespräch")])
+def test_a_step_of_a_model_is_answered_by_that_step(assistant, q, text):
+    a = assistant.ask(q)
+    assert a.kind == "passage" and text in a.answer and a.citations[0].section == "3"
 
 
 def test_a_budget_of_something_the_programme_never_names_is_refused(assistant):

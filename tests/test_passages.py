@@ -215,3 +215,13 @@ def test_a_list_question_in_the_questions_last_clause():
     assert _LIST_QUESTION.search("What can an AGH do for a customer – what are its aims?")
     assert _LIST_QUESTION.search("Gatekeeper U25? Welche Angebote gibt es da?")
     assert not _LIST_QUESTION.search("Was ist AsA flex?")
+
+
+def test_the_step_a_question_asks_for():
+    from assistant.passages import asked_step
+    assert asked_step("Was passiert in Phase 2?") == 2
+    assert asked_step("Was passiert in der zweiten Phase?") == 2
+    assert asked_step("What happens in the third step?") == 3
+    assert asked_step("What is the final stage?") == 0  # the last one
+    assert asked_step("Was ist das 4-Phasen-Modell?") is None
+    assert asked_step("Welche Phasen hat das Modell?") is None
