@@ -57,7 +57,8 @@ FIGURE_CUE = re.compile(
     r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|wie\s+stark|anzahl|zahl\s+der|etat|mittel|quote|"
     r"anteil|prozent|eintritte|neueintritte|plätze|plaetze|vzä|mitarbeit|personal|integrationen|"
     r"zielwert|bestand|how\s+many|how\s+much|number|amount|share|percentage|percent|rate|entries|"
-    r"places|staff|figure|total|target(?!\s*(?:groups?|agreements?)\b)|count(?!s?\s+as\b|ry|ies|y\b)|%|" + MONEY_WORDS + ")", re.I)
+    r"places|staff|figure|total|target(?!\s*(?:groups?|agreements?)\b)|count(?!s?\s+as\b|ry|ies|y\b)|%|"
+    + MONEY_WORDS + ")", re.I)
 
 # A figure named by a compound: "Integrationsquote 2022?", "Verwaltungsbudget" (bare lookups)
 # the endings of a figure's compound: "Integrationsquote", "Reha-Budget", "Frauenanteil"
@@ -123,8 +124,8 @@ ORGANISATION_ASKED = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:organi[sz]ati
 PUBLIC_BODY = re.compile(r"\bAgentur\s+für\s+Arbeit\b|\bLandkreis(?:es)?\s+[A-ZÄÖÜ]\w+|\bKommunen\b|"
                          r"\bBundesregierung\b|\w*(?:amt|kammer|ministerium)\b(?<!samt)|\bIHK\b|\bHWK\b")
 # "Wo finde ich Ansprechpartner für ...?" is answered by a role ("eine/-n Reha-Spezialist/-in" at every site)
-CONTACT_ASKED = re.compile(r"\bansprechpartner\w*|\bcontact\s+persons?\b|\bwho\s+(?:can|should)\s+\w+\s+(?:contact|ask)\b",
-                           re.I)
+CONTACT_ASKED = re.compile(r"\bansprechpartner\w*|\bcontact\s+persons?\b"
+                           r"|\bwho\s+(?:can|should)\s+\w+\s+(?:contact|ask)\b", re.I)
 ROLE = re.compile(r"\b[\w-]*(?:spezialist|fachkr[äa]ft|berater|coach|fallmanager|lotse|ansprechpartner)\w*", re.I)
 # "Wie heißt das Projekt ...?" may want a name in quotes: „WiN - Wiedereinstieg in Nordhessen“
 NAME_ASKED = re.compile(rf"\b(?:{_NAME_ASKED})\b", re.I)

@@ -59,9 +59,10 @@ CHUNKS_RANKED = 20  # chunks taken from each of the dense and keyword searches b
 NONE_ANSWER = "Dazu enthält das Arbeitsmarkt- und Integrationsprogramm keine Angaben."
 CASE_ANSWER = ("Zu einzelnen Kundinnen und Kunden gibt das Arbeitsmarkt- und Integrationsprogramm keine "
                "Auskunft; es beschreibt Ziele, Zahlen und Angebote des Jobcenters.")
-# A phone number, an e-mail or web address: without any in the corpus, contact questions are refused.
+# "Landkreis Kassel": the district a jobcenter serves; "job centre", "Jobcenter": a jobcenter named
 _DISTRICT = re.compile(r"\bLandkreis(?:es)?\s+([A-ZÄÖÜ][\wäöüß-]+)")
 _JOBCENTER = re.compile(r"\bjob\s?-?cent(?:er|re)", re.I)
+# A phone number, an e-mail or web address: without any in the corpus, contact questions are refused.
 _CONTACT_DATA = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\bwww\.|https?://|\b(tel|telefon|fon|fax)\.?:?\s*[\d(+][\d ()/-]{5,}", re.I)
 CONTACT_ANSWER = NONE_ANSWER + " Kontaktdaten stehen nicht darin."
 # "Hallo", "Danke!": nothing asked

@@ -50,12 +50,13 @@ _LEANS_BACK = re.compile(
     # "Über diese Befragung wollen wir ..."
     r"|^(?:\S+\s+){1,2}(?:diese[rsmn]?|dies)\b", re.I)
 # "Phase 1: ...", "1. ...", "a) ..." open an enumerated item even when it ends like a sentence.
-_ENUMERATED = re.compile(r"^(phase|schritt|stufe)\s+\d+\s*:|^\d{1,2}[.)]\s|^[a-z]\)\s", re.I)
+_ENUMERATED = re.compile(NUMBERED_STEP.pattern + r"|^\d{1,2}[.)]\s|^[a-z]\)\s", re.I)
 # "Phase 2", "die zweite Phase", "the last step": a question asking for one step of a model
 _STEP_NOUN = r"(?:phase|schritt|stufe|step|stage)"
 _ORDINALS = {"erst": 1, "first": 1, "zweit": 2, "second": 2, "dritt": 3, "third": 3, "viert": 4,
              "fourth": 4, "fünft": 5, "fifth": 5, "letzt": 0, "last": 0, "final": 0}
-_ASKED_STEP = re.compile(rf"\b{_STEP_NOUN}\s+(\d)\b|\b(erst|zweit|dritt|viert|fünft|letzt)(?:e[nmrs]?)?\s+{_STEP_NOUN}\b"
+_ASKED_STEP = re.compile(rf"\b{_STEP_NOUN}\s+(\d)\b"
+                         rf"|\b(erst|zweit|dritt|viert|fünft|letzt)(?:e[nmrs]?)?\s+{_STEP_NOUN}\b"
                          rf"|\b(first|second|third|fourth|fifth|last|final)\s+{_STEP_NOUN}\b", re.I)
 
 _WHY_QUESTION = re.compile(r"^\s*(warum|wieso|weshalb|weswegen|why|how\s+come)\b|\bwhat\s+for\b|\bgr[üu]nde?\b|"
