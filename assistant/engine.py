@@ -722,9 +722,8 @@ class Assistant:
         """The answer and the passage it cites lack one of the question's rare nouns (idf at least
         RARE_NOUN_IDF, English ones by their German words) other than the counted noun."""
         have = {stem(w) for w in content_words(_answer_and_source(answer))}
-        firsts = _first_words(q)
-        for w in content_words(q):
-            if len(w) < 5 or w in firsts or w.lower() in self.common_english:
+        for w in _noun_candidates(q):
+            if w.lower() in self.common_english:
                 continue
             forms = {stem(w)} | {stem(g) for g in EN_DE.get(w.lower(), "").split()}
             if forms & self.pervasive_stems or any(f.startswith(noun.heads) for f in forms):
@@ -943,12 +942,11 @@ class Assistant:
     def _naming_rare_nouns(self, q: str, chosen: list[int]) -> list[int]:
         """The sentences of a window that name one of the question's rare nouns (idf at least
         RARE_NOUN_IDF), when some but not all of them do; else []."""
-        firsts = _first_words(q)
         # an English question writes its nouns in lower case; those the programme uses are its words too
         # ("When will the new homepage go live?")
         english = is_english(q)
-        nouns = {stem(w) for w in content_words(q) if (w[:1].isupper() or english) and len(w) >= 5
-                 and w not in firsts and self.chunk_kw.idf.get(stem(w), 0.0) >= RARE_NOUN_IDF}
+        nouns = {stem(w) for w in _noun_candidates(q) if (w[:1].isupper() or english)
+                 and self.chunk_kw.idf.get(stem(w), 0.0) >= RARE_NOUN_IDF}
         about = [i for i in chosen if nouns & self.sentence_index.terms[i]]
         return about if about and len(about) < len(chosen) else []
 
@@ -1009,6 +1007,13 @@ _AFTER_TIME_WORD = re.compile(r"\b(?:seit|since|bis|until)\s+(\w+)", re.I)
 def _term_words(terms: list[GlossaryTerm]) -> set[str]:
     """The folded words of the terms' abbreviations and variants: the words that name them in a question."""
     return {fold(part) for t in terms for f in (t.abbr, *t.variants) for part in words(f)}
+
+
+def _noun_candidates(q: str) -> list[str]:
+    """The question's content words that may name its subject: five letters or more, not a
+    sentence's first word (capitalised anyway). Rare ones say which sentence answers."""
+    firsts = _first_words(q)
+    return [w for w in content_words(q) if len(w) >= 5 and w not in firsts]
 
 
 def _first_words(q: str) -> set[str]:
