@@ -42,8 +42,8 @@ from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, COUNT_CUE
                    without_chatter, without_document_words, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
-from .fact_answers import (HAS_FIGURE, MONEY_STEMS, SHARE, FactAnswers, counts, counts_more, is_prose, states_figure,
-                           unit_fit)
+from .fact_answers import (HAS_FIGURE, MONEY_STEMS, SHARE, FactAnswers, counts, counts_more, framed_by, is_prose,
+                           states_figure, unit_fit)
 from .facts import table_captions
 from .fusion import blend, minmax
 from .glossary import Glossary, edit_distance_le1, term_pattern
@@ -678,6 +678,14 @@ class Assistant:
             if naming:  # then any other sentence naming it, wherever it stands ("an den drei Standorten")
                 namers += [i for i in range(len(self.sentences)) if i not in namers and names_it(i)]
                 candidates = sorted(namers, key=some_more)
+        # a sentence narrowing its figures to a group the question does not name ("Hinsichtlich des
+        # Status § 10 SGB II sind Frauen mit 68% ...") answers only when no other one does
+        asked = set(self.chunk_kw.query_terms(expanded))
+
+        def framed_elsewhere(i: int) -> bool:
+            frame = framed_by(self.sentences[i]["text"])
+            return bool(frame) and not frame & asked
+        candidates.sort(key=framed_elsewhere)
         for i in candidates:
             text = self.sentences[i]["text"]
             if self.sentence_index.is_table_row(i) or not states_figure(text, q):

@@ -333,6 +333,20 @@ class FactAnswers:
         return Answer(q, "fact", limit_answer(" ".join(parts)), citations=citations[:4], facts=listed)
 
 
+# a sentence that opens by narrowing what its figures count to a group or status: "Hinsichtlich des
+# Status § 10 SGB II sind Frauen mit 68% ..." is not the share of women among all recipients
+_FRAMED = re.compile(r"^(?:hinsichtlich|bezüglich|in\s+bezug\s+auf|im\s+hinblick\s+auf|mit\s+blick\s+auf|"
+                     r"bezogen\s+auf|innerhalb)\s+(.+?)\s+(?:ist|sind|gilt|gelten|hat|haben|wird|werden|liegt|"
+                     r"liegen|beträgt|betragen)\b", re.I)
+
+
+def framed_by(sentence: str) -> frozenset:
+    """What a sentence narrows all its figures to at its start: "Hinsichtlich des Status § 10 SGB II
+    sind Frauen mit 68% ..." -> the stems of "Status § 10 SGB II"; empty for a sentence with no frame."""
+    m = _FRAMED.match(sentence)
+    return frozenset(stem(w) for w in content_words(m.group(1))) if m else frozenset()
+
+
 def is_prose(f: Fact) -> bool:
     """A figure inside a sentence, not a table cell or a "Label: Wert" line."""
     return not f.table and not _LABEL_LINE.match(f.source_text)

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from assistant.cues import asks_for_figure, counted_noun, section_reference, with_month_names, without_chatter
 from assistant.cli import main
 from assistant.evaluate import load_questions, run_eval, typed_variants
+from assistant.fact_answers import framed_by
 from assistant.lexicon import EN_DE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -1211,3 +1212,24 @@ def test_what_is_planned_asks_for_plans_not_a_figure(assistant):
     assert a.kind == "passage" and a.citations[0].section == "5.5"  # was a figure of 2.1's target table
     assert assistant.ask("planned FbW entries").kind == "fact"
 
+
+
+@pytest.mark.parametrize("q", [
+    "Wie viel Prozent der Leistungsbeziehenden sind Frauen?",
+    "Welchen Anteil haben Frauen an allen Leistungsbeziehenden?"])
+def test_a_share_among_all_is_not_the_share_in_a_narrowed_group(assistant, q):
+    # "Hinsichtlich des Status § 10 SGB II sind Frauen mit 68% ..." counts only those with that status
+    a = assistant.ask(q)
+    assert a.kind == "fact" and "gut 52%" in a.answer and "68%" not in a.answer
+    assert a.citations[0].section == "5.5"
+
+
+def test_a_question_naming_the_narrowed_group_gets_its_figure(assistant):
+    a = assistant.ask("Wie hoch ist der Frauenanteil beim Status nach § 10 SGB II?")
+    assert a.kind == "fact" and "68%" in a.answer
+
+
+def test_framed_by():
+    assert framed_by("Hinsichtlich des Status § 10 SGB II sind Frauen mit 68% überrepräsentiert.") \
+        == {"statu", "10", "sgb", "ii"}
+    assert framed_by("Die Quote der leistungsbeziehenden Frauen beträgt gut 52%.") == frozenset()
