@@ -930,7 +930,8 @@ class Assistant:
             # "Ab wann startet „Aktive Elternzeit“?": the time must stand where the project is named,
             # not in a neighbour sentence ("Unser Ziel in 2022 ...")
             return Answer(q, "none", NONE_ANSWER)
-        if asks_for_figure(q) and (not self._states_asked_unit(text, q) or _of_other_years(text, q)):
+        own_year = self.document_years.get(chunk.doc)
+        if asks_for_figure(q) and (not self._states_asked_unit(text, q) or _of_other_years(text, q, own_year)):
             # "Was kostet ein Platz bei LAiKA?": the passage found states no amount. "What was the
             # Verwaltungsbudget in 2020?": no figure for that year, and the passage states none either
             # ("Wie 2020, war auch das Jahr 2021 ...") or those of other years ("Verwaltungsbudget:
@@ -1053,11 +1054,16 @@ def _unit(v: np.ndarray) -> np.ndarray:
     return (v / np.linalg.norm(v)).astype(np.float32)
 
 
-def _of_other_years(text: str, q: str) -> bool:
+def _of_other_years(text: str, q: str, own_year: Optional[str] = None) -> bool:
     """The question names a year, and the text names years, none of them that one (a text naming no
     year may still be of the asked one: "erreichten die Jobcenter-Fallmanager eine Integrationsquote");
-    a year the text only compares with ("- 224.143 € im Vergleich zu 2021") is not one it names."""
+    a year the text only compares with ("- 224.143 € im Vergleich zu 2021") is not one it names.
+
+    own_year: the programme's year. A text naming none speaks of it or of the year before, which the
+    programme looks back on, never of an earlier one ("What was the placement rate in 2019?")."""
     asked, named = years_in(q), years_in(of_own_time(text, q))
     if asked and not named and years_in(text):
         return True  # it names years only to compare with: its own figures are of another time
+    if asked and not years_in(text) and own_year and all(int(y) < int(own_year) - 1 for y in asked):
+        return True
     return bool(asked and named and not asked & named)

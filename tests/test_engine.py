@@ -1233,3 +1233,17 @@ def test_framed_by():
     assert framed_by("Hinsichtlich des Status § 10 SGB II sind Frauen mit 68% überrepräsentiert.") \
         == {"statu", "10", "sgb", "ii"}
     assert framed_by("Die Quote der leistungsbeziehenden Frauen beträgt gut 52%.") == frozenset()
+
+
+@pytest.mark.parametrize("q", [
+    "Wie hoch ist die Integrationsquote des Jobcenters?",  # not the case managers' "ca. 19%" (was)
+    "What placement rate does the jobcenter aim for?"])    # "placement rate" is the Integrationsquote
+def test_a_question_naming_a_row_gets_the_row(assistant, q):
+    a = assistant.ask(q)
+    assert a.kind == "fact" and "25,4 %" in a.answer and a.citations[0].section == "2.1"
+
+
+def test_an_undated_sentence_is_not_of_a_year_long_before_the_programme(assistant):
+    # the case managers' "Integrationsquote von ca. 19%" names no year: it is of 2021, not of 2017
+    a = assistant.ask("What placement rate did the jobcenter have in 2017?")
+    assert a.kind == "none" and "2017" in a.answer
