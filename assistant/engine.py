@@ -796,8 +796,9 @@ class Assistant:
         Gatekeeper U25 project?" a count of 6.3, which never names Gatekeeper.
 
         The nouns checked are the question's capitalised words the programme uses, other than
-        words asking for a figure ("Anteil", "Geld") or a time ("seit Einführung"). A table's
-        figure is left to the table's own matching of rows and captions.
+        words asking for a figure ("Anteil", "Geld") or a time ("seit Einführung"). For a table's
+        figure only rare ones (names) are: "How much is budgeted for the Gatekeeper U25 project?"
+        is not answered by FbW's row in 1.2, which never names Gatekeeper.
         """
         if not answer.citations:
             return False
@@ -808,8 +809,9 @@ class Assistant:
         paragraphs = _paragraphs(q)  # "What share of the § 16i participants ...?": 2.1 names none
         if paragraphs and not paragraphs & _paragraphs(text):
             return True
-        if any(f.table for f in answer.facts):
-            return False
+        table = any(f.table for f in answer.facts)
+        if table:  # a row names its measure by abbreviation ("ESG (Einstiegs geld)"): its long form counts
+            text += " " + " ".join(t.long.replace(" ", "") for t in self.lookup.find_in(text, fuzzy=False))
         folded, stems = fold(text), {stem(w) for w in content_words(text)}
         after_time = {m.group(1) for m in _AFTER_TIME_WORD.finditer(q)}
         firsts = _first_words(q)
@@ -820,6 +822,8 @@ class Assistant:
             if not named or len(w) < 4 or w in after_time or months_in(w) or _names_no_subject(w, firsts):
                 continue
             s = stem(w)
+            if table and (not w[:1].isupper() or self.chunk_kw.idf.get(s, 0.0) < RARE_NOUN_IDF):
+                continue  # a row is matched by its own words; only a name it never uses says it is not asked
             if s in self.chunk_kw.idf and s not in stems and s[:max(5, len(s) - 2)] not in folded:
                 return True
         return False

@@ -1247,3 +1247,15 @@ def test_an_undated_sentence_is_not_of_a_year_long_before_the_programme(assistan
     # the case managers' "Integrationsquote von ca. 19%" names no year: it is of 2021, not of 2017
     a = assistant.ask("What placement rate did the jobcenter have in 2017?")
     assert a.kind == "none" and "2017" in a.answer
+
+
+@pytest.mark.parametrize("q", [
+    "What amount is budgeted for Gatekeeper U25 this year?",  # was the budget table's "Gesamt" row
+    "How much funding does the Gatekeeper U25 project get in 2022?"])  # was FbW's ca. 150 places
+def test_a_budget_row_is_no_answer_for_a_project_its_section_never_names(assistant, q):
+    assert assistant.ask(q).kind == "none"
+
+
+def test_a_row_named_by_its_abbreviation_still_answers_its_long_form(assistant):
+    a = assistant.ask("Wie viel Geld ist fürs Einstiegsgeld eingeplant?")  # the row says "ESG (Einstiegs geld)"
+    assert a.kind == "fact" and "80.000 €" in a.answer
