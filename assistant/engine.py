@@ -315,6 +315,10 @@ class Assistant:
                     # the places of another project ("16 Plätze im Projekt Future Train"), the participants
                     # of projects, not of the Integrationskurse asked for
                     fact_answer = None
+            if fact_answer is not None and self._section_misses_noun(fact_answer, q):
+                # a figure the fallbacks above found ("115 Kundinnen und Kunden" in 3, for users of
+                # jobcenter.digital) is checked like the first one
+                return Answer(q, "none", NONE_ANSWER)
             if fact_answer is not None:
                 return fact_answer
             if QUANTITY_CUE.search(q):
@@ -809,6 +813,8 @@ class Assistant:
         paragraphs = _paragraphs(q)  # "What share of the § 16i participants ...?": 2.1 names none
         if paragraphs and not paragraphs & _paragraphs(text):
             return True
+        if any(name.lower() not in text.lower() for name in _DOTTED_NAME.findall(q)):
+            return True  # "jobcenter.digital": a name written as one, which a section naming it writes so
         table = any(f.table for f in answer.facts)
         if table:  # a row names its measure by abbreviation ("ESG (Einstiegs geld)"): its long form counts
             text += " " + " ".join(t.long.replace(" ", "") for t in self.lookup.find_in(text, fuzzy=False))
@@ -998,6 +1004,8 @@ BRIDGE_WORDS_EMBEDDED = 2
 TITLE_BONUS = 0.25  # added to a fused chunk score (0..1); 0.1 to 0.5 leave the own sets' answers unchanged
 TITLE_SHARE = 0.6  # a question naming this share of a section title's words (and no other) asks for the section
 MAX_TERMS_ANSWERED = 3  # "Was bedeuten EGZ, ESG und MAG?" gets each; more would not fit an answer
+# a name with a dot inside ("jobcenter.digital"), not a number or an abbreviation ("z.B.", "1.2")
+_DOTTED_NAME = re.compile(r"\b[^\W\d_]{3,}\.[^\W\d_]{3,}\b")
 # a dash parting a question's clauses: "... ESF-Projekte – was heißt ESF nochmal?"
 _DASH = re.compile(r"\s+[–—-]\s+")
 _AFTER_QUESTION_MARK = re.compile(r"(?<=[?!])\s+")

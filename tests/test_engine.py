@@ -1259,3 +1259,10 @@ def test_a_budget_row_is_no_answer_for_a_project_its_section_never_names(assista
 def test_a_row_named_by_its_abbreviation_still_answers_its_long_form(assistant):
     a = assistant.ask("Wie viel Geld ist fürs Einstiegsgeld eingeplant?")  # the row says "ESG (Einstiegs geld)"
     assert a.kind == "fact" and "80.000 €" in a.answer
+
+
+def test_a_figure_from_a_section_not_naming_the_asked_portal_is_no_answer(assistant):
+    # "Aktuell betreuen wir 115 Kundinnen und Kunden ..." (3) never names jobcenter.digital
+    assert assistant.ask("How many clients already use jobcenter.digital?").kind == "none"
+    a = assistant.ask("Was wird 2022 bei jobcenter.digital neu möglich?")
+    assert a.kind == "passage" and "Erstanträge" in a.answer
