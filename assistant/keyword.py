@@ -40,8 +40,8 @@ def stem(word: str) -> str:
     if len(w) <= 4 or w.isdigit():
         return w
     for suf in _SUFFIXES:
-        if suf == "s" and w.endswith("los"):
-            break  # "arbeitslos" is "Arbeitslose" without its ending, not a genitive "-s"
+        if suf == "s" and w.endswith(("los", "ss")):
+            break  # "arbeitslos" is "Arbeitslose" without its ending, not a genitive "-s"; so is "Prozess"
         if w.endswith(suf) and len(w) - len(suf) >= 4:
             return w[: -len(suf)]
     return w

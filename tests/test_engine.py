@@ -243,6 +243,12 @@ def test_an_adjective_in_los_keeps_its_s():
     assert stem("Programms") == stem("Programm")  # a genitive "-s" still goes
 
 
+def test_a_noun_in_ss_keeps_its_s():
+    from assistant.keyword import stem
+    assert stem("Prozess") == stem("Prozesse") == stem("Prozessen")  # "prozes" was no form of the plural
+    assert stem("Abschluss") == stem("Abschlusses")
+
+
 def test_a_yes_no_question_about_a_number_is_answered_from_the_text(assistant):
     # "Did ...?" asks whether, not how many: was routed to figures and got a Vorwort sentence with "2021"
     a = assistant.ask("Did the number of new applications rise in 2021?")
