@@ -1272,3 +1272,9 @@ def test_a_figure_from_a_section_not_naming_the_asked_portal_is_no_answer(assist
     assert assistant.ask("How many clients already use jobcenter.digital?").kind == "none"
     a = assistant.ask("Was wird 2022 bei jobcenter.digital neu möglich?")
     assert a.kind == "passage" and "Erstanträge" in a.answer
+
+
+def test_a_term_only_the_legende_spells_out_gets_no_passage(assistant):
+    # BCA stands in the Legende alone: a passage found for "Wer ist unsere BCA?" is about something else
+    assert assistant.ask("Wer ist unsere BCA?").kind == "none"
+    assert assistant.ask("Was bedeutet BCA?").kind == "glossary"
