@@ -328,8 +328,8 @@ class Assistant:
                 return Answer(q, "none", NONE_ANSWER + (f" Für {asked} nennt es diese Zahl nicht." if asked else ""))
         if self._out_of_scope(q, own_dense, ranked, terms):
             return Answer(q, "none", NONE_ANSWER)
-        if any(term_pattern(t).search(q) and {(t.doc, sec) for sec in t.sections} <= self.glossary_sections
-               for t in terms):
+        if any(t.sections and {(t.doc, sec) for sec in t.sections} <= self.glossary_sections
+               and term_pattern(t).search(q) for t in terms):
             # "Wer ist bei uns die BCA?": a term only the Legende spells out; no passage says more of it
             return Answer(q, "none", NONE_ANSWER)
         return self._passage_answer(q, expanded, qvec, ranked)
