@@ -63,10 +63,6 @@ _TOTAL_ROW = re.compile(r"^(gesamt|insgesamt|summe|total)\b", re.I)
 # How much the passages retrieval ranks first count for a figure in their section: "What is the budget
 # for rehab?" reaches 6.5 through its passages, not through the words of a figure's label.
 CONTEXT_WEIGHT = 0.3
-# A question naming a table's row in full ("Wie hoch ist die Integrationsquote des Jobcenters?") asks
-# for that row, not for a sentence using the word in passing ("eine Integrationsquote von ca. 19%").
-# 0.15-0.35 leave the own sets' answers unchanged, 0.6 loses three of them.
-ROW_NAMED_BONUS = 0.3
 # A sub-row ("Integrationen (davon Frauen)") answers only a question that names what it narrows to.
 SUBROW_PENALTY = 0.4
 # A row of ages ("15 bis unter 25 Jahre") is the answer to a question naming those ages ("unter 25",
@@ -118,9 +114,6 @@ class FactAnswers:
             self.terms.append((subject, frozenset(self.keyword.terms(label)) | subject, caption))
             self.qualifiers.append(self._narrowed_by(f))
         self.ages = [age_range(f.subject) if f.table else None for f in facts]
-        # a table row's name, word for word ("Integrationsquote", "Bestand an Langzeitleistungsbeziehern")
-        self.row_names = [frozenset(stem(w) for w in content_words(_PARENTHESES.sub(" ", f.subject)))
-                          if f.table else frozenset() for f in facts]
         # facts stating a change: "Steigerung um 20%", a row "Veränderung zum Vorjahr (…)" and the row
         # above it, which compose() answers with its change
         changed_rows = {(f.table, f.subject[len(f.measure):].strip(" ()")) for f in facts
@@ -174,7 +167,6 @@ class FactAnswers:
         negated = polarity(q)
         ages = age_range(q)
         change = bool(CHANGE_CUE.search(q))
-        asked = set(self.keyword.query_terms(expanded))
         scored, hits = [], {}
         for i, base in fused.items():
             f = self.facts[i]
@@ -201,8 +193,6 @@ class FactAnswers:
                 score += 0.15
             if f.table:
                 score += 0.05  # tables state figures more precisely than prose
-                if self.row_names[i] and self.row_names[i] <= asked:
-                    score += ROW_NAMED_BONUS
             if around:
                 score += CONTEXT_WEIGHT * around.get((f.doc, f.section), 0.0)
             if negated != polarity(_PARENTHESES.sub("", f.subject)):  # not "(ohne Kurzarbeit)": it defines

@@ -1241,11 +1241,8 @@ def test_framed_by():
     assert framed_by("Die Quote der leistungsbeziehenden Frauen beträgt gut 52%.") == frozenset()
 
 
-@pytest.mark.parametrize("q", [
-    "Wie hoch ist die Integrationsquote des Jobcenters?",  # not the case managers' "ca. 19%" (was)
-    "What placement rate does the jobcenter aim for?"])    # "placement rate" is the Integrationsquote
-def test_a_question_naming_a_row_gets_the_row(assistant, q):
-    a = assistant.ask(q)
+def test_an_english_placement_rate_is_the_integrationsquote(assistant):
+    a = assistant.ask("What placement rate does the jobcenter aim for?")  # was the case managers' "ca. 19%"
     assert a.kind == "fact" and "25,4 %" in a.answer and a.citations[0].section == "2.1"
 
 

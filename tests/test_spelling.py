@@ -70,7 +70,9 @@ def test_german_typed_in_lower_case(assistant, typed, plain):
     ("Wie viele Arbeitslsoe gab es im November 2021?", "Wie viele Arbeitslose gab es im November 2021?"),
     ("How many unemplooyed men in November 2021?", "How many unemployed men in November 2021?"),
     ("Wird die Videobeatung über Skype gut genutzt?", "Wird die Videoberatung über Skype gut genutzt?"),
-    ("Welche Massnahmeart hat 2022 den groessten Anteil?", "Welche Massnahmeart hat 2022 den größten Anteil?"),
+    # (the bare "... den größten Anteil?" got a row of 2.1, which never names a Maßnahmeart: now refused)
+    ("Welche Massnahmeart hat 2022 den groessten Anteil an den geplanten Eingliederungsleistungen?",
+     "Welche Massnahmeart hat 2022 den größten Anteil an den geplanten Eingliederungsleistungen?"),
 ])
 def test_question_with_a_typo_gets_the_answer_of_the_question_meant(assistant, typed, original):
     # before: refused ("keine Angaben") because the misspelt word is unknown to every index
