@@ -805,7 +805,7 @@ class Assistant:
 
         The nouns checked are the question's capitalised words the programme uses, other than
         words asking for a figure ("Anteil", "Geld") or a time ("seit Einführung"). For a table's
-        figure only rare ones (names) are: "How much is budgeted for the Gatekeeper U25 project?"
+        figure only rare names that are no German word are: "How much is budgeted for the Gatekeeper U25 project?"
         is not answered by FbW's row in 1.2, which never names Gatekeeper.
         """
         if not answer.citations:
@@ -832,8 +832,11 @@ class Assistant:
             if not named or len(w) < 4 or w in after_time or months_in(w) or _names_no_subject(w, firsts):
                 continue
             s = stem(w)
-            if table and (not w[:1].isupper() or self.chunk_kw.idf.get(s, 0.0) < RARE_NOUN_IDF):
-                continue  # a row is matched by its own words; only a name it never uses says it is not asked
+            if table and (not w[:1].isupper() or self.chunk_kw.idf.get(s, 0.0) < RARE_NOUN_IDF
+                          or self.speller.is_a_word(w, ("de",))):
+                # a row is matched by its own words ("Staatsangehörigkeit" asks for "Ausländer"); only a
+                # name its section never uses ("Gatekeeper", no German word) says it is not asked
+                continue
             if s in self.chunk_kw.idf and s not in stems and s[:max(5, len(s) - 2)] not in folded:
                 return True
         return False

@@ -1275,3 +1275,10 @@ def test_a_term_only_the_legende_spells_out_gets_no_passage(assistant):
     # BCA stands in the Legende alone: a passage found for "Wer ist unsere BCA?" is about something else
     assert assistant.ask("Wer ist unsere BCA?").kind == "none"
     assert assistant.ask("Was bedeutet BCA?").kind == "glossary"
+
+
+def test_a_german_word_the_table_section_lacks_still_names_a_row(assistant):
+    # "Staatsangehörigkeit" stands nowhere in 3, but asks for the row "Ausländer": only a name (no
+    # German word, "Gatekeeper") the section never uses makes a row no answer
+    a = assistant.ask("Wie viele Arbeitslose mit ausländischer Staatsangehörigkeit gab es im November 2021?")
+    assert a.kind == "fact" and "848" in a.answer
