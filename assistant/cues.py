@@ -232,14 +232,15 @@ def asked_unit(q: str) -> Optional[str]:
 
 
 # a share of people ("What share of our customers ...", "Anteil der Kunden"): a budget's share is none
-SHARE_OF_PEOPLE = re.compile(r"\b(?:share|percentage|proportion|per\s?cent)\s+of\s+(?:(?:our|the|all|those|these)\s+)?"
+_SHARE_EN = r"\b(?:share|percentage|proportion|per\s?cent)\s+of"
+_SHARE_DE = r"\b(?:anteil|prozentsatz)\s+"
+SHARE_OF_PEOPLE = re.compile(_SHARE_EN + r"\s+(?:(?:our|the|all|those|these)\s+)?"
                              r"(?:customers|clients|participants|people|persons|women|men|young|unemployed|"
                              r"benefit\s+recipients|recipients|jobseekers|job\s+seekers|elb)\b|"
-                             r"\b(?:anteil|prozentsatz)\s+(?:an\s+den|der|unter\s+den)\s+(?:\w+\s+)?"
+                             + _SHARE_DE + r"(?:an\s+den|der|unter\s+den)\s+(?:\w+\s+)?"
                              r"(?:kund\w*|teilnehm\w*|menschen|personen|frauen|männer|jugendlich\w*|arbeitslos\w*|"
                              r"leistungsberechtigt\w*|leistungsbezieh\w*|elb)\b", re.I)
-SHARE_OF = re.compile(r"\b(?:share|percentage|proportion|per\s?cent)\s+of\b|\b(?:anteil|prozentsatz)\s+(?:am|an|des|der)\b"
-                      r"|\bwie\s+viel\s+prozent\b", re.I)
+SHARE_OF = re.compile(_SHARE_EN + r"\b|" + _SHARE_DE + r"(?:am|an|des|der)\b|\bwie\s+viel\s+prozent\b", re.I)
 
 
 # A question for a change ("By what percentage do we increase FbW?", "Um wie viel sinkt das

@@ -133,6 +133,9 @@ class Assistant:
         n_sections = {d.doc: len(d.sections) for d in loaded.documents}
         self.pervasive_terms = {(t.doc, t.abbr) for t in self.glossary
                                 if len(t.sections) >= PERVASIVE_SHARE * n_sections.get(t.doc, 0)}
+        # Terms only the Legende spells out ("BCA"): no passage says more of them
+        self.legende_only_terms = {(t.doc, t.abbr) for t in self.glossary
+                                   if t.sections and {(t.doc, s) for s in t.sections} <= self.glossary_sections}
         # Word stems of that kind ("jobcent", "kassel", "2022"): a question naming only them names no topic
         in_sections: dict[tuple[str, str], set] = {}
         for c in self.chunks:
@@ -328,8 +331,7 @@ class Assistant:
                 return Answer(q, "none", NONE_ANSWER + (f" Für {asked} nennt es diese Zahl nicht." if asked else ""))
         if self._out_of_scope(q, own_dense, ranked, terms):
             return Answer(q, "none", NONE_ANSWER)
-        if any(t.sections and {(t.doc, sec) for sec in t.sections} <= self.glossary_sections
-               and term_pattern(t).search(q) for t in terms):
+        if any((t.doc, t.abbr) in self.legende_only_terms and term_pattern(t).search(q) for t in terms):
             # "Wer ist bei uns die BCA?": a term only the Legende spells out; no passage says more of it
             return Answer(q, "none", NONE_ANSWER)
         return self._passage_answer(q, expanded, qvec, ranked)
@@ -805,8 +807,8 @@ class Assistant:
 
         The nouns checked are the question's capitalised words the programme uses, other than
         words asking for a figure ("Anteil", "Geld") or a time ("seit Einführung"). For a table's
-        figure only rare names that are no German word are: "How much is budgeted for the Gatekeeper U25 project?"
-        is not answered by FbW's row in 1.2, which never names Gatekeeper.
+        figure only rare names that are no German word are: "How much is budgeted for the Gatekeeper
+        U25 project?" is not answered by FbW's row in 1.2, which never names Gatekeeper.
         """
         if not answer.citations:
             return False
