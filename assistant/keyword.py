@@ -40,8 +40,10 @@ def stem(word: str) -> str:
     if len(w) <= 4 or w.isdigit():
         return w
     for suf in _SUFFIXES:
-        if suf == "s" and w.endswith(("los", "ss")):
-            break  # "arbeitslos" is "Arbeitslose" without its ending, not a genitive "-s"; so is "Prozess"
+        if suf == "s" and (w.endswith(("los", "ss")) or (w.endswith("rs") and not w.endswith("ers"))):
+            # "arbeitslos" is "Arbeitslose" without its ending, not a genitive "-s"; so are "Prozess"
+            # and "Kurs" (a genitive after r is "-ers": "Arbeitgebers")
+            break
         if w.endswith(suf) and len(w) - len(suf) >= 4:
             return w[: -len(suf)]
     return w

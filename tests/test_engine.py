@@ -249,6 +249,15 @@ def test_a_noun_in_ss_keeps_its_s():
     assert stem("Abschluss") == stem("Abschlusses")
 
 
+def test_a_noun_in_rs_keeps_its_s(assistant):
+    from assistant.keyword import stem
+    assert stem("Integrationskurs") == stem("Integrationskurse")  # "integrationskur" matched no plural
+    assert stem("Integrationskurses") == stem("Integrationskurs")
+    # the programme names Integrationskurse but counts no places in them: was a BaE row's "Ausbildungsplätze"
+    a = assistant.ask("Wie viele Plätze im Integrationskurs bietet das Jobcenter 2022 an?")
+    assert a.kind == "none"
+
+
 def test_a_yes_no_question_about_a_number_is_answered_from_the_text(assistant):
     # "Did ...?" asks whether, not how many: was routed to figures and got a Vorwort sentence with "2021"
     a = assistant.ask("Did the number of new applications rise in 2021?")
