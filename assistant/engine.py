@@ -44,7 +44,7 @@ from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
 from .fact_answers import (HAS_FIGURE, MONEY_STEMS, SHARE, FactAnswers, counts, counts_more, framed_by, is_prose,
                            states_figure, unit_fit)
-from .facts import table_captions
+from .facts import table_captions, table_row_heads
 from .fusion import blend, minmax
 from .glossary import Glossary, edit_distance_le1, term_pattern
 from .index import IndexError_, LoadedIndex, build_index, load_index, staleness
@@ -151,6 +151,7 @@ class Assistant:
         self.figures = FactAnswers(self.facts, loaded.fact_vectors, self.lookup, self.section_titles,
                                    self.document_years, cite=self._citation,
                                    captions={k: v for d in loaded.documents for k, v in table_captions(d).items()},
+                                   row_heads={k: v for d in loaded.documents for k, v in table_row_heads(d).items()},
                                    pervasive=frozenset(t for t in self.pervasive_stems if not t.isdigit()))
 
     # ------------------------------------------------------------ opening

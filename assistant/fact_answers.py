@@ -68,6 +68,8 @@ SUBROW_PENALTY = 0.4
 # A row of ages ("15 bis unter 25 Jahre") is the answer to a question naming those ages ("unter 25",
 # "U25", "aged 15-24") and not to one naming others: age bounds are numbers, not words to match.
 AGE_FIT = 0.5
+# A question naming the head of a table's row labels ("Welche Maßnahmeart ...?") asks for one of its rows.
+ROW_HEAD_BONUS = 0.2
 
 # a row's label naming what it leaves out: "(ohne Kurzarbeit)"
 _LEFT_OUT = re.compile(r"\((?:ohne|without|exkl\.|excluding)\s[^)]*\)", re.I)
@@ -78,7 +80,8 @@ class FactAnswers:
 
     def __init__(self, facts: list[Fact], vectors: np.ndarray, lookup: Glossary,
                  section_titles: dict[tuple[str, str], str], document_years: dict[str, str], cite: Cite,
-                 captions: Optional[dict[str, str]] = None, pervasive: frozenset[str] = frozenset()):
+                 captions: Optional[dict[str, str]] = None, row_heads: Optional[dict[str, str]] = None,
+                 pervasive: frozenset[str] = frozenset()):
         self.facts = facts
         # stems of words the whole programme is about ("kund", "jobcent"): naming one does not say which
         # figure ("Wie viele Kunden haben 2021 jobcenter.digital genutzt?" is no count of Kunden in 2021);
@@ -90,7 +93,11 @@ class FactAnswers:
         self.document_years = document_years
         self.cite = cite
         self.position = {id(f): i for i, f in enumerate(facts)}
-        self.keyword = KeywordIndex([f"{fact_text(f)} {_UNIT_WORDS.get(f.unit or '', '')}" for f in facts])
+        # a row is an instance of its table's row head: "Welche Maßnahmeart ...?" asks for a row of 1.2
+        row_heads = row_heads or {}
+        self.keyword = KeywordIndex([f"{fact_text(f)} {_UNIT_WORDS.get(f.unit or '', '')} {row_heads.get(f.table or '', '')}"
+                                     for f in facts])
+        self.row_heads = [frozenset(self.keyword.terms(row_heads.get(f.table or "", ""))) for f in facts]
         # Facts by where they stand and what they say, so that an answer never scans them all
         self.by_section: dict[tuple[str, str], list[Fact]] = {}
         self.by_table: dict[str, list[Fact]] = {}
@@ -110,7 +117,7 @@ class FactAnswers:
             # what a row leaves out is not what it counts: "Unterbeschäftigung (ohne Kurzarbeit)"
             subject = frozenset(self.keyword.terms(_LEFT_OUT.sub(" ", f.subject)))
             label = f"{f.measure} {_UNIT_WORDS.get(f.unit or '', '')} {section_titles.get((f.doc, f.section), '')}"
-            caption = frozenset(self.keyword.terms(captions.get(f.table or "", "")))
+            caption = frozenset(self.keyword.terms(f"{captions.get(f.table or '', '')} {row_heads.get(f.table or '', '')}"))
             self.terms.append((subject, frozenset(self.keyword.terms(label)) | subject, caption))
             self.qualifiers.append(self._narrowed_by(f))
         self.ages = [age_range(f.subject) if f.table else None for f in facts]
@@ -197,6 +204,8 @@ class FactAnswers:
                 score += CONTEXT_WEIGHT * around.get((f.doc, f.section), 0.0)
             if negated != polarity(_PARENTHESES.sub("", f.subject)):  # not "(ohne Kurzarbeit)": it defines
                 score -= 0.3  # "mit abgeschlossener Berufsausbildung" is not "Ohne abgeschlossene ..."
+            if self.row_heads[i] & qterms:
+                score += ROW_HEAD_BONUS
             if ages and self.ages[i]:
                 score += AGE_FIT if ages_fit(ages, self.ages[i]) else -AGE_FIT
             if overlap > 0 or named:

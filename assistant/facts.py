@@ -82,6 +82,17 @@ def table_captions(doc: Document) -> dict[str, str]:
     return {table: before for table, (_, before) in table_starts(doc).items() if before}
 
 
+def table_row_heads(doc: Document) -> dict[str, str]:
+    """The head of each table's row labels, when its first row is a header ("Maßnahmeart"):
+    what the table's rows are instances of."""
+    heads = {}
+    for table, (first, _) in table_starts(doc).items():
+        cells = first.text.split("\t")
+        if len(cells) > 1 and cells[0].strip() and not any(_is_value(c) for c in cells[1:]):
+            heads[table] = cells[0].strip()
+    return heads
+
+
 # ---------------------------------------------------------------- tables
 
 def _is_value(cell: str) -> bool:

@@ -70,7 +70,7 @@ def test_german_typed_in_lower_case(assistant, typed, plain):
     ("Wie viele Arbeitslsoe gab es im November 2021?", "Wie viele Arbeitslose gab es im November 2021?"),
     ("How many unemplooyed men in November 2021?", "How many unemployed men in November 2021?"),
     ("Wird die Videobeatung über Skype gut genutzt?", "Wird die Videoberatung über Skype gut genutzt?"),
-    # (the bare "... den größten Anteil?" got a row of 2.1, which never names a Maßnahmeart: now refused)
+    # (the bare "... den größten Anteil?" is pinned in test_engine: the head of 1.2's row labels names the table)
     ("Welche Massnahmeart hat 2022 den groessten Anteil an den geplanten Eingliederungsleistungen?",
      "Welche Massnahmeart hat 2022 den größten Anteil an den geplanten Eingliederungsleistungen?"),
 ])
