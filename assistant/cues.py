@@ -288,6 +288,10 @@ MONTH_RE = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) +
 WHEN_QUESTION = re.compile(r"^\s*(?:bis|ab|seit)?\s*wann\b|\b(?:by|until|since)\s+when\b"
                            r"|\bwhen\s+(?:will|did|was|were|does|do|is\s+the)\b|\bwie\s+lange\b|\bhow\s+long\b", re.I)
 _MONTH_NAME = "(?:" + "|".join(sorted({m.lower() for m in MONTHS.values()})) + ")"  # the German names
+# a span as an adjective answers "How long ...?" ("mehrstündige Pendelzeiten"), not "Bis wann ...?"
+_SPAN_ADJECTIVE = (r"\b(?:mehr|viel|ganz|halb|ein|zwei|drei|vier)(?:stündig|tägig|wöchig|monatig|jährig)\w*"
+                   r"|\b\w*(?:stunden|tage|wochen|monate|jahre)lang\w*")  # (not an age: "25-jährige")
+SPAN_ADJECTIVE = re.compile(_SPAN_ADJECTIVE, re.I)
 # what answers one: a year, a date, a month, a span of the calendar or a time word
 TIME_WORDS = re.compile(rf"\b(?:19|20)\d\d\b|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|"
                         rf"\b(?:{_MONTH_NAME}|jahreshälfte\w*|quartal\w*|\w*ferien|monat\w*|wochen?|jahr\w*|"
@@ -301,7 +305,7 @@ DURATION_QUESTION = re.compile(r"\bwie\s+lange\b|\bhow\s+long\b(?!\s+ago)", re.I
 # (with "ein\w*": "eines Jahres", "einen Monat")
 DURATION = re.compile(rf"\b(?:\d+|ein\w*|elf|{COUNT_WORDS})[\s-]*(?:monat|jahr|woche|tag|stunde)\w*"
                       r"|\bbis\s+(?:zu[mr]?|ende|mitte|anfang|(?:19|20)\d\d)\b|\bdauer\w*|\b(?:un)?befristet\w*"
-                      r"|\w+fristig\w*|\bauf\s+\w+\s+sicht\b", re.I)
+                      r"|\w+fristig\w*|\bauf\s+\w+\s+sicht\b|" + _SPAN_ADJECTIVE, re.I)
 # "How long has it been around?", "Wie lange gibt es das schon?": since when answers it ("seit 2005")
 SO_FAR_QUESTION = re.compile(r"\bhow\s+long\s+(?:has|have|had)\b|\bwie\s+lange\b.*\b(?:schon|bereits)\b", re.I)
 SINCE = re.compile(r"\bseit\s+(?:(?:19|20)\d\d|\d{1,2}\.|dem\b|der\b|jahren\b)", re.I)
@@ -316,9 +320,10 @@ def misses_what_is_asked(q: str, text: str) -> bool:
     age ("Ab welchem Alter ...?"), a day ("In which month ...?", "Bis zu welchem Stichtag ...?") or a
     name ("Welcher Bildungsträger ...?", "Wer sitzt im Beirat?"): it names no time, no span, no age, no
     month or date, no person or organisation (other than those the question names)."""
-    if WHEN_QUESTION.search(q) and not TIME_WORDS.search(text):
+    duration = bool(DURATION_QUESTION.search(q))
+    if WHEN_QUESTION.search(q) and not TIME_WORDS.search(text) and not (duration and SPAN_ADJECTIVE.search(text)):
         return True
-    if DURATION_QUESTION.search(q) and not DURATION.search(text) \
+    if duration and not DURATION.search(text) \
             and not (SO_FAR_QUESTION.search(q) and SINCE.search(text)):
         return True
     if AGE_QUESTION.search(q) and age_range(text) is None and not re.search(r"jährig|lebensjahr", text, re.I):

@@ -66,10 +66,27 @@ def _spaced_entries(question: str) -> list[str]:
             if (key := " ".join(m.group(1).lower().split())) in _SPACED]
 
 
+_INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"),
+                ("ing", ""))
+
+
+def english_entry(tok: str) -> Optional[str]:
+    """The bridge's entry for an English word, or for its base form when the bridge lists only that
+    ("fills": "fill", "commutes": "commute", "vacancies": "vacancy"); None if neither is there."""
+    word = tok.lower()
+    if word in EN_DE:
+        return word
+    for ending, base in _INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3 and (stem := word[:-len(ending)] + base) in EN_DE:
+            return stem
+    return None
+
+
 def _german_for(tok: str, english: bool = True) -> str:
     """The programme's words for one word of a question: an English one (with english) or an
     everyday German one; "" for any other word."""
-    return (EN_DE.get(tok.lower()) if english else None) or COLLOQUIAL_DE.get(fold(tok)) or ""
+    entry = english_entry(tok) if english else None
+    return (EN_DE[entry] if entry else None) or COLLOQUIAL_DE.get(fold(tok)) or ""
 
 
 def bridged_words(question: str) -> set[str]:
@@ -77,7 +94,7 @@ def bridged_words(question: str) -> set[str]:
     entry too ("part-time" covers "part" and "time")."""
     out = set()
     for tok in _TOKEN.findall(question):
-        if tok.lower() in EN_DE or fold(tok) in COLLOQUIAL_DE:
+        if english_entry(tok) or fold(tok) in COLLOQUIAL_DE:
             out.update(tok.lower().split("-"))
     for english in _spaced_entries(question):
         out.update(english.split("-"))
