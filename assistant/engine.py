@@ -716,8 +716,12 @@ class Assistant:
             if stated:
                 return self.figures.compose(q, max(stated, key=lambda f: unit_fit(q, f)))
             chunk = self.chunks[self.sentences[i]["chunk"]]
-            intro = self.sentence_index.intro_of.get(i)  # a list item is read after the sentence opening its list
-            shown = self.sentence_index.text_of([intro, i]) if intro is not None else text
+            # a list item is read after the sentence opening its list, a sentence leaning on the one
+            # before with it ("So wurden in 2021 drei weitere ..." after the Reha-Spezialisten it counts)
+            before = self.sentence_index.intro_of.get(i)
+            if before is None and self.sentence_index.leans_back(i):
+                before = i - 1
+            shown = self.sentence_index.text_of([before, i]) if before is not None else text
             answer = quote(shown, chunk.section, chunk.title, keep=text)
             return Answer(q, "fact", limit_answer(answer),
                           citations=[self._citation(chunk.doc, chunk.section, shown, page=chunk.page)])

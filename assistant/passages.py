@@ -45,7 +45,7 @@ _LEANS_BACK = re.compile(
     r"^(sie|diese[rsmn]?|dies|dabei|hierbei|hierzu|hierfür|dazu|daher|deshalb|deswegen|damit|darüber|"
     r"darauf|dadurch|somit|zudem|außerdem|ferner|allerdings|jedoch|trotzdem|hintergrund|insgesamt|"
     r"gleichzeitig|gleichwohl|hinzu|ebenso|entsprechend|denn|dort|insoweit|insofern|folglich|demnach|demzufolge|"
-    r"darum|hierdurch|hiermit|diesbezüglich)\b"
+    r"darum|hierdurch|hiermit|diesbezüglich|so\s+(?:wurden?|werden|wird|ist|sind|war|waren|hat|haben|konnten?|können|kann))\b"
     # a demonstrative among the first words: "Durch dieses zusätzliche Controlling-Instrument ...",
     # "Über diese Befragung wollen wir ..."
     r"|^(?:\S+\s+){1,2}(?:diese[rsmn]?|dies)\b", re.I)
@@ -153,14 +153,15 @@ class SentenceIndex:
         for i in ids:
             own = qterms & self.terms[i]
             score = math.fsum(idf.get(t, 0.0) for t in own)
-            if self._leans_back(i):
+            if self.leans_back(i):
                 score += 0.5 * math.fsum(idf.get(t, 0.0) for t in (qterms & self.terms[i - 1]) - own)
                 own = own | (qterms & self.terms[i - 1])
             score += TITLE_WEIGHT * math.fsum(idf.get(t, 0.0) for t in (qterms & self.title_terms[i]) - own)
             out[i] = score
         return out
 
-    def _leans_back(self, i: int) -> bool:
+    def leans_back(self, i: int) -> bool:
+        """Sentence i leans on the one before it in its section ("Sie stellt ...", "So wurden ...")."""
         return bool(_LEANS_BACK.match(self.texts[i])) and self._same_section(i, i - 1)
 
     def scores(self, ids: list[int], expanded: str, qvec: np.ndarray, mode: str = "hybrid") -> dict[int, float]:
@@ -238,7 +239,7 @@ class SentenceIndex:
             best = self.intro_of.get(best, best)
             if best in self.list_items:  # with the sentence it leans on ("Sie werden durch ...:")
                 chosen, size = [best], len(self.texts[best])
-                if self._leans_back(best) and best - 1 not in self.intro_of and self._fits(best, best - 1, size):
+                if self.leans_back(best) and best - 1 not in self.intro_of and self._fits(best, best - 1, size):
                     chosen, size = [best - 1, best], size + 1 + len(self.texts[best - 1])
                 return self._with_list(best, chosen, size, scores, best)
 
@@ -246,7 +247,7 @@ class SentenceIndex:
                 return j not in self.intro_of
         chosen = [best]
         size = len(self.texts[best])
-        if self._leans_back(best) and allowed(best - 1) and self._fits(best, best - 1, size):
+        if self.leans_back(best) and allowed(best - 1) and self._fits(best, best - 1, size):
             chosen.append(best - 1)
             size += len(self.texts[best - 1])
         while len(chosen) < 3:
@@ -295,7 +296,7 @@ class SentenceIndex:
         the best match and the one it leans on only while not a single item fits.
         """
         items = self.list_items[intro]
-        needed = {best, intro} | ({best - 1} if best is not None and self._leans_back(best) else set())
+        needed = {best, intro} | ({best - 1} if best is not None and self.leans_back(best) else set())
         context = sorted((i for i in chosen if i not in needed), key=lambda i: -abs(i - intro))
         # last of all, the best match and what it leans on: an opening without a single item says nothing
         context += sorted((i for i in needed if i != intro and i in chosen), key=lambda i: -abs(i - intro))

@@ -342,6 +342,14 @@ def test_count_of_something_no_table_counts(assistant):
     assert a.citations[0].section == "6.3"
 
 
+def test_a_figure_sentence_leaning_on_the_one_before_is_quoted_with_it(assistant):
+    # "So wurden in 2021 drei weitere Mitarbeiterinnen ..." counts the Reha-Spezialisten the sentence
+    # before names: alone it named no rehab and the English question was refused
+    a = assistant.ask("How many extra employees were trained as rehab specialists last year (2021)?")
+    assert a.kind == "fact" and "drei weitere" in a.answer and "Reha-Spezialist" in a.answer
+    assert a.citations[0].section == "5.7"
+
+
 @pytest.mark.parametrize("q", ["Wie viele Standorte hat das Jobcenter?", "How many locations does the jobcenter have?",
                                "wie viele standorte hat das jobcenter"])  # lower case: "Standorte" is a noun's form
 def test_count_stated_in_passing_elsewhere(assistant, q):
