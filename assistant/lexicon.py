@@ -49,12 +49,18 @@ _COLLOQUIAL = {"Personen Menschen": "leute leuten",
                "abgeschlossene Berufsausbildung": "berufsabschluss berufsabschlüsse berufsabschlüssen",
                "Arbeitsgelegenheiten": "ein-euro-job ein-euro-jobs ein-euro-jobber",
                "Geld": "kohle knete",
+               # abbreviations of SGB II work the Legende does not list: a caseworker's "KdU" is the
+               # programme's "Kosten für Unterkunft und Heizung" (LUH)
+               "Unterkunft Heizung LUH": "kdu",
+               "Eingliederungsvereinbarung": "egv",
+               "Integrationsfachkräfte": "ifk",
                # "Unter welchem Leitsatz steht ...?": the programme says "Motto" and "Maxime"
                "Motto Maxime": "leitsatz leitsatzes leitspruch leitspruchs leitbild leitbildes devise "
                                "credo slogan leitgedanke leitgedanken"}
 COLLOQUIAL_DE = {fold(word): written for written, typed in _COLLOQUIAL.items() for word in typed.split()}
 
-_TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß\-]*")
+# (a word, hyphens inside: "part-time"; not the hyphen of "KdU- und Vermögensprüfung")
+_TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß](?:[A-Za-zÄÖÜäöüß\-]*[A-Za-zÄÖÜäöüß])?")
 # A hyphenated entry typed as two words ("part time", "single parents"): the pair is looked up as well
 _SPACED = {english.replace("-", " "): english for english in EN_DE if english.count("-") == 1}
 _WORD_PAIR = re.compile(r"(?=\b([A-Za-z]+\s+[A-Za-z]+)\b)")
@@ -82,6 +88,17 @@ def english_entry(tok: str) -> Optional[str]:
     return None
 
 
+def _tokens(question: str) -> list[str]:
+    """The words of a question, hyphenated ones as typed and, when the bridge has no entry for the
+    whole, also as their parts ("KdU-Prüfung": "KdU", "Prüfung"; "part-time" stays one)."""
+    out = []
+    for tok in _TOKEN.findall(question):
+        out.append(tok)
+        if "-" in tok and not english_entry(tok) and fold(tok) not in COLLOQUIAL_DE:
+            out.extend(part for part in tok.split("-") if part)
+    return out
+
+
 def _german_for(tok: str, english: bool = True) -> str:
     """The programme's words for one word of a question: an English one (with english) or an
     everyday German one; "" for any other word."""
@@ -93,7 +110,7 @@ def bridged_words(question: str) -> set[str]:
     """The lower-case words of a question the bridge translates, each part of a hyphenated
     entry too ("part-time" covers "part" and "time")."""
     out = set()
-    for tok in _TOKEN.findall(question):
+    for tok in _tokens(question):
         if english_entry(tok) or fold(tok) in COLLOQUIAL_DE:
             out.update(tok.lower().split("-"))
     for english in _spaced_entries(question):
@@ -104,7 +121,7 @@ def bridged_words(question: str) -> set[str]:
 def written_forms(question: str) -> str:
     """The programme's words for the everyday German words of a question ("Ein-Euro-Job":
     "Arbeitsgelegenheiten"), or ""."""
-    return " ".join(filter(None, (_german_for(tok, english=False) for tok in _TOKEN.findall(question))))
+    return " ".join(filter(None, (_german_for(tok, english=False) for tok in _tokens(question))))
 
 
 def bridge(question: str, first: Optional[int] = None) -> str:
@@ -115,7 +132,7 @@ def bridge(question: str, first: Optional[int] = None) -> str:
         for m in _PHRASE.finditer(question):
             out.append(" ".join(_PHRASES[m.group(1).lower()].split()[:first]))
         question = _PHRASE.sub(" ", question)
-    for tok in _TOKEN.findall(question) + _spaced_entries(question):
+    for tok in _tokens(question) + _spaced_entries(question):
         de = _german_for(tok)
         if de:
             out.append(" ".join(de.split()[:first]))

@@ -1113,6 +1113,15 @@ def test_how_long_is_answered_by_a_span_written_as_an_adjective(assistant):
     assert not misses_what_is_asked("Wie lange dauern die Pendelzeiten?", "teils mehrstündige Pendelzeiten")
 
 
+def test_a_caseworkers_abbreviation_the_legende_lacks_reaches_the_programmes_words(assistant):
+    from assistant.lexicon import bridged_words, written_forms
+    assert "Unterkunft" in written_forms("Prüfung der KdU- und Vermögensfragen").split()  # not "kdu-"
+    assert "kdu" in bridged_words("Was ist mit der KdU-Prüfung?")
+    # was refused: "KdU" is no word of the programme, which writes "Kosten für Unterkunft und Heizung"
+    a = assistant.ask("Was ändert sich 2022 bei der Prüfung der KdU?")
+    assert a.kind == "passage" and "Kosten für Unterkunft und Heizung" in a.answer and a.citations[0].section == "7"
+
+
 def test_english_part_time_reaches_the_offers_for_part_time_needs(assistant):
     a = assistant.ask("what does the jobcenter do for single mothers who can only work part time")
     # was 5.5's "Die Quote der leistungsbeziehenden Frauen ... gut 52%" alone
