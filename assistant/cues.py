@@ -353,9 +353,15 @@ REFERENCE_TIME = re.compile(r"\b(?:im\s+vergleich\s+zu[mr]?|gegenüber|vergliche
 COMPARISON_CUE = re.compile(r"\b(vergleich\w*|gegenüber|verglichen|seit|compared?|since|than|als\s+im)\b", re.I)
 
 
+# When something began, said of it ("Das seit 2020 laufende Projekt"): its figures are of a later time
+# ("Seit Ende 2020 ... von 6.714 auf ..." dates a figure)
+START_TIME = re.compile(r"\bseit\s+(?:19|20)\d\d\s+(?=\w+end(?:e[nrsm]?)?\b)", re.I)
+
+
 def of_own_time(text: str, q: str) -> str:
-    """The text without the times its figures are compared with, unless the question compares too."""
-    return text if COMPARISON_CUE.search(q) else REFERENCE_TIME.sub(" ", text)
+    """The text without the times its figures are compared with or that something began, unless
+    the question compares too."""
+    return text if COMPARISON_CUE.search(q) else START_TIME.sub(" ", REFERENCE_TIME.sub(" ", text))
 
 
 def years_in(text: str) -> set[str]:

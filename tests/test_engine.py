@@ -1122,6 +1122,17 @@ def test_a_caseworkers_abbreviation_the_legende_lacks_reaches_the_programmes_wor
     assert a.kind == "passage" and "Kosten für Unterkunft und Heizung" in a.answer and a.citations[0].section == "7"
 
 
+def test_the_year_a_project_began_is_not_the_year_of_its_figures(assistant):
+    from assistant.cues import of_own_time
+    assert "2020" not in of_own_time("Das seit 2020 laufende Projekt ... So wurden in 2021 ...", "in 2020?")
+    assert "2020" in of_own_time("Seit Ende 2020 reduzierte sich die Zahl von 6.714 auf 6.418.", "in 2020?")
+    # "Das seit 2020 laufende Projekt ... in 2021 ... circa einem Drittel": a share of 2021, not of 2020
+    a = assistant.ask("What share of participants did the AGS intensive support place in 2020?")
+    assert a.kind == "none"
+    a = assistant.ask("What share of participants did the AGS intensive support place in 2021?")
+    assert a.kind == "passage" and "circa einem Drittel" in a.answer
+
+
 def test_english_part_time_reaches_the_offers_for_part_time_needs(assistant):
     a = assistant.ask("what does the jobcenter do for single mothers who can only work part time")
     # was 5.5's "Die Quote der leistungsbeziehenden Frauen ... gut 52%" alone
