@@ -94,10 +94,10 @@ class FactAnswers:
         self.cite = cite
         self.position = {id(f): i for i, f in enumerate(facts)}
         # a row is an instance of its table's row head: "Welche Maßnahmeart ...?" asks for a row of 1.2
-        row_heads = row_heads or {}
-        self.keyword = KeywordIndex([f"{fact_text(f)} {_UNIT_WORDS.get(f.unit or '', '')} {row_heads.get(f.table or '', '')}"
-                                     for f in facts])
-        self.row_heads = [frozenset(self.keyword.terms(row_heads.get(f.table or "", ""))) for f in facts]
+        heads = [(row_heads or {}).get(f.table or "", "") for f in facts]
+        self.keyword = KeywordIndex([f"{fact_text(f)} {_UNIT_WORDS.get(f.unit or '', '')} {head}"
+                                     for f, head in zip(facts, heads)])
+        self.row_heads = [frozenset(self.keyword.terms(head)) for head in heads]
         # Facts by where they stand and what they say, so that an answer never scans them all
         self.by_section: dict[tuple[str, str], list[Fact]] = {}
         self.by_table: dict[str, list[Fact]] = {}
@@ -113,11 +113,11 @@ class FactAnswers:
         captions = captions or {}
         self.terms = []
         self.qualifiers: list[frozenset] = []
-        for f in facts:
+        for f, head in zip(facts, heads):
             # what a row leaves out is not what it counts: "Unterbeschäftigung (ohne Kurzarbeit)"
             subject = frozenset(self.keyword.terms(_LEFT_OUT.sub(" ", f.subject)))
             label = f"{f.measure} {_UNIT_WORDS.get(f.unit or '', '')} {section_titles.get((f.doc, f.section), '')}"
-            caption = frozenset(self.keyword.terms(f"{captions.get(f.table or '', '')} {row_heads.get(f.table or '', '')}"))
+            caption = frozenset(self.keyword.terms(f"{captions.get(f.table or '', '')} {head}"))
             self.terms.append((subject, frozenset(self.keyword.terms(label)) | subject, caption))
             self.qualifiers.append(self._narrowed_by(f))
         self.ages = [age_range(f.subject) if f.table else None for f in facts]

@@ -78,13 +78,14 @@ _INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", "e"), 
 
 def english_entry(tok: str) -> Optional[str]:
     """The bridge's entry for an English word, or for its base form when the bridge lists only that
-    ("fills": "fill", "commutes": "commute", "vacancies": "vacancy"); None if neither is there."""
+    ("fills": "fill", "commutes": "commute", "applies": "apply"); None if neither is there."""
     word = tok.lower()
     if word in EN_DE:
         return word
     for ending, base in _INFLECTIONS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3 and (stem := word[:-len(ending)] + base) in EN_DE:
-            return stem
+        base_form = word[:-len(ending)] + base
+        if word.endswith(ending) and len(word) - len(ending) >= 3 and base_form in EN_DE:
+            return base_form
     return None
 
 

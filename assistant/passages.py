@@ -45,7 +45,8 @@ _LEANS_BACK = re.compile(
     r"^(sie|diese[rsmn]?|dies|dabei|hierbei|hierzu|hierfür|dazu|daher|deshalb|deswegen|damit|darüber|"
     r"darauf|dadurch|somit|zudem|außerdem|ferner|allerdings|jedoch|trotzdem|hintergrund|insgesamt|"
     r"gleichzeitig|gleichwohl|hinzu|ebenso|entsprechend|denn|dort|insoweit|insofern|folglich|demnach|demzufolge|"
-    r"darum|hierdurch|hiermit|diesbezüglich|so\s+(?:wurden?|werden|wird|ist|sind|war|waren|hat|haben|konnten?|können|kann))\b"
+    r"darum|hierdurch|hiermit|diesbezüglich|"
+    r"so\s+(?:wurden?|werden|wird|ist|sind|war|waren|hat|haben|konnten?|können|kann))\b"  # "So wurden in 2021 ..."
     # a demonstrative among the first words: "Durch dieses zusätzliche Controlling-Instrument ...",
     # "Über diese Befragung wollen wir ..."
     r"|^(?:\S+\s+){1,2}(?:diese[rsmn]?|dies)\b", re.I)
