@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import NamedTuple, Optional
 
 from .keyword import STOPWORDS, fold, stem, words
-from .lexicon import EN_DE
+from .lexicon import english_entry, german_for
 
 
 # ---------------------------------------------------------------- what kind of question
@@ -533,7 +533,7 @@ def english_counted_heads(q: str) -> tuple[str, ...]:
             return (counted_head(STAFF),)  # "How many people work at the jobcenter?"
         if fold(word) in STOPWORDS | PERSON_WORDS:  # "young people aged 15-24": the noun ends the phrase
             break
-        if word.lower() in EN_DE:
+        if english_entry(word, noun=True):
             noun = word
         elif noun is None and _GERMAN_NOUN.match(word):
             return (counted_head(word),)  # "How many Integrationsfachkräfte work ...": the German noun itself
@@ -546,7 +546,7 @@ def english_counted_heads(q: str) -> tuple[str, ...]:
     if not noun:
         return ()
     # "staff" is "Personal", whose stem would name any "Personen": people say nothing of what is counted
-    heads = (counted_head(w) for w in EN_DE[noun.lower()].split())
+    heads = (counted_head(w) for w in german_for(noun, noun=True).split())
     return tuple(dict.fromkeys(h for h in heads if not any(p.startswith(h) for p in PERSON_WORDS)))
 
 
@@ -573,8 +573,8 @@ def asked_noun(q: str) -> Optional[AskedNoun]:
     if m:
         return AskedNoun((counted_head(m.group(1)),), False)
     m = _ENGLISH_FIGURE_NOUN.search(q)
-    if m and m.group(1).lower() in EN_DE and fold(m.group(1)) not in STOPWORDS:
-        of = tuple(dict.fromkeys(counted_head(w) for w in EN_DE[m.group(1).lower()].split()))
+    if m and english_entry(m.group(1), noun=True) and fold(m.group(1)) not in STOPWORDS:
+        of = tuple(dict.fromkeys(counted_head(w) for w in german_for(m.group(1), noun=True).split()))
         return AskedNoun(of, False, of) if of else None
     return None
 

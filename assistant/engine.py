@@ -49,7 +49,7 @@ from .fusion import blend, minmax
 from .glossary import Glossary, edit_distance_le1, term_pattern
 from .index import IndexError_, LoadedIndex, build_index, load_index, staleness
 from .keyword import STOPWORDS, KeywordIndex, content_words, fold, stem, words
-from .lexicon import COLLOQUIAL_DE, EN_DE, bridge, bridged_words, written_forms
+from .lexicon import COLLOQUIAL_DE, EN_DE, bridge, bridged_words, english_entry, german_for, written_forms
 from .passages import SentenceIndex
 from .records import Answer, Citation, Document, GlossaryTerm
 from .spelling import Speller
@@ -272,7 +272,7 @@ class Assistant:
             if dated is not None:
                 return dated
         budget_of = english_budget_of(q)
-        if budget_of and budget_of.lower() not in EN_DE and not self.chunk_kw.knows(budget_of) \
+        if budget_of and not english_entry(budget_of, noun=True) and not self.chunk_kw.knows(budget_of) \
                 and not self.lookup.find_in(budget_of):
             return Answer(q, "none", NONE_ANSWER)  # "the marketing budget": of nothing the programme names
         if asks_for_figure(q) or self._names_table_row(q):
@@ -351,7 +351,7 @@ class Assistant:
         """A word the indexes know as it is typed: a word of the programme (or a compound of two),
         an abbreviation, an English word of the bridge, a stop word."""
         folded = fold(word)
-        return folded in STOPWORDS or folded in self.glossary_words or word.lower() in EN_DE \
+        return folded in STOPWORDS or folded in self.glossary_words or english_entry(word) \
             or folded in COLLOQUIAL_DE or self.chunk_kw.knows(word, strict=True)
 
     def _query_vectors(self, q: str, terms: list[GlossaryTerm]) -> tuple[np.ndarray, np.ndarray]:
@@ -366,7 +366,7 @@ class Assistant:
         """
         if is_german(q):
             german = written_forms(q)
-        elif is_english(q) or any(w.lower() in EN_DE and not self.chunk_kw.knows(w, strict=True)
+        elif is_english(q) or any(english_entry(w) and not self.chunk_kw.knows(w, strict=True)
                                   for w in content_words(q)):  # ("migrants", "further training")
             german = " ".join([t.long for t in terms] + [bridge(q, first=BRIDGE_WORDS_EMBEDDED)]).strip()
         else:  # "Arbeitslose U25 November 2021": no word says its language, and none is English
@@ -748,7 +748,7 @@ class Assistant:
         for w in _noun_candidates(q):
             if w.lower() in self.common_english:
                 continue
-            forms = {stem(w)} | {stem(g) for g in EN_DE.get(w.lower(), "").split()}
+            forms = {stem(w)} | {stem(g) for g in german_for(w).split()}
             if forms & self.pervasive_stems or any(f.startswith(noun.heads) for f in forms):
                 continue
             if max((self.chunk_kw.idf.get(f, 0.0) for f in forms), default=0.0) < RARE_NOUN_IDF:
@@ -835,7 +835,7 @@ class Assistant:
         english = is_english(q)
         for w in content_words(_SOURCE.sub(" ", q)):  # "laut Jahresstatistik" names no subject either
             # an English question may name a thing the programme names in lower case ("via skype")
-            named = w[:1].isupper() or (english and stem(w) in self.one_part_nouns and w.lower() not in EN_DE)
+            named = w[:1].isupper() or (english and stem(w) in self.one_part_nouns and not english_entry(w))
             if not named or len(w) < 4 or w in after_time or months_in(w) or _names_no_subject(w, firsts):
                 continue
             s = stem(w)

@@ -74,20 +74,29 @@ def _spaced_entries(question: str) -> list[str]:
 
 _INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"),
                 ("ing", ""))
+_PLURALS = _INFLECTIONS[:3]
 
 
-def english_entry(tok: str) -> Optional[str]:
+def english_entry(tok: str, noun: bool = False) -> Optional[str]:
     """The bridge's entry for an English word, or for its base form when the bridge lists only that
-    ("fills": "fill", "commutes": "commute", "applies": "apply"); None if neither is there."""
+    ("fills": "fill", "commutes": "commute", "applies": "apply"); None if neither is there.
+
+    A word in a noun's place is read only as a plural: "marketing" before "budget" is no form of "market".
+    """
     word = tok.lower()
     if word in EN_DE:
         return word
-    for ending, base in _INFLECTIONS:
+    for ending, base in _PLURALS if noun else _INFLECTIONS:
         base_form = word[:-len(ending)] + base
         if word.endswith(ending) and len(word) - len(ending) >= 3 and base_form in EN_DE:
             return base_form
     return None
 
+
+def german_for(tok: str, noun: bool = False) -> str:
+    """The German words the bridge gives an English word, through its base form if need be; "" if none."""
+    entry = english_entry(tok, noun)
+    return EN_DE[entry] if entry else ""
 
 def _tokens(question: str) -> list[str]:
     """The words of a question, hyphenated ones as typed and, when the bridge has no entry for the
@@ -103,8 +112,7 @@ def _tokens(question: str) -> list[str]:
 def _german_for(tok: str, english: bool = True) -> str:
     """The programme's words for one word of a question: an English one (with english) or an
     everyday German one; "" for any other word."""
-    entry = english_entry(tok) if english else None
-    return (EN_DE[entry] if entry else None) or COLLOQUIAL_DE.get(fold(tok)) or ""
+    return (german_for(tok) if english else "") or COLLOQUIAL_DE.get(fold(tok)) or ""
 
 
 def bridged_words(question: str) -> set[str]:

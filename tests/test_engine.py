@@ -1105,6 +1105,17 @@ def test_an_inflected_english_word_is_bridged_by_its_base_form(assistant):
     assert a.kind == "passage" and "vorzugsweise Kunden des Jobcenters" in a.answer
 
 
+
+def test_every_check_of_an_english_word_reads_the_bridge_through_its_base_form(assistant):
+    from assistant.cues import asked_noun
+    from assistant.lexicon import german_for
+    assert german_for("certificates") == german_for("certificate") != "" and german_for("is") == ""
+    assert german_for("marketing") and not german_for("marketing", noun=True)  # "market" is no noun of it
+    # "certificates" only in its singular: the counted noun was the English stem "certific", in no sentence
+    assert asked_noun("How many certificates were issued?").heads == ("schulabschlu", "hauptschulabschlu",
+                                                                      "abschlussorientie")
+    assert assistant._needs_no_correction("certificates")
+
 def test_how_long_is_answered_by_a_span_written_as_an_adjective(assistant):
     # "mehrstündige Pendelzeiten" names no calendar word: the passage was refused as naming no time
     a = assistant.ask("How long do commutes within the county take for some people?")
