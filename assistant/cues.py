@@ -456,6 +456,8 @@ PERSON_WORDS = frozenset({"person", "personen", "mensch", "menschen", "leute", "
 CLIENT_STEMS = ("kund", "teilne")
 # a duration counted: no table row of entries, places or people counts it
 TIME_UNIT_STEMS = ("monat", "jahr", "woch", "tag", "stund")
+# the jobcenter's staff, in any compound ("Integrationsfachkräfte", "Reha-Spezialisten"): no table row counts them
+STAFF_STEMS = ("mitarbeit", "personal", "speziali", "fachkr", "berater", "coach", "fallmanag", "vermittler")
 
 
 # Some more of what is counted, not all of it: "drei weitere Mitarbeiterinnen", "Wie viele wurden

@@ -36,8 +36,8 @@ import numpy as np
 from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, COUNT_CUE, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND,
                    FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, HOW_MUCH, MONEY_CUE, NOT_ABOUT_A_TERM, OFFER_ASKED,
                    ONLY_MONEY, PER_HEAD_CUE, PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SHARE_OF_PEOPLE,
-                   SOME_MORE, STAFF, TIME_UNIT_STEMS, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_time,
-                   asked_unit, asks_for_figure, counted_heads, counts_staff, english_budget_of, is_english, is_german,
+                   SOME_MORE, STAFF, STAFF_STEMS, TIME_UNIT_STEMS, YEAR_RE, AskedNoun, SectionReference, asked_noun,
+                   asked_time, asked_unit, asks_for_figure, counted_heads, counts_staff, english_budget_of, is_english, is_german,
                    misses_what_is_asked, months_in, names_a_place, of_own_time, section_reference, with_month_names,
                    without_chatter, without_document_words, years_in)
 from .embedders import Embedder, load_embedder
@@ -787,18 +787,20 @@ class Assistant:
 
     def _count_not_given(self, noun: AskedNoun, answer: Answer, q: str) -> bool:
         """The programme names what is counted but never gives its count ("Wie viele Stellenangebote
-        hat der AGS akquiriert?"), and the sentence found counts something else ("79 Integrationen").
+        hat der AGS akquiriert?"), and the figure found counts something else ("79 Integrationen").
 
         A table row is kept: it may count the noun by another name ("participants" are a row's
-        "Eintritte"), but never months or years ("For how many months can Einstiegsgeld be paid?");
-        so are the jobcenter's clients, whom a figure of placements or entries counts. A German noun
-        the programme never uses may be a paraphrase the sentence answers ("Ausbildungsbewerber");
+        "Eintritte", "German nationals" its "Deutsche"), but never months or years ("For how many months
+        can Einstiegsgeld be paid?") or staff ("rehab counsellors": the budget table's "Gesamt" counts
+        entries); so are the jobcenter's clients, whom a figure of placements or entries counts. A German
+        noun the programme never uses may be a paraphrase the sentence answers ("Ausbildungsbewerber");
         an English one the sentence does not name is not ("sanctions": "1.400 Personen" placed).
         """
         if not noun.figure_before:
             return False
         if any(f.table for f in answer.facts):
-            return any(head.startswith(TIME_UNIT_STEMS) for head in noun.heads)
+            return any(head.startswith(TIME_UNIT_STEMS) or any(s in head for s in STAFF_STEMS)
+                       for head in noun.heads)
         if any(client in head for head in noun.heads for client in CLIENT_STEMS):
             return False
         named = any(head in t for t in self.chunk_kw.all_terms for head in noun.heads)

@@ -717,6 +717,8 @@ def test_list_question_gets_the_list(assistant):
     ("How many staff work in the Kompetenzteam Selbstständige?", ""),
     # a duration no table row counts; "at most" is a bound, not the table's largest row (was MABE's entries)
     ("For how many weeks can Einstiegsgeld be paid at most?", ""),
+    # staff no table row counts: the budget table's "Gesamt" counts entries, not Reha-Spezialisten
+    ("How many rehab counsellors work at the jobcenter overall?", ""),
     # the only number near the Kompetenzteam is a year ("im gesamten Jahr 2021")
     ("Wie viele Kundinnen betreut das Kompetenzteam Selbstständige derzeit?", ""),
     # asks for a time, and the best passage names none
