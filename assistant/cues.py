@@ -88,6 +88,9 @@ YES_NO_CLAUSE = re.compile(r"[,;–]\s*(?:and\s+|so\s+|but\s+)?(?:do|does|did|ca
 NEWS_OR_WAY = re.compile(r"\bwhat(?:'?s|\s+is)\s+new\b|\bwas\s+ist\s+(?:neu|anders)\b"
                          r"|\b(?:about|in\s+terms\s+of)\s+how\b", re.I)
 
+# asks what something rests on: "Which regulation is the allocation based on?", "Auf welcher Grundlage ...?"
+BASIS_QUESTION = re.compile(r"\b(?:based\s+on|basis|grundlage|basiert|beruht|relies\s+on)\b", re.I)
+
 # "Which three steering goals ...?", "Welche zwei Projekte ...?": the number says how many items to name
 NAMED_ITEMS = re.compile(r"^\s*(?:which|what\s+are\s+the|welche[nrs]?|nenne\s+die)\s+(?:two|three|four|five|six|"
                          r"zwei|drei|vier|fünf|sechs)\b", re.I)
@@ -147,7 +150,7 @@ def asks_for_figure(q: str) -> bool:
     if REASON_CUE.search(q) or (STATED_FIGURE.search(q) and not QUANTITY_CUE.search(q)):
         return False
     asks_other = OTHER_QUESTION.search(q) or YES_NO_CLAUSE.search(q) or NAME_QUESTION.search(q) \
-        or NAMED_ITEMS.search(q) or NEWS_OR_WAY.search(q)
+        or NAMED_ITEMS.search(q) or NEWS_OR_WAY.search(q) or BASIS_QUESTION.search(q)
     if asks_other and not (QUANTITY_CUE.search(q) or SUPERLATIVE.search(q)):
         return False  # "Who would use the planned centre?", "Bei welchem Träger laufen die BvB-Plätze?"
     return bool(FIGURE_CUE.search(ENGLISH_PERSONAL.sub(" ", q)) or WHICH_FIGURE.match(q))

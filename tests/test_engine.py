@@ -519,6 +519,16 @@ def test_a_figure_word_set_aside_asks_for_no_figure(q):
 
 
 @pytest.mark.parametrize("q,text,section", [
+    ("Which ordinance is the allocation of our federal funds based on?", "Eingliederungsmittelverordnung", "1.2"),
+    ("On what basis are the target values for the Integrationsquote agreed?", "Angebotswerte der Jobcenter", "2.1"),
+])
+def test_what_a_figure_rests_on_is_no_figure(assistant, q, text, section):
+    # a basis asked for: the funds and the target values named were a table's figure (EGZ 374.000 €, 25,4 %)
+    assert not asks_for_figure(q)
+    a = assistant.ask(q)
+    assert a.kind == "passage" and text in a.answer and a.citations[0].section == section
+
+@pytest.mark.parametrize("q,text,section", [
     ("Unter welchem Leitsatz steht unsere Arbeitsmarkt- und Integrationsstrategie?", "Menschen und Arbeit zusammen", "4"),
     ("Welchen Leitsatz hat sich das Jobcenter für sein Handeln gegeben?", "Menschen und Arbeit zusammen", "4"),
     ("What is the motto of the jobcenter's strategy?", "Menschen und Arbeit zusammen", "4"),
