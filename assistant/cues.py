@@ -57,7 +57,7 @@ FIGURE_CUE = re.compile(
     r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|wie\s+stark|anzahl|zahl\s+der|etat|mittel|quote|"
     r"anteil|prozent|eintritte|neueintritte|plätze|plaetze|vzä|mitarbeit|personal|integrationen|"
     r"zielwert|bestand|how\s+many|how\s+much|number|amount|share|percentage|percent|rate|entries|"
-    r"places|staff|figure|total|target(?!\s*(?:groups?|agreements?)\b)|count(?!s?\s+as\b|ry|ies|y\b)|%|"
+    r"places|staff|figure|total|target(?!\s*(?:groups?|agreements?)\b)|count(?!(?:s|ed)?\s+(?:as|in(?!\s+\d)|towards)\b|ry|ies|y\b)|%|"
     + MONEY_WORDS + ")", re.I)
 
 # A figure named by a compound: "Integrationsquote 2022?", "Verwaltungsbudget" (bare lookups)

@@ -513,7 +513,9 @@ def test_a_one_euro_job_is_a_name_not_an_amount(assistant):
     "Besides the number of placements, what does the jobcenter look at?",
     "Neben der Anzahl der Integrationen – worauf achtet das Jobcenter bei der Qualität?",
     # a target agreement is an agreement, not a target value
-    "Which goals does the target agreement set?"])
+    "Which goals does the target agreement set?",
+    # counted in: included, not counted (was the count of 231 measures, 129 Beauftragungen Dritter, ...)
+    "Which German courses are counted in besides the jobcenter's activation measures?"])
 def test_a_figure_word_set_aside_asks_for_no_figure(q):
     assert not asks_for_figure(q)
 
