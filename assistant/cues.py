@@ -167,19 +167,26 @@ WHICH_FIGURE = re.compile(rf"\s*(?:welche[nrs]?|what\s+(?:is|was|are|were)\s+the
                           re.I)
 
 
-GERMAN_HINT = re.compile(r"\b(der|die|das|ist|sind|wie|was|wer|welche[rsn]?|gibt|für|und|im|des|hat|wird|werden|nicht)\b", re.I)
+# "was" only where a German clause starts with it ("Was ist ...?", "..., was"): "What target was agreed?" is English
+GERMAN_HINT = re.compile(r"(?:^|[,;:(]\s*)was\b|"
+                         r"\b(der|die|das|ist|sind|wie|wer|welche[rsn]?|gibt|für|und|im|des|hat|wird|werden|nicht)\b", re.I)
 
 
 # English words German does not have: "what was it" is English, though "was" is German too
 ENGLISH_HINT = re.compile(r"\b(the|what|which|how|who|does|do|did|is|are|of|to|at|by|with|it|there|we|our)\b", re.I)
 
 
+# a German word's umlaut ("für", "Übertritte"), not an abbreviation's ("ÖPNV", "BÜA")
+_UMLAUT_WORD = re.compile(r"[äöüß]|[ÄÖÜ][a-zäöüß]")
+
+
 def language(q: str) -> Optional[str]:
     """The language a question's words say it is in: "de", "en", or None when no word says it
-    ("Arbeitslose U25 November 2021", "planned FbW entries")."""
-    if re.search(r"[äöüß]", q):
-        return "de"
+    ("Arbeitslose U25 November 2021", "planned FbW entries"). A German word with an umlaut counts
+    as one more German word: an English question may name the programme's terms ("Agentur für Arbeit",
+    "Integrationsfachkräfte") and still be English."""
     german, english = len(GERMAN_HINT.findall(q)), len(ENGLISH_HINT.findall(q))
+    german += bool(_UMLAUT_WORD.search(q))
     if german and german >= english:
         return "de"
     return "en" if english else None

@@ -297,6 +297,18 @@ def test_language_of_a_question():
     assert language("What was the integration rate for women in 2021?") == "en"  # "was" is English here
     # a bare lookup says no language: neither the German nor the English rules apply to it
     assert language("Arbeitslose U25 November 2021") is None and language("planned FbW entries") is None
+    # an English question naming a German term with an umlaut is still English (was German by the umlaut)
+    assert language("Besides the Agentur für Arbeit, which partners does the foreword thank?") == "en"
+    assert language("How many people took part in Maßnahmen with the jobcenter?") == "en"
+    assert language("Which target was agreed for the women?") == "en"  # "was" starts no German clause
+    assert language("Erwarten wir 2022 mehr Übertritte?") == "de" and language("ÖPNV meaning") is None
+
+
+def test_an_english_question_naming_a_german_term_is_read_as_english(assistant):
+    # read as German, its everyday English words ("else", "part") counted as unknown: it was refused
+    a = assistant.ask("Apart from the municipalities and the Agentur für Arbeit, who else belongs to the "
+                      "network the jobcenter relies on?")
+    assert a.kind == "passage" and "Beirat des Jobcenters" in a.answer
 
 
 def test_a_figure_counting_a_noun():
