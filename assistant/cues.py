@@ -310,8 +310,11 @@ TIME_WORDS = re.compile(rf"\b(?:19|20)\d\d\b|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|"
 DAY_QUESTION = re.compile(r"\b(?:in\s+which\s+month|in\s+welchem\s+monat|an\s+welchem\s+(?:tag|datum)|"
                           r"welche[mn]?\s+(?:stichtag|termin)|which\s+deadline|what\s+deadline|by\s+which\s+date|"
                           r"on\s+which\s+(?:day|date)|which\s+date|welches\s+datum|what\s+date)\b", re.I)
-# "Wie lange ...?", "How long ...?" want a span: "ein bis zu 12-monatiges Angebot", "bis Ende 2022"
-DURATION_QUESTION = re.compile(r"\bwie\s+lange\b|\bhow\s+long\b(?!\s+ago)", re.I)
+# "Wie lange ...?", "How long ...?", "Innerhalb welcher Frist ...?" want a span: "ein bis zu 12-monatiges
+# Angebot", "bis Ende 2022", "in den nächsten sechs Monaten"
+DURATION_QUESTION = re.compile(r"\bwie\s+lange\b|\bhow\s+long\b(?!\s+ago)|\binnerhalb\s+welche[rmns]?\s+(?:frist|zeit)"
+                               r"|\bin\s+welchem\s+zeitraum\b|\bwithin\s+(?:what|which)\s+(?:period|time)"
+                               r"|\b(?:what|which)\s+time\s*-?\s*frame\b", re.I)
 # (with "ein\w*": "eines Jahres", "einen Monat")
 DURATION = re.compile(rf"\b(?:\d+|ein\w*|elf|{COUNT_WORDS})[\s-]*(?:monat|jahr|woche|tag|stunde)\w*"
                       r"|\bbis\s+(?:zu[mr]?|ende|mitte|anfang|(?:19|20)\d\d)\b|\bdauer\w*|\b(?:un)?befristet\w*"

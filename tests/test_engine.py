@@ -758,6 +758,8 @@ def test_list_question_gets_the_list(assistant):
     ("Was kostet ein Platz bei LAiKA?", "keine Angaben."),
     # asks for a span or an age, and the best passage states none ("während der Pandemie" is no span)
     ("Wie lange wird man mit AsA flex gefördert?", ""),
+    ("Innerhalb welcher Frist muss die Eingliederungsvereinbarung mit Neukunden unterschrieben sein?", ""),
+    ("Within what time must a first interview with a new customer take place?", ""),
     ("Ab welchem Alter kann man bei LAiKA mitmachen?", ""),
     # asks who sits on a body the programme names but does not staff
     ("Wer sitzt eigentlich im Beirat des Jobcenters?", ""),
