@@ -10,7 +10,7 @@ import re
 from typing import Iterable, Optional
 
 from .cues import GLOSSARY_CUE
-from .keyword import content_words, stem
+from .keyword import STOPWORDS, content_words, fold, stem
 from .records import Document, GlossaryTerm
 from .text import UMLAUTS_SPELT_OUT, normalise_space, split_sentences
 
@@ -189,8 +189,8 @@ class Glossary:
         found: list[GlossaryTerm] = []
         for i, tok in enumerate(tokens):
             cands = [tok]
-            if i + 1 < len(tokens):
-                cands.insert(0, tok + " " + tokens[i + 1])  # "ALG II", "ALG I"
+            if i + 1 < len(tokens) and not {fold(tok), fold(tokens[i + 1])} <= STOPWORDS:
+                cands.insert(0, tok + " " + tokens[i + 1])  # "ALG II", "ALG I"; "as a" is no "AsA"
             m = re.fullmatch(r"([A-Za-z]{2,})\s?([12])", tok)
             if m:  # "ALG2" is how people type "ALG II"
                 cands.append(f"{m.group(1)} {'I' * int(m.group(2))}")

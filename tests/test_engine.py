@@ -1050,6 +1050,8 @@ def test_glossary_question_naming_several_terms_gets_each(assistant, q, longs):
     ("Wie viele Kinder bekommen Leistungen aus dem BuT?", ["BuT"]),       # typed with its capitals
     ("what does win stand for", ["WIN"]),                                 # asked about as a term
     ("mag?", ["MAG"]),                                                    # alone
+    ("Is the jobcenter described as a joint institution?", []),          # two words "as a" are no AsA
+    ("what is asa flex", ["AsA"]),
 ])
 def test_everyday_words_name_a_term_only_when_meant(assistant, q, abbrs):
     assert [t.abbr for t in assistant.lookup.find_in(q)] == abbrs
