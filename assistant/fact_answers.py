@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Optional
 import numpy as np
 
 from .cues import (CHANGE_CUE, COUNT_CUE, COUNT_WORDS, DATE_CUE, MONEY_CUE, PERCENT_CUE, PERSON_WORDS, SOME_MORE,
-                   STATES_A_CHANGE, SUPERLATIVE, TIME_TERMS, YEAR_RE, age_range, ages_fit, asked_unit, months_in,
+                   STATES_A_CHANGE, SUPERLATIVE, TIME_TERMS, YEAR_RE, age_range, ages_fit, asked_noun, asked_unit, months_in,
                    of_own_time, polarity, years_in)
 from .excerpts import limit_answer, trim
 from .fusion import blend
@@ -56,6 +56,8 @@ _MONEY_TERM, _AMOUNT_TERM = stem("Geld"), stem("Betrag")
 # hit on "Verwaltungsbudget" or "Umschichtungsbetrag"
 MONEY_STEMS = frozenset(stem(w) for w in ("Budget", "Betrag", "Mittel", "money", "Geld", "Kosten", "costs", "funds",
                                           "Aufwand"))
+# words asking for a share say which unit, as money words do: "What share of ..." is no hit on "Integrationsquote"
+SHARE_STEMS = frozenset(stem(w) for w in ("Anteil", "Quote", "Prozent", "percent"))
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _TOTAL_ROW = re.compile(r"^(gesamt|insgesamt|summe|total)\b", re.I)
 
@@ -213,7 +215,15 @@ class FactAnswers:
                 hits[i] = subject_hit
         unit = asked_unit(q)
         if unit:  # a rate is not answered by a count, nor an amount by a share
+            scored_all = scored
             scored = [(sc, i) for sc, i in scored if self.facts[i].unit == unit]
+            if unit == "%" and not asked_noun(q) \
+                    and any(self._names_more_than_a_share(i, qterms) for _, i in scored_all):
+                # "What share of our foreign customers ...": the rows naming them are counts; a table's
+                # share matching the word "share" only (the Integrationsquote's 25,4 %) is no answer.
+                # (A named rate, "the activation rate", is checked by the engine against what it is of.)
+                scored = [(sc, i) for sc, i in scored
+                          if not self.facts[i].table or self._names_more_than_a_share(i, qterms)]
         if years or months:
             named = max(scored)[1] if scored else None
             scored = [(s, i) for s, i in scored if self.fits_time(self.facts[i], years, months, q)]
@@ -245,6 +255,11 @@ class FactAnswers:
                 pick = min if extreme.group("low") else max
                 return pick(column, key=lambda g: g.number)
         return f
+
+    def _names_more_than_a_share(self, i: int, qterms: set[str]) -> bool:
+        """Whether fact i's subject, row or table caption shares a word with the question other than
+        one asking for a share ("Anteil", "Quote")."""
+        return bool((qterms & set().union(*self.terms[i])) - SHARE_STEMS)
 
     def is_share_of_money(self, f: Fact) -> bool:
         """A share in a row of amounts: the budget table's "%" is a share of the money, not of people."""

@@ -1384,3 +1384,13 @@ def test_a_german_word_the_table_section_lacks_still_names_a_row(assistant):
     # German word, "Gatekeeper") the section never uses makes a row no answer
     a = assistant.ask("Wie viele Arbeitslose mit ausländischer Staatsangehörigkeit gab es im November 2021?")
     assert a.kind == "fact" and "848" in a.answer
+
+
+def test_a_share_row_matching_only_the_word_share_is_no_answer(assistant):
+    # the rows naming foreign clients are counts; the Integrationsquote's 25,4 % matched "share" alone
+    a = assistant.ask("Roughly what share of our clients with a foreign passport came here as refugees?")
+    assert a.kind == "fact" and "mehr als die Hälfte dem Kontext „Flucht“" in a.answer
+    assert a.citations[0].section == "5.6"
+    # a share whose row names what is asked is still the table's ("Integrationsquote (davon Frauen)")
+    a = assistant.ask("What integration rate is planned for women in 2022?")
+    assert a.kind == "fact" and "16,44" in a.answer
