@@ -255,7 +255,8 @@ class Assistant:
         if self.other_jobcenter and self.other_jobcenter.search(q) and _JOBCENTER.search(q):
             return Answer(q, "none", NONE_ANSWER)  # "the jobcenter in the city of Kassel": not ours
         # "laut Jahresbericht": where a figure is said to come from is no subject the programme must know
-        unknown = self._unknown_words(_SOURCE.sub(" ", q), terms, typed_in_lower_case)
+        unknown = self._unknown_words(_SOURCE.sub(" ", _EXAMPLE.sub(" ", q) if asks_for_figure(q) else q),
+                                      terms, typed_in_lower_case)
         # an English question names a German term on purpose ("What is the Regelsatz?"): one the
         # programme never uses is no paraphrase of one it does, as a German question's word may be
         foreign_term = is_english(q) and any(w[:1].isupper() and not self.speller.is_a_word(w, ("en",))
@@ -835,7 +836,8 @@ class Assistant:
         after_time = {m.group(1) for m in _AFTER_TIME_WORD.finditer(q)}
         firsts = _first_words(q)
         english = is_english(q)
-        for w in content_words(_SOURCE.sub(" ", q)):  # "laut Jahresstatistik" names no subject either
+        # a source ("laut Jahresstatistik") or the asker's examples ("z.B. ...") name no subject either
+        for w in content_words(_SOURCE.sub(" ", _EXAMPLE.sub(" ", q))):
             # an English question may name a thing the programme names in lower case ("via skype")
             named = w[:1].isupper() or (english and stem(w) in self.one_part_nouns and not english_entry(w))
             if not named or len(w) < 4 or w in after_time or months_in(w) or _names_no_subject(w, firsts):
@@ -1028,6 +1030,9 @@ _AFTER_QUESTION_MARK = re.compile(r"(?<=[?!])\s+")
 # where a figure comes from or when it was counted ("laut Jahresbericht", "Stand November 2021")
 _SOURCE = re.compile(r"\b(?:laut|gemäß|according\s+to)\s+(?:(?:der|dem|den|des|the)\s+)?\S+"
                      r"|\b(?:stand|stichtag)\b:?(?=\s*(?:\d|\w+\.?\s+(?:19|20)\d\d))", re.I)
+# examples the asker gives of what a figure counts ("..., z.B. wegen Maßnahme oder Krankheit?"): they
+# illustrate it in their own words and name no subject of their own
+_EXAMPLE = re.compile(r"(?:\bz\.\s?b\.|\bzum\s+beispiel\b|\be\.g\.|\bfor\s+example\b)[^?;]*", re.I)
 # a word pointing back to what was named before: "Which institute is that?", "Was heißt das?"
 _POINTING_BACK = re.compile(r"\b(das|dies|that|this|it)\b", re.I)
 _VERB_ENDING = re.compile(r"(t|te|ten|st)$")

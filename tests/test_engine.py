@@ -1394,3 +1394,13 @@ def test_a_share_row_matching_only_the_word_share_is_no_answer(assistant):
     # a share whose row names what is asked is still the table's ("Integrationsquote (davon Frauen)")
     a = assistant.ask("What integration rate is planned for women in 2022?")
     assert a.kind == "fact" and "16,44" in a.answer
+
+
+@pytest.mark.parametrize("q", [
+    "Welcher Anteil der leistungsbeziehenden Frauen ist aus anderen Gründen vorübergehend nicht arbeitslos, "
+    "zum Beispiel wegen Krankheit?",
+    "Welcher Anteil der Frauen ist vorübergehend nicht arbeitslos, z.B. wegen eines Kurses oder einer Erkrankung?"])
+def test_the_askers_examples_name_no_subject_of_a_figure(assistant, q):
+    # "Krankheit", "Erkrankung" are the asker's words for the programme's "Arbeitsunfähigkeit": both were refused
+    a = assistant.ask(q)
+    assert a.kind == "fact" and "ca. 13% sind aus anderen Gründen" in a.answer and a.citations[0].section == "5.5"
