@@ -853,7 +853,7 @@ def test_contact_data_is_recognised():
 def test_evaluation_floors(assistant):
     """Regression floors a little under the level measured on 2026-11-24 (issue 3 targets 95 %).
 
-    questions.jsonl was used while building the engine; dev to dev11 were written later by
+    questions.jsonl was used while building the engine; dev to dev12 were written later by
     others and used since to find failures, so their floors are lower and say more about unseen
     questions. The holdout sets are only ever reported, never asserted.
     """
@@ -872,8 +872,10 @@ def test_evaluation_floors(assistant):
     # start, 61 (76.2 %) after its failures were worked on
     # dev11 (80 questions, 50 English, 40 passages, 14 outside the programme, twentieth session): 58 right
     # at that session's start, 63 (78.8 %) after its failures were worked on
+    # dev12 (80 questions, 50 English, 40 passages, 14 outside the programme, twenty-first session): 56
+    # right at that session's start, 63 (78.8 %) after its failures were worked on
     floors = {"dev": 0.82, "dev2": 0.85, "dev3": 0.83, "dev4": 0.85, "dev5": 0.85, "dev6": 0.82, "dev7": 0.89,
-              "dev8": 0.85, "dev9": 0.85, "dev10": 0.74, "dev11": 0.76}
+              "dev8": 0.85, "dev9": 0.85, "dev10": 0.74, "dev11": 0.76, "dev12": 0.76}
     for name, floor in floors.items():
         r = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / f"{name}.jsonl"))
         assert r["accuracy"] >= floor, name
