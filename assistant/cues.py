@@ -57,7 +57,8 @@ FIGURE_CUE = re.compile(
     r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|wie\s+stark|anzahl|zahl\s+der|etat|mittel|quote|"
     r"anteil|prozent|eintritte|neueintritte|plätze|plaetze|vzä|mitarbeit|personal|integrationen|"
     r"zielwert|bestand|how\s+many|how\s+much|number|amount|share|percentage|percent|rate|entries|"
-    r"places|staff|figure|total|target(?!\s*(?:groups?|agreements?)\b)|count(?!(?:s|ed)?\s+(?:as|in(?!\s+\d)|towards)\b|ry|ies|y\b)|%|"
+    r"places|staff|figure|total|target(?!\s*(?:groups?|agreements?)\b)|"
+    r"count(?!(?:s|ed)?\s+(?:as|in(?!\s+\d)|towards)\b|ry|ies|y\b)|%|"  # "counted in": included
     + MONEY_WORDS + ")", re.I)
 
 # A figure named by a compound: "Integrationsquote 2022?", "Verwaltungsbudget" (bare lookups)
@@ -167,9 +168,11 @@ WHICH_FIGURE = re.compile(rf"\s*(?:welche[nrs]?|what\s+(?:is|was|are|were)\s+the
                           re.I)
 
 
-# "was" only where a German clause starts with it ("Was ist ...?", "..., was"): "What target was agreed?" is English
+# "was" only where a German clause starts with it ("Was ist ...?", "..., was"): "What target was agreed?"
+# is English
 GERMAN_HINT = re.compile(r"(?:^|[,;:(]\s*)was\b|"
-                         r"\b(der|die|das|ist|sind|wie|wer|welche[rsn]?|gibt|für|und|im|des|hat|wird|werden|nicht)\b", re.I)
+                         r"\b(der|die|das|ist|sind|wie|wer|welche[rsn]?|gibt|für|und|im|des|hat|wird|werden|nicht)\b",
+                         re.I)
 
 
 # English words German does not have: "what was it" is English, though "was" is German too
@@ -312,8 +315,9 @@ DAY_QUESTION = re.compile(r"\b(?:in\s+which\s+month|in\s+welchem\s+monat|an\s+we
                           r"on\s+which\s+(?:day|date)|which\s+date|welches\s+datum|what\s+date)\b", re.I)
 # "Wie lange ...?", "How long ...?", "Innerhalb welcher Frist ...?" want a span: "ein bis zu 12-monatiges
 # Angebot", "bis Ende 2022", "in den nächsten sechs Monaten"
-DURATION_QUESTION = re.compile(r"\bwie\s+lange\b|\bhow\s+long\b(?!\s+ago)|\binnerhalb\s+welche[rmns]?\s+(?:frist|zeit)"
-                               r"|\bin\s+welchem\s+zeitraum\b|\bwithin\s+(?:what|which)\s+(?:period|time)"
+DURATION_QUESTION = re.compile(r"\bwie\s+lange\b|\bhow\s+long\b(?!\s+ago)"
+                               r"|\binnerhalb\s+welche[rmns]?\s+(?:frist|zeit)|\bin\s+welchem\s+zeitraum\b"
+                               r"|\bwithin\s+(?:what|which)\s+(?:period|time)"
                                r"|\b(?:what|which)\s+time\s*-?\s*frame\b", re.I)
 # (with "ein\w*": "eines Jahres", "einen Monat")
 DURATION = re.compile(rf"\b(?:\d+|ein\w*|elf|{COUNT_WORDS})[\s-]*(?:monat|jahr|woche|tag|stunde)\w*"
@@ -469,7 +473,8 @@ PERSON_WORDS = frozenset({"person", "personen", "mensch", "menschen", "leute", "
 CLIENT_STEMS = ("kund", "teilne")
 # a duration counted: no table row of entries, places or people counts it
 TIME_UNIT_STEMS = ("monat", "jahr", "woch", "tag", "stund")
-# the jobcenter's staff, in any compound ("Integrationsfachkräfte", "Reha-Spezialisten"): no table row counts them
+# the jobcenter's staff, in any compound ("Integrationsfachkräfte", "Reha-Spezialisten"): no table row
+# counts them
 STAFF_STEMS = ("mitarbeit", "personal", "speziali", "fachkr", "berater", "coach", "fallmanag", "vermittler")
 
 

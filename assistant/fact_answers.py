@@ -16,8 +16,8 @@ from typing import Callable, Iterable, Optional
 import numpy as np
 
 from .cues import (CHANGE_CUE, COUNT_CUE, COUNT_WORDS, DATE_CUE, MONEY_CUE, PERCENT_CUE, PERSON_WORDS, SOME_MORE,
-                   STATES_A_CHANGE, SUPERLATIVE, TIME_TERMS, YEAR_RE, age_range, ages_fit, asked_noun, asked_unit, months_in,
-                   of_own_time, polarity, years_in)
+                   STATES_A_CHANGE, SUPERLATIVE, TIME_TERMS, YEAR_RE, age_range, ages_fit, asked_noun, asked_unit,
+                   months_in, of_own_time, polarity, years_in)
 from .excerpts import limit_answer, trim
 from .fusion import blend
 from .glossary import Glossary, term_pattern
@@ -56,7 +56,7 @@ _MONEY_TERM, _AMOUNT_TERM = stem("Geld"), stem("Betrag")
 # hit on "Verwaltungsbudget" or "Umschichtungsbetrag"
 MONEY_STEMS = frozenset(stem(w) for w in ("Budget", "Betrag", "Mittel", "money", "Geld", "Kosten", "costs", "funds",
                                           "Aufwand"))
-# words asking for a share say which unit, as money words do: "What share of ..." is no hit on "Integrationsquote"
+# words asking for a share say which unit, as money words do: "What share ..." is no hit on "Integrationsquote"
 SHARE_STEMS = frozenset(stem(w) for w in ("Anteil", "Quote", "Prozent", "percent"))
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _TOTAL_ROW = re.compile(r"^(gesamt|insgesamt|summe|total)\b", re.I)

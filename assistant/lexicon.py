@@ -98,6 +98,7 @@ def german_for(tok: str, noun: bool = False) -> str:
     entry = english_entry(tok, noun)
     return EN_DE[entry] if entry else ""
 
+
 def _tokens(question: str) -> list[str]:
     """The words of a question, hyphenated ones as typed and, when the bridge has no entry for the
     whole, also as their parts ("KdU-Prüfung": "KdU", "Prüfung"; "part-time" stays one)."""
@@ -109,7 +110,7 @@ def _tokens(question: str) -> list[str]:
     return out
 
 
-def _german_for(tok: str, english: bool = True) -> str:
+def _programme_words_for(tok: str, english: bool = True) -> str:
     """The programme's words for one word of a question: an English one (with english) or an
     everyday German one; "" for any other word."""
     return (german_for(tok) if english else "") or COLLOQUIAL_DE.get(fold(tok)) or ""
@@ -130,7 +131,7 @@ def bridged_words(question: str) -> set[str]:
 def written_forms(question: str) -> str:
     """The programme's words for the everyday German words of a question ("Ein-Euro-Job":
     "Arbeitsgelegenheiten"), or ""."""
-    return " ".join(filter(None, (_german_for(tok, english=False) for tok in _tokens(question))))
+    return " ".join(filter(None, (_programme_words_for(tok, english=False) for tok in _tokens(question))))
 
 
 def bridge(question: str, first: Optional[int] = None) -> str:
@@ -142,7 +143,7 @@ def bridge(question: str, first: Optional[int] = None) -> str:
             out.append(" ".join(_PHRASES[m.group(1).lower()].split()[:first]))
         question = _PHRASE.sub(" ", question)
     for tok in _tokens(question) + _spaced_entries(question):
-        de = _german_for(tok)
+        de = _programme_words_for(tok)
         if de:
             out.append(" ".join(de.split()[:first]))
     return " ".join(out)
