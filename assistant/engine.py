@@ -96,6 +96,8 @@ class Assistant:
         self.lookup = Glossary(self.glossary)
         self.chunk_kw = KeywordIndex([c.heading_path + "\n" + c.text for c in self.chunks])
         self.sentences = loaded.sentences
+        # what each sentence narrows its figures to ("Hinsichtlich des Status § 10 SGB II ..."), read once
+        self.frames = [framed_by(s["text"]) for s in self.sentences]
         self.sentence_index = SentenceIndex(self.sentences, self.chunks, loaded.sentence_vectors, self.chunk_kw)
         # The Legende is answered by the glossary route; as a passage it only repeats a definition.
         self.glossary_sections = {(t.doc, t.defined_in) for t in self.glossary if t.source == "legende"}
@@ -255,14 +257,15 @@ class Assistant:
         if self.other_jobcenter and self.other_jobcenter.search(q) and _JOBCENTER.search(q):
             return Answer(q, "none", NONE_ANSWER)  # "the jobcenter in the city of Kassel": not ours
         # "laut Jahresbericht": where a figure is said to come from is no subject the programme must know
-        unknown = self._unknown_words(_SOURCE.sub(" ", _EXAMPLE.sub(" ", q) if asks_for_figure(q) else q),
+        figure_asked = asks_for_figure(q)
+        unknown = self._unknown_words(_SOURCE.sub(" ", _EXAMPLE.sub(" ", q) if figure_asked else q),
                                       terms, typed_in_lower_case)
         # an English question names a German term on purpose ("What is the Regelsatz?"): one the
         # programme never uses is no paraphrase of one it does, as a German question's word may be
         foreign_term = is_english(q) and any(w[:1].isupper() and not self.speller.is_a_word(w, ("en",))
                                              for w in unknown)
         if unknown and (names_a_place(q, unknown) or self._closest_sentence(own_vec) < UNKNOWN_WORD_FLOOR
-                        or asks_for_figure(q) or foreign_term):
+                        or figure_asked or foreign_term):
             # a place the programme never names ("Jobcenter Frankfurt"), a figure of something it
             # never names ("Wie hoch war der Krankenstand?": any figure we found counts something
             # else), or a word it never uses ("Regelsatz") with no sentence close to the question;
@@ -276,7 +279,7 @@ class Assistant:
         if budget_of and not english_entry(budget_of, noun=True) and not self.chunk_kw.knows(budget_of) \
                 and not self.lookup.find_in(budget_of):
             return Answer(q, "none", NONE_ANSWER)  # "the marketing budget": of nothing the programme names
-        if asks_for_figure(q) or self._names_table_row(q):
+        if figure_asked or self._names_table_row(q):
             fact_answer = self._fact_answer(q, expanded, qvec, terms, ranked, sections)
             if fact_answer is not None and self._misses_named_term(fact_answer, terms, q):
                 # a table's figure that counts something else: a sentence naming the asked term may
@@ -695,7 +698,7 @@ class Assistant:
         asked = set(self.chunk_kw.query_terms(expanded))
 
         def framed_elsewhere(i: int) -> bool:
-            frame = framed_by(self.sentences[i]["text"])
+            frame = self.frames[i]
             return bool(frame) and not frame & asked
         candidates.sort(key=framed_elsewhere)
         for i in candidates:
