@@ -370,6 +370,17 @@ REFERENCE_TIME = re.compile(r"\b(?:im\s+vergleich\s+zu[mr]?|gegenüber|vergliche
 COMPARISON_CUE = re.compile(r"\b(vergleich\w*|gegenüber|verglichen|seit|compared?|since|than|als\s+im)\b", re.I)
 
 
+# "last year", "im vergangenen Jahr" as a time of its own: the year before the programme's. Not what a
+# figure is compared with ("compared with last year", "gegenüber dem Vorjahr") nor "last year's increase"
+LAST_YEAR = re.compile(r"\b(?:last|previous|prior)\s+year\b(?!'s)|\b(?:letzte[nms]?|vergangene[nms]?)\s+jahr(?:es)?\b"
+                       r"|\bim\s+vorjahr\b", re.I)
+
+
+def names_last_year(text: str) -> bool:
+    """Whether a text speaks of the year before its programme's, not in a comparison."""
+    return bool(LAST_YEAR.search(text)) and not COMPARISON_CUE.search(text)
+
+
 # When something began, said of it ("Das seit 2020 laufende Projekt"): its figures are of a later time
 # ("Seit Ende 2020 ... von 6.714 auf ..." dates a figure)
 START_TIME = re.compile(r"\bseit\s+(?:19|20)\d\d\s+(?=\w+end(?:e[nrsm]?)?\b)", re.I)

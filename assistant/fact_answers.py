@@ -17,7 +17,7 @@ import numpy as np
 
 from .cues import (CHANGE_CUE, COUNT_CUE, COUNT_WORDS, DATE_CUE, MONEY_CUE, PERCENT_CUE, PERSON_WORDS, SOME_MORE,
                    STATES_A_CHANGE, SUPERLATIVE, TIME_TERMS, YEAR_RE, age_range, ages_fit, asked_noun, asked_unit,
-                   months_in, of_own_time, polarity, years_in)
+                   months_in, names_last_year, of_own_time, polarity, years_in)
 from .excerpts import limit_answer, trim
 from .fusion import blend
 from .glossary import Glossary, term_pattern
@@ -224,12 +224,14 @@ class FactAnswers:
                 # (A named rate, "the activation rate", is checked by the engine against what it is of.)
                 scored = [(sc, i) for sc, i in scored
                           if not self.facts[i].table or self._names_more_than_a_share(i, qterms)]
-        if years or months:
+        if years or months or names_last_year(q):
             named = max(scored)[1] if scored else None
             scored = [(s, i) for s, i in scored if self.fits_time(self.facts[i], years, months, q)]
             # the row the question names is not given for the asked time ("Deutsche" are counted
-            # for November only): a row that is given for it is not the answer
+            # for November only): a row that is given for it is not the answer, unless it states the
+            # change asked for ("increase ... last year": "im vergangenen Jahr von bisher 12 auf 18 erhöht")
             if scored and named is not None and self.facts[named].table and hits[named] > hits[max(scored)[1]] \
+                    and not (change and max(scored)[1] in self.with_change) \
                     and not any(self.facts[i].subject == self.facts[named].subject for _, i in scored):
                 return None
         if not scored:
@@ -280,6 +282,13 @@ class FactAnswers:
         when = f"{period} {text}"
         dated = bool(YEAR_RE.search(when))
         own_year = self.document_years.get(f.doc)
+        if own_year and names_last_year(q) and not years:
+            # "How many ... last year?": the year before the programme's; a sentence saying "im
+            # vergangenen Jahr" is of that year, a plan column "Neueintritte 2022" is not
+            before = str(int(own_year) - 1)
+            years = {before}
+            if not f.table and names_last_year(text):
+                when, dated = f"{when} {before}", True
         in_year = [y in when or (not dated and y == own_year) for y in years]
         year_ok = any(in_year) if len(years) > 1 else all(in_year)
         return year_ok and (not months or any(m in when for m in months))

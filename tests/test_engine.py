@@ -687,6 +687,19 @@ def test_compared_with_last_year_alone_still_asks_for_the_level(assistant):
     assert a.kind == "fact" and "Neueintritte 2022: 150" in a.answer
 
 
+@pytest.mark.parametrize("q,kind,text", [
+    # the plan column "Neueintritte 2022" is not of the year before the programme's
+    ("Wie viele Azubis in der BaE haben letztes Jahr ihre Ausbildung beendet?", "none", ""),
+    ("How many FbW participants did we have in the previous year?", "none", ""),
+    # a sentence saying "im vergangenen Jahr" is of that year; so is a row dated 2021
+    ("Um wie viel haben wir die BaE-Plätze im vergangenen Jahr erhöht?", "fact", "von bisher 12 auf 18"),
+    ("How many long-term unemployed did we have last year?", "fact", "2021"),
+])
+def test_last_year_is_the_year_before_the_programmes(assistant, q, kind, text):
+    a = assistant.ask(q)
+    assert a.kind == kind and text in a.answer
+
+
 def test_an_english_phrase_for_one_german_term_is_not_translated_word_by_word(assistant):
     # "work opportunity" is an Arbeitsgelegenheit, not a "Chance" (was 1.1's "sehen wir weiterhin Chancen");
     # "what are its aims" in the last clause asks for the list "Ziel der Teilnahme an einer AGH kann sein:"
