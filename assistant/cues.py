@@ -213,6 +213,20 @@ HOW_MUCH = re.compile(r"\bhow\s+much\b|\bwie\s*viel\b(?!e)", re.I)
 
 PERCENT_CUE = re.compile(r"(quote|anteil|prozent|%|\bshare|percent|\brate\b)", re.I)
 
+# What became of people after a measure ("How many ... finished their apprenticeship?", "stayed in their
+# job after the subsidy ran out", "Wie viele haben die Maßnahme abgeschlossen?"), and the words a figure
+# of it would stand beside: a plan's entries or a budget count none of it
+OUTCOME_CUE = re.compile(r"\b(?:successfully\s+)?(?:finish(?:ed)?|complet(?:ed?)|pass(?:ed)?)\s+(?:their|the|his|her|an?)"
+                         r"\s+(?:\w+\s+)?(?:training|apprenticeship|course|measure|exam|qualification|programme)|"
+                         r"\b(?:stay(?:ed)?|remain(?:ed)?)\s+(?:in\s+(?:their|the|a)\s+(?:job|employment|position|"
+                         r"company)|employed)|\b(?:kept|taken)\s+on\b|\bafter\s+the\s+(?:subsidy|funding|support|"
+                         r"measure)\s+(?:ran\s+out|ended|expired|stopped)|"
+                         r"\b(?:abgeschlossen|beendet|bestanden|abgebrochen)(?:\s+(?:haben|hat|wurden?))?\s*[?.!]*\s*$|"
+                         r"\b(?:weiterbeschäftigt|übernommen)\s+(?:wurden?|worden)|\bnach\s+(?:dem\s+)?(?:ende|auslaufen|"
+                         r"ablauf)\s+der\s+(?:förderung|maßnahme|ausbildung)", re.I)
+OUTCOME_WORDS = re.compile(r"abschl(?:u|ü)ss|abgeschlossen|beendet|bestanden|abbr(?:u|ü)ch|abgebrochen|übernomm|"
+                           r"übernahme|verbleib|weiterbeschäftig|nachhaltig", re.I)
+
 # An amount for one person or one month ("Wie viel Einstiegsgeld bekommt ein Kunde im Monat?"): a
 # budget's total for the year is not it
 PER_HEAD_CUE = re.compile(r"\b(?:pro|je)\s+(?:monat|person|kunde|kundin|teilnehm\w*|platz|fall|tag|stunde|kopf)\b|"

@@ -700,6 +700,19 @@ def test_last_year_is_the_year_before_the_programmes(assistant, q, kind, text):
     assert a.kind == kind and text in a.answer
 
 
+@pytest.mark.parametrize("q,kind,text", [
+    # what became of participants: the budget table's planned entries do not count it
+    ("How many people in § 16e jobs were kept on after the funding ended?", "none", ""),
+    ("Wie viele Teilnehmende haben ihre FbW-Maßnahme erfolgreich abgeschlossen?", "none", ""),
+    # a figure naming the outcome is its answer; a row named by a finished training is a row
+    ("Wie hoch ist die Abbruchquote bei 16e und 16i?", "fact", "ca. 16%"),
+    ("How many unemployed had a completed vocational training in November 2021?", "fact", "793"),
+])
+def test_what_became_of_participants_is_no_plan_figure(assistant, q, kind, text):
+    a = assistant.ask(q)
+    assert a.kind == kind and text in a.answer
+
+
 def test_an_english_phrase_for_one_german_term_is_not_translated_word_by_word(assistant):
     # "work opportunity" is an Arbeitsgelegenheit, not a "Chance" (was 1.1's "sehen wir weiterhin Chancen");
     # "what are its aims" in the last clause asks for the list "Ziel der Teilnahme an einer AGH kann sein:"
