@@ -99,7 +99,10 @@ NAMED_ITEMS = re.compile(r"^\s*(?:which|what\s+are\s+the|welche[nrs]?|nenne\s+di
 REASON_CUE = re.compile(r"^\s*(warum|wieso|weshalb|weswegen|why|how\s+come|what\s+(?:could|might|would|will)\s+"
                         r"(?:make|cause|lead)|what\s+(?:makes|causes|led))\b", re.I)
 
-DATE_CUE = re.compile(r"\b(seit\s+wann|since\s+when|in\s+welchem\s+jahr|in\s+which\s+year|what\s+year)\b", re.I)
+DATE_CUE = re.compile(r"\b(seit\s+wann|since\s+when|in\s+welchem\s+jahr|in\s+which\s+year|what\s+year|"
+                      r"(?:seit|an)\s+welche[mn]\s+(?:jahr|datum|tag|zeitpunkt)|"
+                      r"(?:since|from|on|as\s+of)\s+(?:what|which)\s+(?:year|date|day)|what\s+date|"
+                      r"when\s+did\s+[^?]{1,80}?(?:come\s+into\s+(?:force|effect)|take\s+effect))\b", re.I)
 
 # "Welcher Bildungsträger ...?", "Wer leitet ...?", "Who runs ...?", "Wie heißt ...?" want the name of an
 # organisation or a person (the programme names few: "bei einem Bildungsträger")

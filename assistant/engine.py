@@ -274,8 +274,8 @@ class Assistant:
             return Answer(q, "none", NONE_ANSWER)
         if DATE_CUE.search(q):  # "Seit wann gibt es ...": a sentence with its year answers
             dated = self._prose_figure_answer(q, expanded, qvec, ranked, set(), set())
-            if dated is not None:
-                return dated
+            if dated is not None and not self._misses_rare_nouns(dated, q, names_only=True):
+                return dated  # not a year of something else ("Unser Ziel in 2022" for „Aktive Elternzeit“)
         budget_of = english_budget_of(q)
         if budget_of and not english_entry(budget_of, noun=True) and not self.chunk_kw.knows(budget_of) \
                 and not self.lookup.find_in(budget_of):
@@ -749,15 +749,18 @@ class Assistant:
                 self.lookup.long_stems(e) <= stems for e in self.lookup.all_for(t))
         return any(not mentioned(t) for t in terms if (t.doc, t.abbr) not in self.pervasive_terms)
 
-    def _misses_rare_nouns(self, answer: Answer, q: str, noun: AskedNoun) -> bool:
+    def _misses_rare_nouns(self, answer: Answer, q: str, noun: Optional[AskedNoun] = None,
+                           names_only: bool = False) -> bool:
         """The answer and the passage it cites lack one of the question's rare nouns (idf at least
-        RARE_NOUN_IDF, English ones by their German words) other than the counted noun."""
+        RARE_NOUN_IDF, English ones by their German words) other than the counted noun; with
+        names_only, one of its capitalised words ("Aktive Elternzeit", not "in effect")."""
         have = {stem(w) for w in content_words(_answer_and_source(answer))}
+        heads = noun.heads if noun else ()
         for w in _noun_candidates(q):
-            if w.lower() in self.common_english:
+            if w.lower() in self.common_english or (names_only and not w[:1].isupper()):
                 continue
             forms = {stem(w)} | {stem(g) for g in german_for(w).split()}
-            if forms & self.pervasive_stems or any(f.startswith(noun.heads) for f in forms):
+            if forms & self.pervasive_stems or any(f.startswith(heads) for f in forms):
                 continue
             if max((self.chunk_kw.idf.get(f, 0.0) for f in forms), default=0.0) < RARE_NOUN_IDF:
                 continue  # a common word, or one the programme never uses, says nothing of which sentence

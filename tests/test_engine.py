@@ -713,6 +713,23 @@ def test_what_became_of_participants_is_no_plan_figure(assistant, q, kind, text)
     assert a.kind == kind and text in a.answer
 
 
+@pytest.mark.parametrize("q,text", [
+    # asked for a date in other words than "Seit wann": the sentence with its date answers
+    ("As of which date is the Teilhabestärkungsgesetz in force?", "seit 01.01.2022"),
+    ("When did the new participation strengthening law (Teilhabestärkungsgesetz) take effect?", "seit 01.01.2022"),
+    ("Seit welchem Datum gilt das Teilhabestärkungsgesetz?", "seit 01.01.2022"),
+])
+def test_a_date_asked_in_other_words_gets_the_dated_sentence(assistant, q, text):
+    a = assistant.ask(q)
+    assert a.kind == "fact" and text in a.answer and a.citations[0].section == "6.5"
+
+
+def test_a_date_of_something_else_is_no_date_of_the_named_project(assistant):
+    # "Unser Ziel in 2022 ..." names a year, but not „Aktive Elternzeit“
+    a = assistant.ask("From what date does the EU-React project „Aktive Elternzeit“ start?")
+    assert a.kind != "fact" and "Unser Ziel in 2022" not in a.answer
+
+
 def test_an_english_phrase_for_one_german_term_is_not_translated_word_by_word(assistant):
     # "work opportunity" is an Arbeitsgelegenheit, not a "Chance" (was 1.1's "sehen wir weiterhin Chancen");
     # "what are its aims" in the last clause asks for the list "Ziel der Teilnahme an einer AGH kann sein:"
