@@ -896,7 +896,7 @@ def test_contact_data_is_recognised():
 def test_evaluation_floors(assistant):
     """Regression floors a little under the level measured on 2026-11-24 (issue 3 targets 95 %).
 
-    questions.jsonl was used while building the engine; dev to dev12 were written later by
+    questions.jsonl was used while building the engine; dev to dev13 were written later by
     others and used since to find failures, so their floors are lower and say more about unseen
     questions. The holdout sets are only ever reported, never asserted.
     """
@@ -917,8 +917,11 @@ def test_evaluation_floors(assistant):
     # at that session's start, 63 (78.8 %) after its failures were worked on
     # dev12 (80 questions, 50 English, 40 passages, 14 outside the programme, twenty-first session): 56
     # right at that session's start, 63 (78.8 %) after its failures were worked on
+    # dev13 (80 questions, 48 English, 44 passages, 12 outside the programme, twenty-second session): 52
+    # right at that session's start (65.0 %)
     floors = {"dev": 0.82, "dev2": 0.85, "dev3": 0.83, "dev4": 0.85, "dev5": 0.85, "dev6": 0.82, "dev7": 0.89,
-              "dev8": 0.85, "dev9": 0.85, "dev10": 0.74, "dev11": 0.76, "dev12": 0.76}
+              "dev8": 0.85, "dev9": 0.85, "dev10": 0.74, "dev11": 0.76, "dev12": 0.76,
+              "dev13": 0.63}
     for name, floor in floors.items():
         r = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / f"{name}.jsonl"))
         assert r["accuracy"] >= floor, name
