@@ -75,7 +75,7 @@ QUANTITY_CUE = re.compile(r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|wi
 OTHER_QUESTION = re.compile(
     r"^\s*(wer|wem|wen|wessen|who|whom|whose|wo|wohin|wo(?:r?auf|r?an|mit|durch|zu|r?über|von|r?aus|für|r?in|bei|nach)|"
     r"where|when|wann|wie\s+(soll|sollen|will|wollen|wird|werden|kann|können|"
-    r"funktioniert|läuft|laufen|sieht|sehen|geht|gehen)|how\s+(do|does|did|is|are|will|can|should|would)|"
+    r"funktioniert|läuft|laufen|sieht|sehen|geht|gehen)|how\s+(do|does|did|is|are|will|can|should|would|has|have)|"
     r"wird|werden|ist|sind|gibt|hat|haben|kann|können|soll|sollen|gilt|war|waren|gab|hatte|hatten|wurde|wurden|"
     r"does|do|did|is|are|were|can|will|has|have|had|should)\s",  # not "was": German "Was ist …?"
     re.I)
@@ -91,6 +91,12 @@ NEWS_OR_WAY = re.compile(r"\bwhat(?:'?s|\s+is)\s+new\b|\bwas\s+ist\s+(?:neu|ande
 
 # asks what something rests on: "Which regulation is the allocation based on?", "Auf welcher Grundlage ...?"
 BASIS_QUESTION = re.compile(r"\b(?:based\s+on|basis|grundlage|basiert|beruht|relies\s+on)\b", re.I)
+
+# "Which parties agreed ...?", "Welche Akteure ...?": who, a group of bodies (the programme names them
+# without a legal form: "BMAS, Länder, BA und kommunale Spitzenverbände"), not a figure
+WHO_GROUP = re.compile(r"\b(?:which|what)\s+(?:part(?:y|ies)|bod(?:y|ies)|actors?|stakeholders?|authorit(?:y|ies)|"
+                       r"ministr(?:y|ies))\b|\bwelche[nrs]?\s+(?:akteur|partei|beteiligt|stelle|behörde|ministeri)\w*",
+                       re.I)
 
 # "Which three steering goals ...?", "Welche zwei Projekte ...?": the number says how many items to name
 NAMED_ITEMS = re.compile(r"^\s*(?:which|what\s+are\s+the|welche[nrs]?|nenne\s+die)\s+(?:two|three|four|five|six|"
@@ -154,7 +160,7 @@ def asks_for_figure(q: str) -> bool:
     if REASON_CUE.search(q) or (STATED_FIGURE.search(q) and not QUANTITY_CUE.search(q)):
         return False
     asks_other = OTHER_QUESTION.search(q) or YES_NO_CLAUSE.search(q) or NAME_QUESTION.search(q) \
-        or NAMED_ITEMS.search(q) or NEWS_OR_WAY.search(q) or BASIS_QUESTION.search(q)
+        or NAMED_ITEMS.search(q) or NEWS_OR_WAY.search(q) or BASIS_QUESTION.search(q) or WHO_GROUP.search(q)
     if asks_other and not (QUANTITY_CUE.search(q) or SUPERLATIVE.search(q)):
         return False  # "Who would use the planned centre?", "Bei welchem Träger laufen die BvB-Plätze?"
     return bool(FIGURE_CUE.search(ENGLISH_PERSONAL.sub(" ", q)) or WHICH_FIGURE.match(q))

@@ -730,6 +730,17 @@ def test_a_date_of_something_else_is_no_date_of_the_named_project(assistant):
     assert a.kind != "fact" and "Unser Ziel in 2022" not in a.answer
 
 
+@pytest.mark.parametrize("q,text,section", [
+    # "How has/have ...?" asks how something went, though it names "numbers"
+    ("How has the number of Corona self-employed people changed over time?", "Selbstständige", "6.7"),
+    # "which parties" asks who; "target values" is what they agreed on, not the figure asked for
+    ("Which bodies agreed to keep planning the 2022 target values decentrally?", "kommunale Spitzenverbände", "2.1"),
+])
+def test_how_something_went_and_who_agreed_are_no_figure_questions(assistant, q, text, section):
+    a = assistant.ask(q)
+    assert a.kind == "passage" and text in a.answer and a.citations[0].section == section
+
+
 def test_an_english_phrase_for_one_german_term_is_not_translated_word_by_word(assistant):
     # "work opportunity" is an Arbeitsgelegenheit, not a "Chance" (was 1.1's "sehen wir weiterhin Chancen");
     # "what are its aims" in the last clause asks for the list "Ziel der Teilnahme an einer AGH kann sein:"
