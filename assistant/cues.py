@@ -98,6 +98,10 @@ WHO_GROUP = re.compile(r"\b(?:which|what)\s+(?:part(?:y|ies)|bod(?:y|ies)|actors
                        r"ministr(?:y|ies))\b|\bwelche[nrs]?\s+(?:akteur|partei|beteiligt|stelle|behörde|ministeri)\w*",
                        re.I)
 
+# "Was muss passieren, damit es genug Plätze gibt?", "What needs to happen ...?": a condition, not a figure
+WHAT_MUST_HAPPEN = re.compile(r"\bwas\s+(?:muss|müsste|sollte|müssen|müssten)\b[^?]*\b(?:passieren|geschehen|getan\s+werden|"
+                              r"tun)\b|\bwhat\s+(?:needs|has|would\s+have|must)\s+(?:to\s+)?(?:happen|be\s+done)\b", re.I)
+
 # "Which three steering goals ...?", "Welche zwei Projekte ...?": the number says how many items to name
 NAMED_ITEMS = re.compile(r"^\s*(?:which|what\s+are\s+the|welche[nrs]?|nenne\s+die)\s+(?:two|three|four|five|six|"
                          r"zwei|drei|vier|fünf|sechs)\b", re.I)
@@ -160,7 +164,8 @@ def asks_for_figure(q: str) -> bool:
     if REASON_CUE.search(q) or (STATED_FIGURE.search(q) and not QUANTITY_CUE.search(q)):
         return False
     asks_other = OTHER_QUESTION.search(q) or YES_NO_CLAUSE.search(q) or NAME_QUESTION.search(q) \
-        or NAMED_ITEMS.search(q) or NEWS_OR_WAY.search(q) or BASIS_QUESTION.search(q) or WHO_GROUP.search(q)
+        or NAMED_ITEMS.search(q) or NEWS_OR_WAY.search(q) or BASIS_QUESTION.search(q) or WHO_GROUP.search(q) \
+        or WHAT_MUST_HAPPEN.search(q)
     if asks_other and not (QUANTITY_CUE.search(q) or SUPERLATIVE.search(q)):
         return False  # "Who would use the planned centre?", "Bei welchem Träger laufen die BvB-Plätze?"
     return bool(FIGURE_CUE.search(ENGLISH_PERSONAL.sub(" ", q)) or WHICH_FIGURE.match(q))

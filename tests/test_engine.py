@@ -735,8 +735,10 @@ def test_a_date_of_something_else_is_no_date_of_the_named_project(assistant):
     ("How has the number of Corona self-employed people changed over time?", "Selbstständige", "6.7"),
     # "which parties" asks who; "target values" is what they agreed on, not the figure asked for
     ("Which bodies agreed to keep planning the 2022 target values decentrally?", "kommunale Spitzenverbände", "2.1"),
+    # what must happen for there to be enough places is a condition, not a count of places
+    ("What has to happen so that there are enough places for EQ and internships?", "Engagement der Betriebe", "5.4.2"),
 ])
-def test_how_something_went_and_who_agreed_are_no_figure_questions(assistant, q, text, section):
+def test_how_it_went_who_agreed_what_must_happen_are_no_figure_questions(assistant, q, text, section):
     a = assistant.ask(q)
     assert a.kind == "passage" and text in a.answer and a.citations[0].section == section
 
