@@ -775,6 +775,8 @@ class Assistant:
         them ("drei weitere Mitarbeiterinnen") when all are asked for."""
         if not self._names(answer, noun.heads):
             return True
+        if any(f.table for f in answer.facts) and all(h.startswith(TIME_UNIT_STEMS) for h in noun.heads):
+            return True  # "Ab wie vielen Jahren ...?": a table row counts people; its "zum Vorjahr" is no span
         if noun.figure_before and not any(f.table for f in answer.facts) \
                 and not any(counts(answer.answer, h) for h in noun.heads):
             return True

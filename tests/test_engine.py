@@ -743,6 +743,17 @@ def test_how_it_went_who_agreed_what_must_happen_are_no_figure_questions(assista
     assert a.kind == "passage" and text in a.answer and a.citations[0].section == section
 
 
+@pytest.mark.parametrize("q", [
+    "Nach wie vielen Jahren Leistungsbezug schaut das neue Monitoring gesondert auf die Langzeitleistungsbezieher?",
+    "The monitoring looks separately at long-term recipients on benefits for how many years at least?",
+])
+def test_a_span_of_years_is_not_a_table_rows_count(assistant, q):
+    # the row "Bestand an Langzeitleistungsbeziehern: 4.170 Personen (Veränderung zum Vorjahr ...)" names
+    # "Jahr" only in "Vorjahr"; the span stands in 2.1's list
+    a = assistant.ask(q)
+    assert a.kind == "fact" and "mindestens vier Jahre" in a.answer and "4.170" not in a.answer
+
+
 def test_an_english_phrase_for_one_german_term_is_not_translated_word_by_word(assistant):
     # "work opportunity" is an Arbeitsgelegenheit, not a "Chance" (was 1.1's "sehen wir weiterhin Chancen");
     # "what are its aims" in the last clause asks for the list "Ziel der Teilnahme an einer AGH kann sein:"
