@@ -99,8 +99,9 @@ WHO_GROUP = re.compile(r"\b(?:which|what)\s+(?:part(?:y|ies)|bod(?:y|ies)|actors
                        re.I)
 
 # "Was muss passieren, damit es genug Plätze gibt?", "What needs to happen ...?": a condition, not a figure
-WHAT_MUST_HAPPEN = re.compile(r"\bwas\s+(?:muss|müsste|sollte|müssen|müssten)\b[^?]*\b(?:passieren|geschehen|getan\s+werden|"
-                              r"tun)\b|\bwhat\s+(?:needs|has|would\s+have|must)\s+(?:to\s+)?(?:happen|be\s+done)\b", re.I)
+WHAT_MUST_HAPPEN = re.compile(r"\bwas\s+(?:muss|müsste|sollte|müssen|müssten)\b[^?]*\b"
+                              r"(?:passieren|geschehen|getan\s+werden|tun)\b|"
+                              r"\bwhat\s+(?:needs|has|would\s+have|must)\s+(?:to\s+)?(?:happen|be\s+done)\b", re.I)
 
 # "Which three steering goals ...?", "Welche zwei Projekte ...?": the number says how many items to name
 NAMED_ITEMS = re.compile(r"^\s*(?:which|what\s+are\s+the|welche[nrs]?|nenne\s+die)\s+(?:two|three|four|five|six|"
@@ -230,14 +231,16 @@ PERCENT_CUE = re.compile(r"(quote|anteil|prozent|%|\bshare|percent|\brate\b)", r
 # What became of people after a measure ("How many ... finished their apprenticeship?", "stayed in their
 # job after the subsidy ran out", "Wie viele haben die Maßnahme abgeschlossen?"), and the words a figure
 # of it would stand beside: a plan's entries or a budget count none of it
-OUTCOME_CUE = re.compile(r"\b(?:successfully\s+)?(?:finish(?:ed)?|complet(?:ed?)|pass(?:ed)?)\s+(?:their|the|his|her|an?)"
-                         r"\s+(?:\w+\s+)?(?:training|apprenticeship|course|measure|exam|qualification|programme)|"
+OUTCOME_CUE = re.compile(r"\b(?:successfully\s+)?(?:finish(?:ed)?|complet(?:ed?)|pass(?:ed)?)\s+"
+                         r"(?:their|the|his|her|an?)\s+(?:\w+\s+)?"
+                         r"(?:training|apprenticeship|course|measure|exam|qualification|programme)|"
                          r"\b(?:stay(?:ed)?|remain(?:ed)?)\s+(?:in\s+(?:their|the|a)\s+(?:job|employment|position|"
                          r"company)|employed)|\b(?:kept|taken)\s+on\b|\bafter\s+the\s+(?:subsidy|funding|support|"
                          r"measure)\s+(?:ran\s+out|ended|expired|stopped)|"
                          r"\b(?:abgeschlossen|beendet|bestanden|abgebrochen)(?:\s+(?:haben|hat|wurden?))?\s*[?.!]*\s*$|"
-                         r"\b(?:weiterbeschäftigt|übernommen)\s+(?:wurden?|worden)|\bnach\s+(?:dem\s+)?(?:ende|auslaufen|"
-                         r"ablauf)\s+der\s+(?:förderung|maßnahme|ausbildung)", re.I)
+                         r"\b(?:weiterbeschäftigt|übernommen)\s+(?:wurden?|worden)|"
+                         r"\bnach\s+(?:dem\s+)?(?:ende|auslaufen|ablauf)\s+der\s+"
+                         r"(?:förderung|maßnahme|ausbildung)", re.I)
 OUTCOME_WORDS = re.compile(r"abschl(?:u|ü)ss|abgeschlossen|beendet|bestanden|abbr(?:u|ü)ch|abgebrochen|übernomm|"
                            r"übernahme|verbleib|weiterbeschäftig|nachhaltig", re.I)
 
