@@ -942,10 +942,10 @@ def test_evaluation_floors(assistant):
     # dev12 (80 questions, 50 English, 40 passages, 14 outside the programme, twenty-first session): 56
     # right at that session's start, 63 (78.8 %) after its failures were worked on
     # dev13 (80 questions, 48 English, 44 passages, 12 outside the programme, twenty-second session): 52
-    # right at that session's start (65.0 %)
+    # right at that session's start (65.0 %), 57 (71.3 %) after its failures were worked on
     floors = {"dev": 0.82, "dev2": 0.85, "dev3": 0.83, "dev4": 0.85, "dev5": 0.85, "dev6": 0.82, "dev7": 0.89,
               "dev8": 0.85, "dev9": 0.85, "dev10": 0.74, "dev11": 0.76, "dev12": 0.76,
-              "dev13": 0.63}
+              "dev13": 0.68}
     for name, floor in floors.items():
         r = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / f"{name}.jsonl"))
         assert r["accuracy"] >= floor, name
