@@ -92,12 +92,6 @@ NEWS_OR_WAY = re.compile(r"\bwhat(?:'?s|\s+is)\s+new\b|\bwas\s+ist\s+(?:neu|ande
 # asks what something rests on: "Which regulation is the allocation based on?", "Auf welcher Grundlage ...?"
 BASIS_QUESTION = re.compile(r"\b(?:based\s+on|basis|grundlage|basiert|beruht|relies\s+on)\b", re.I)
 
-# "Which parties agreed ...?", "Welche Akteure ...?": who, a group of bodies (the programme names them
-# without a legal form: "BMAS, Länder, BA und kommunale Spitzenverbände"), not a figure
-WHO_GROUP = re.compile(r"\b(?:which|what)\s+(?:part(?:y|ies)|bod(?:y|ies)|actors?|stakeholders?|authorit(?:y|ies)|"
-                       r"ministr(?:y|ies))\b|\bwelche[nrs]?\s+(?:akteur|partei|beteiligt|stelle|behörde|ministeri)\w*",
-                       re.I)
-
 # "Was muss passieren, damit es genug Plätze gibt?", "What needs to happen ...?": a condition, not a figure
 WHAT_MUST_HAPPEN = re.compile(r"\bwas\s+(?:muss|müsste|sollte|müssen|müssten)\b[^?]*\b"
                               r"(?:passieren|geschehen|getan\s+werden|tun)\b|"
@@ -134,11 +128,14 @@ PERSON_ASKED = re.compile(r"\b(?:beauftragte\w*|leiter\w*|geschäftsführ\w*|vor
 NAMED_BODY = re.compile(r"\b(?:Frau|Herr|Herrn)\s+[A-ZÄÖÜ]\w+|\bg?GmbH\b|\be\.\s?V\.|\w*(?:werk|verein|stiftung|"
                         r"akademie|institut|gesellschaft|verband|diakon\w*|caritas|volkshochschule)\b|\bAWO\b|\bVHS\b",
                         re.I)
-# "Which organisations ...?" may want a public body: "gemeinsame Einrichtung der Agentur für Arbeit und des
-# Landkreises Kassel" (a person is asked for by "Wer leitet ...?", "Wer sitzt im Beirat?")
+# "Which organisations ...?", "Which parties agreed ...?", "Welche Akteure ...?" ask who, a body or a group of
+# them, not a figure; the answer may be a public body: "gemeinsame Einrichtung der Agentur für Arbeit und des
+# Landkreises Kassel", "BMAS, Länder, BA und kommunale Spitzenverbände" (a person is asked for by "Wer leitet
+# ...?", "Wer sitzt im Beirat?")
 ORGANISATION_ASKED = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:organi[sz]ations?|institutions?|partners?|bodies|"
-                                r"body|authorit(?:y|ies))\b|\bwelche[nrs]?\s+(?:\w+\s+)?(?:organisation|institution|"
-                                r"partner|einrichtung|behörde|stelle)\w*", re.I)
+                                r"body|authorit(?:y|ies)|part(?:y|ies)|actors?|stakeholders?|ministr(?:y|ies))\b|"
+                                r"\bwelche[nrs]?\s+(?:\w+\s+)?(?:organisation|institution|partner|einrichtung|behörde|"
+                                r"stelle|akteur|partei|beteiligt|ministeri)\w*", re.I)
 PUBLIC_BODY = re.compile(r"\bAgentur\s+für\s+Arbeit\b|\bLandkreis(?:es)?\s+[A-ZÄÖÜ]\w+|\bKommunen\b|"
                          r"\bBundesregierung\b|\w*(?:amt|kammer|ministerium)\b(?<!samt)|\bIHK\b|\bHWK\b")
 # "Wo finde ich Ansprechpartner für ...?" is answered by a role ("eine/-n Reha-Spezialist/-in" at every site)
@@ -165,7 +162,7 @@ def asks_for_figure(q: str) -> bool:
     if REASON_CUE.search(q) or (STATED_FIGURE.search(q) and not QUANTITY_CUE.search(q)):
         return False
     asks_other = OTHER_QUESTION.search(q) or YES_NO_CLAUSE.search(q) or NAME_QUESTION.search(q) \
-        or NAMED_ITEMS.search(q) or NEWS_OR_WAY.search(q) or BASIS_QUESTION.search(q) or WHO_GROUP.search(q) \
+        or NAMED_ITEMS.search(q) or NEWS_OR_WAY.search(q) or BASIS_QUESTION.search(q) or ORGANISATION_ASKED.search(q) \
         or WHAT_MUST_HAPPEN.search(q)
     if asks_other and not (QUANTITY_CUE.search(q) or SUPERLATIVE.search(q)):
         return False  # "Who would use the planned centre?", "Bei welchem Träger laufen die BvB-Plätze?"
