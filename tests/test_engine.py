@@ -57,6 +57,9 @@ def test_glossary_compound(assistant):
     ("Was heißt BIP auf Deutsch?", "Bruttoinland"),  # the long form in a language
     ("what does EU-React stand for", "Recovery Assistance"),  # the text's "EU-React" is the Legende's "React-EU"
     ("what does abH stand for in the U25 section?", "ausbildungsbegleitende Hilfen"),  # the part says where
+    # an example of where it stands asks nothing more
+    ("Wofür steht EGZ, zum Beispiel bei Reha-EGZ?", "Eingliederungszuschuss"),
+    ("What does BFW mean, for example in Reha-BFW?", "Berufsförderungswerk"),
 ])
 def test_glossary_variants(assistant, q, long):
     a = assistant.ask(q)
