@@ -272,7 +272,7 @@ class Assistant:
             # a paraphrase ("Veranstaltungen" for "Aktionstage") is still close to its answer
             return Answer(q, "none", NONE_ANSWER)
         if DATE_CUE.search(q):  # "Seit wann gibt es ...": a sentence with its year answers
-            dated = self._prose_figure_answer(q, expanded, qvec, ranked, set(), set())
+            dated = self._prose_figure_answer(q, expanded, qvec, ranked, set(), set(), date=True)
             if dated is not None and not self._misses_rare_nouns(dated, q, names_only=True):
                 return dated  # not a year of something else ("Unser Ziel in 2022" for „Aktive Elternzeit“)
         budget_of = english_budget_of(q)
@@ -672,12 +672,13 @@ class Assistant:
         return self._fact_answer(q, expanded, qvec, terms, ranked, among)
 
     def _prose_figure_answer(self, q: str, expanded: str, qvec: np.ndarray, ranked, years, months,
-                             naming: Optional[AskedNoun] = None) -> Optional[Answer]:
+                             naming: Optional[AskedNoun] = None, date: bool = False) -> Optional[Answer]:
         """The best-ranked sentence that states a figure (for the asked time), as a fact if parsed.
 
         A sentence naming what "wie viele" counts ("Wie viele Mitarbeiter …?") goes first;
         naming: only a sentence naming that noun (for a count, with its figure right before it),
-        from anywhere in the programme when the best-ranked sentences have none."""
+        from anywhere in the programme when the best-ranked sentences have none; date: the
+        question asks for a date ("Seit wann ...?")."""
         # "wie hoch" asks for an amount, unless it asks how high a share is ("Wie hoch ist die Aktivierungsquote?")
         wants_money = bool(MONEY_CUE.search(q)) and not (PERCENT_CUE.search(q) and not ONLY_MONEY.search(q))
         if wants_money:  # only sentences with "€" are kept below: "Geld", "Budget" need not match their words
@@ -696,6 +697,14 @@ class Assistant:
             if naming:  # then any other sentence naming it, wherever it stands ("an den drei Standorten")
                 namers += [i for i in range(len(self.sentences)) if i not in namers and names_it(i)]
                 candidates = sorted(namers, key=some_more)
+        # for a date, a paragraph the question names ("16e", "16i") is the subject: sentences naming it,
+        # or of a section whose title does ("Soziale Teilhabe nach den §§ 16e und 16i"), go first
+        paragraphs = {w.lower() for w in words(q) if PARAGRAPH_ID.fullmatch(w)} if date else set()
+        if paragraphs:
+            def names_paragraphs(i: int) -> bool:
+                chunk = self.chunks[self.sentences[i]["chunk"]]
+                return paragraphs <= {w.lower() for w in words(self.sentences[i]["text"] + " " + chunk.title)}
+            candidates.sort(key=lambda i: not names_paragraphs(i))
         # a sentence narrowing its figures to a group the question does not name ("Hinsichtlich des
         # Status § 10 SGB II sind Frauen mit 68% ...") answers only when no other one does
         asked = set(self.chunk_kw.query_terms(expanded))
@@ -1060,6 +1069,9 @@ _AFTER_TIME_WORD = re.compile(r"\b(?:seit|since|bis|until)\s+(\w+)", re.I)
 def _term_words(terms: list[GlossaryTerm]) -> set[str]:
     """The folded words of the terms' abbreviations and variants: the words that name them in a question."""
     return {fold(part) for t in terms for f in (t.abbr, *t.variants) for part in words(f)}
+
+
+PARAGRAPH_ID = re.compile(r"\d{1,3}[a-z]")  # "16e", "16i": a paragraph of the law
 
 
 def _noun_candidates(q: str) -> list[str]:

@@ -733,6 +733,18 @@ def test_a_date_of_something_else_is_no_date_of_the_named_project(assistant):
     assert a.kind != "fact" and "Unser Ziel in 2022" not in a.answer
 
 
+@pytest.mark.parametrize("q,text", [
+    # was 5.7's "Reha-Spezialist/-innen ... auch in 2022" and 6.6's bFM "auch 2022", naming no 16e/16i
+    ("In which year did the jobcenter begin employing specialist staff for § 16e?", "ab 2021"),
+    ("Since what year has the jobcenter had dedicated staff for 16i cases?", "ab 2021"),
+    # a sentence of the section titled "... nach den §§ 16e und 16i" names them too
+    ("Seit wann betreuen hauseigene Jobcoaches die Beschäftigten nach § 16i?", "seit dem 01.07.2019"),
+])
+def test_a_date_for_a_named_paragraph_comes_from_a_sentence_naming_it(assistant, q, text):
+    a = assistant.ask(q)
+    assert a.kind == "fact" and text in a.answer and a.citations[0].section == "6.3"
+
+
 @pytest.mark.parametrize("q,text,section", [
     # "How has/have ...?" asks how something went, though it names "numbers"
     ("How has the number of Corona self-employed people changed over time?", "Selbstständige", "6.7"),
