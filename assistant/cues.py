@@ -75,7 +75,9 @@ QUANTITY_CUE = re.compile(r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|wi
 # mention one ("planned", "Integrationsquote"); "how many" or a superlative overrides them
 # ("Wofür wird das meiste Geld ausgegeben?" compares the figures of a table).
 OTHER_QUESTION = re.compile(
-    r"^\s*(wer|wem|wen|wessen|who|whom|whose|wo|wohin|wo(?:r?auf|r?an|mit|durch|zu|r?über|von|r?aus|für|r?in|bei|nach)|"
+    r"^\s*(wer|wem|wen|wessen|who|whom|whose|"
+    r"(?:mit|von|bei|für|an|zu|über|gegenüber)\s+(?:wem|wen)|(?:with|to|for|by|from)\s+whom|"  # "Mit wem ...?"
+    r"wo|wohin|wo(?:r?auf|r?an|mit|durch|zu|r?über|von|r?aus|für|r?in|bei|nach)|"
     r"where|when|wann|wie\s+(soll|sollen|will|wollen|wird|werden|kann|können|"
     r"funktioniert|läuft|laufen|sieht|sehen|geht|gehen)|how\s+(do|does|did|is|are|will|can|should|would|has|have)|"
     r"wird|werden|ist|sind|gibt|hat|haben|kann|können|soll|sollen|gilt|war|waren|gab|hatte|hatten|wurde|wurden|"

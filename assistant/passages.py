@@ -30,7 +30,7 @@ from .fusion import blend, minmax
 from .keyword import KeywordIndex, content_words, stem, words
 from .records import Chunk
 
-MAX_WINDOW_CHARS = 540
+MAX_WINDOW_CHARS = 560  # an answer has 600 characters, with the quote marks and " — Abschnitt 6.4 Title."
 MAX_LIST_ITEMS = 12
 MIN_LIST_ITEMS = 3    # a window that reaches a list shows at least this many of its items
 CHUNK_WEIGHT = 0.3    # how much the chunk's own rank counts beside the sentence's score
@@ -263,7 +263,8 @@ class SentenceIndex:
             chosen.append(j)
             size += len(self.texts[j])
             if j in self.list_items:  # a neighbour opens a list: show it
-                return self._with_list(j, sorted(chosen), size, scores, best)
+                return self._with_list(j, sorted(chosen), size, scores, best,
+                                       wants_items=bool(_LIST_QUESTION.search(question)))
         return sorted(chosen)
 
     def _item(self, i: int) -> list[int]:
@@ -288,19 +289,25 @@ class SentenceIndex:
             and size + 1 + len(self.texts[j]) <= MAX_WINDOW_CHARS
 
     def _with_list(self, intro: int, chosen: list[int], size: int, scores: dict[int, float],
-                   best: Optional[int] = None) -> list[int]:
+                   best: Optional[int] = None, wants_items: bool = False) -> list[int]:
         """Add a list's items to the window while they fit, the best-scoring item always.
 
         The items are what the list's opening promises ("Maßgebliche Erfolgsfaktoren ...:"): a
         sentence of the window other than the best match, the one it leans on and the opening
         gives way, the farthest from the list first, while fewer than MIN_LIST_ITEMS items fit;
-        the best match and the one it leans on only while not a single item fits.
+        the best match and the one it leans on only while not a single item fits. When the best
+        match is the opening, the sentence it leans on gives way like any other; when the question
+        asks for the items (wants_items: "Welche kommunalen Eingliederungsleistungen ...?"), so does
+        the best match.
         """
         items = self.list_items[intro]
         needed = {best, intro} | ({best - 1} if best is not None and self.leans_back(best) else set())
         context = sorted((i for i in chosen if i not in needed), key=lambda i: -abs(i - intro))
         # last of all, the best match and what it leans on: an opening without a single item says nothing
         context += sorted((i for i in needed if i != intro and i in chosen), key=lambda i: -abs(i - intro))
+        # once an item fits, the best match and what it leans on stay; the opening's own sentence before
+        # ("Flankierend werden ... angeboten. Sie dienen ... und beinhalten:") is read through its items
+        kept_on = {best} | ({best - 1} if best is not None and best != intro and self.leans_back(best) else set())
         while True:
             kept, used = [], size
             for j in items:
@@ -308,7 +315,8 @@ class SentenceIndex:
                     break
                 kept.append(j)
                 used += len(self.texts[j]) + 1
-            if len(kept) >= min(MIN_LIST_ITEMS, len(items)) or not context or (kept and context[0] in needed):
+            if len(kept) >= min(MIN_LIST_ITEMS, len(items)) or not context \
+                    or (kept and context[0] in kept_on and not (context[0] == best and wants_items)):
                 break
             dropped = context.pop(0)
             chosen = [i for i in chosen if i != dropped]

@@ -112,7 +112,8 @@ def test_a_list_the_window_reaches_gets_room_for_its_items():
     # 6.6 of the programme: the best match, a long sentence, then "Maßgebliche Erfolgsfaktoren ...:";
     # the sentence between gives way so that the factors are shown, and the gap is marked
     texts = ["Das beschäftigungsorientierte Fallmanagement wird auch 2022 weiter fortgeführt.",
-             "Als fachliche Schwerpunkte haben wir uns " + "die Nacharbeit der Integrationsfortschritte, " * 6 + "vorgenommen.",
+             "Als fachliche Schwerpunkte haben wir uns "
+             + "die Nacharbeit der Integrationsfortschritte, " * 7 + "vorgenommen.",
              "Maßgebliche Erfolgsfaktoren für unsere Arbeit bleiben dabei unverändert:",
              "qualifiziertes Personal", "hohe Betreuungsintensität", "persönliche, individuelle Beratung",
              "vertrauensvolle Zusammenarbeit/Arbeitsbündnis"]
@@ -202,12 +203,35 @@ def test_a_why_question_widens_toward_the_reason():
 def test_a_list_no_item_of_which_fits_beside_the_best_match_takes_its_place():
     # 2.2 of the programme: "Welche kommunalen Eingliederungsleistungen werden angeboten?" best matches
     # a long sentence, the list's long opening follows; the items answer, so the best match gives way
-    texts = ["Flankierend werden die kommunalen Eingliederungsleistungen " + "zur Verbesserung " * 10 + "erbracht.",
+    texts = ["Flankierend werden die kommunalen Eingliederungsleistungen " + "zur Verbesserung " * 11 + "erbracht.",
              "Sie dienen der Minderung " + "von persönlichen Hemmnissen " * 8 + "und beinhalten im Wesentlichen:",
              "häusliche Pflege von Angehörigen", "die Schuldnerberatung", "die Suchtberatung"]
     ix = _index(texts)
     assert len(texts[0]) + len(texts[1]) < MAX_WINDOW_CHARS < len(texts[0]) + len(texts[1]) + len(texts[2])
     assert ix.window(0, {0: 1.0, 1: 0.5}, "kommunale Eingliederungsleistungen") == [1, 2, 3, 4]
+
+
+# 2.2 of the programme: "Flankierend werden ... angeboten." then the list's opening, leaning on it
+SERVICES = ["Flankierend werden die kommunalen Eingliederungsleistungen " + "zur Verbesserung " * 10 + "angeboten.",
+            "Sie dienen der Minderung " + "von persönlichen Hemmnissen " * 8 + "und beinhalten im Wesentlichen:",
+            "die Betreuung minderjähriger Kinder", "häusliche Pflege von Angehörigen", "die Schuldnerberatung",
+            "die psychosoziale Betreuung", "die Suchtberatung"]
+
+
+def test_the_sentence_a_best_matching_list_opening_leans_on_gives_way_to_its_items():
+    ix = _index(SERVICES)
+    # one item fits beside both sentences; the opening's items are what it says
+    assert len(SERVICES[0]) + len(SERVICES[1]) + len(SERVICES[2]) + 2 < MAX_WINDOW_CHARS
+    window = ix.window(1, {0: 0.5, 1: 1.0}, "Unterstützung bei persönlichen Hemmnissen")
+    assert window[0] == 1 and len(window) >= 4
+
+
+def test_a_best_match_before_a_list_gives_way_when_the_question_asks_for_the_items():
+    ix = _index(SERVICES)
+    assert ix.window(0, {0: 1.0, 1: 0.5}, "kommunale Eingliederungsleistungen")[:3] == [0, 1, 2]
+    window = ix.window(0, {0: 1.0, 1: 0.5}, "kommunale Eingliederungsleistungen",
+                       question="Welche kommunalen Eingliederungsleistungen werden angeboten?")
+    assert window[0] == 1 and len(window) >= 4
 
 
 def test_a_list_question_in_the_questions_last_clause():
