@@ -699,11 +699,11 @@ class Assistant:
                 candidates = sorted(namers, key=some_more)
         # for a date, a paragraph the question names ("16e", "16i") is the subject: sentences naming it,
         # or of a section whose title does ("Soziale Teilhabe nach den §§ 16e und 16i"), go first
-        paragraphs = {w.lower() for w in words(q) if PARAGRAPH_ID.fullmatch(w)} if date else set()
+        paragraphs = _paragraphs(q) if date else set()
         if paragraphs:
             def names_paragraphs(i: int) -> bool:
                 chunk = self.chunks[self.sentences[i]["chunk"]]
-                return paragraphs <= {w.lower() for w in words(self.sentences[i]["text"] + " " + chunk.title)}
+                return paragraphs <= _paragraphs(self.sentences[i]["text"] + " " + chunk.title)
             candidates.sort(key=lambda i: not names_paragraphs(i))
         # a sentence narrowing its figures to a group the question does not name ("Hinsichtlich des
         # Status § 10 SGB II sind Frauen mit 68% ...") answers only when no other one does
@@ -849,6 +849,8 @@ class Assistant:
             return True
         if any(name.lower() not in text.lower() for name in _DOTTED_NAME.findall(q)):
             return True  # "jobcenter.digital": a name written as one, which a section naming it writes so
+        if any(self._misses_name(m.group(1) or m.group(2), text) for m in _QUOTED.finditer(q)):
+            return True  # the project „Stark im Beruf“: a section counting its participants names it
         table = any(f.table for f in answer.facts)
         if table:  # a row names its measure by abbreviation ("ESG (Einstiegs geld)"): its long form counts
             text += " " + " ".join(t.long.replace(" ", "") for t in self.lookup.find_in(text, fuzzy=False))
@@ -871,6 +873,14 @@ class Assistant:
             if s in self.chunk_kw.idf and s not in stems and s[:max(5, len(s) - 2)] not in folded:
                 return True
         return False
+
+    def _misses_name(self, name: str, text: str) -> bool:
+        """text does not name name, a name in the programme's words ("Stark im Beruf": each word is
+        common, the name is not); a name in other words ("other", an English term) is not checked."""
+        named = content_words(name)
+        if not named or not all(stem(w) in self.chunk_kw.idf for w in named):
+            return False
+        return " ".join(fold(w) for w in words(name)) not in " ".join(fold(w) for w in words(text))
 
     def _names_table_row(self, q: str) -> bool:
         """A bare lookup: "ELB im September 2019", "Arbeitslose 25 bis unter 50 Jahre", "Integrationsquote 2022?"."""
@@ -1044,6 +1054,8 @@ TITLE_SHARE = 0.6  # a question naming this share of a section title's words (an
 MAX_TERMS_ANSWERED = 3  # "Was bedeuten EGZ, ESG und MAG?" gets each; more would not fit an answer
 # a name with a dot inside ("jobcenter.digital"), not a number or an abbreviation ("z.B.", "1.2")
 _DOTTED_NAME = re.compile(r"\b[^\W\d_]{3,}\.[^\W\d_]{3,}\b")
+# a name the question puts in quotes: „Stark im Beruf“, "Stark im Beruf", 'Gatekeeper U25'
+_QUOTED = re.compile(r"[„“\"»«‘]([^„“”\"»«‘’]{3,60})[“”\"«»’]|(?<!\w)'([^']{3,60})'(?!\w)")
 # a dash parting a question's clauses: "... ESF-Projekte – was heißt ESF nochmal?"
 _DASH = re.compile(r"\s+[–—-]\s+")
 _AFTER_QUESTION_MARK = re.compile(r"(?<=[?!])\s+")
@@ -1069,9 +1081,6 @@ _AFTER_TIME_WORD = re.compile(r"\b(?:seit|since|bis|until)\s+(\w+)", re.I)
 def _term_words(terms: list[GlossaryTerm]) -> set[str]:
     """The folded words of the terms' abbreviations and variants: the words that name them in a question."""
     return {fold(part) for t in terms for f in (t.abbr, *t.variants) for part in words(f)}
-
-
-PARAGRAPH_ID = re.compile(r"\d{1,3}[a-z]")  # "16e", "16i": a paragraph of the law
 
 
 def _noun_candidates(q: str) -> list[str]:

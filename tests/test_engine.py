@@ -758,6 +758,19 @@ def test_how_it_went_who_agreed_what_must_happen_are_no_figure_questions(assista
     assert a.kind == "passage" and text in a.answer and a.citations[0].section == section
 
 
+@pytest.mark.parametrize("q,kind,text", [
+    # the project in quotes is named in 5.5 only, which counts none of its participants
+    ("Wie viele Teilnehmerinnen hatte das Projekt „Stark im Beruf“?", "none", ""),  # was 5.3's 79 integrations
+    ('How many women took part in "Stark im Beruf" last year?', "none", ""),
+    # a figure whose section names the quoted project or term answers
+    ("Wie viele Plätze gibt es im Projekt „Wasserschloss Wülmersen“?", "fact", "12 Plätzen"),
+    ("Wie viele Eintritte sind 2022 für „FbW“ geplant?", "fact", "150"),
+])
+def test_a_figure_for_a_quoted_name_comes_from_a_section_naming_it(assistant, q, kind, text):
+    a = assistant.ask(q)
+    assert a.kind == kind and text in a.answer
+
+
 @pytest.mark.parametrize("q", [
     "Mit wem arbeitet das Jobcenter zusammen, um die Hilfebedürftigkeit und die LUH-Kosten zu senken?",
     "With whom does the jobcenter work closely to reduce the LUH costs?",
