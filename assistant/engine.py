@@ -37,9 +37,10 @@ from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, COUNT_CUE
                    FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, HOW_MUCH, MONEY_CUE, NOT_ABOUT_A_TERM, OFFER_ASKED,
                    ONLY_MONEY, OUTCOME_CUE, OUTCOME_WORDS, PER_HEAD_CUE, PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS,
                    QUANTITY_CUE, SHARE_OF_PEOPLE, SOME_MORE, STAFF, STAFF_STEMS, TIME_UNIT_STEMS, YEAR_RE, AskedNoun,
-                   SectionReference, asked_noun, asked_time, asked_unit, asks_for_figure, counted_heads, counts_staff,
-                   english_budget_of, is_english, is_german, misses_what_is_asked, months_in, names_a_place,
-                   of_own_time, section_reference, with_month_names, without_chatter, without_document_words, years_in)
+                   SectionReference, asked_noun, asked_time, asked_unit, asks_for_figure, counted_head, counted_heads,
+                   counts_staff, english_budget_of, is_english, is_german, misses_what_is_asked, months_in,
+                   names_a_place, of_own_time, section_reference, with_month_names, without_chatter,
+                   without_document_words, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
 from .fact_answers import (HAS_FIGURE, MONEY_STEMS, SHARE, FactAnswers, counts, counts_more, framed_by, is_prose,
@@ -288,9 +289,9 @@ class Assistant:
                 if fact_answer is not None and self._misses_named_term(fact_answer, terms, q):
                     fact_answer = None
             noun = asked_noun(q)
-            if noun and noun.of and not self._states_a_rate_of(noun.of):
-                # "the unemployment rate": the programme has no Arbeitslosenquote, as German "Wie hoch
-                # ist die Arbeitslosenquote?" is refused for a word the programme never uses
+            if (noun and noun.of and not self._states_a_rate_of(noun.of)) or self._names_unknown_rate(q):
+                # "the unemployment rate", "die Arbeitslosenquote im November 2021": the programme has no
+                # Arbeitslosenquote; a figure found counts something else ("1.212 jungen Menschen")
                 return Answer(q, "none", NONE_ANSWER)
             if fact_answer is not None and noun and self._figure_of_something_else(fact_answer, noun, q):
                 # a sentence naming what is asked may state its figure ("zweieinhalb Betriebsakquisiteure",
@@ -790,6 +791,17 @@ class Assistant:
             return True
         return noun.figure_before and not SOME_MORE.search(q) and any(counts_more(answer.answer, h) for h in noun.heads)
 
+    def _names_unknown_rate(self, q: str) -> bool:
+        """The question names a rate ("Arbeitslosenquote") that the programme never names: no rate of
+        its own ends it ("Zielintegrationsquote" is an "Integrationsquote") nor is of its first part
+        ("Frauenquote": "Quote der leistungsbeziehenden Frauen")."""
+        rates = [t for t in self.chunk_kw.all_terms if t.endswith("quot") and t != "quot"]
+        for m in _RATE_WORD.finditer(q):
+            asked = stem(m.group(0))
+            if not any(asked.endswith(t) for t in rates) and not self._states_a_rate_of((counted_head(m.group(1)),)):
+                return True
+        return False
+
     def _states_a_rate_of(self, heads: tuple[str, ...]) -> bool:
         """Whether the programme names a rate of what heads (stems) name: a compound ("Aktivierungsquote"),
         "Quote der leistungsbeziehenden Frauen" or "Wachstum von 4,1%"."""
@@ -1054,6 +1066,8 @@ TITLE_SHARE = 0.6  # a question naming this share of a section title's words (an
 MAX_TERMS_ANSWERED = 3  # "Was bedeuten EGZ, ESG und MAG?" gets each; more would not fit an answer
 # a name with a dot inside ("jobcenter.digital"), not a number or an abbreviation ("z.B.", "1.2")
 _DOTTED_NAME = re.compile(r"\b[^\W\d_]{3,}\.[^\W\d_]{3,}\b")
+# a rate named by a compound: "Arbeitslosenquote" (its first part: what it is a rate of)
+_RATE_WORD = re.compile(r"\b([A-Za-zÄÖÜäöüß]{3,}?)(?:en|s)?quoten?\b")
 # a name the question puts in quotes: „Stark im Beruf“, "Stark im Beruf", 'Gatekeeper U25'
 _QUOTED = re.compile(r"[„“\"»«‘]([^„“”\"»«‘’]{3,60})[“”\"«»’]|(?<!\w)'([^']{3,60})'(?!\w)")
 # a dash parting a question's clauses: "... ESF-Projekte – was heißt ESF nochmal?"

@@ -759,6 +759,18 @@ def test_how_it_went_who_agreed_what_must_happen_are_no_figure_questions(assista
 
 
 @pytest.mark.parametrize("q,kind,text", [
+    # the programme names no Arbeitslosenquote: 5.4's "1.212 jungen Menschen" counts people (was)
+    ("Wie hoch war die Arbeitslosenquote der Jugendlichen im November 2021?", "none", ""),
+    # a rate it names, inside a longer compound or as "Quote der ...", still answers
+    ("Wie hoch ist die Zielintegrationsquote für Frauen?", "fact", "16,44%"),
+    ("Wie hoch ist die Abbruchquote bei den Jobcoaches?", "fact", "ca. 16%"),
+])
+def test_a_rate_the_programme_never_names_is_not_answered_by_another_figure(assistant, q, kind, text):
+    a = assistant.ask(q)
+    assert a.kind == kind and text in a.answer
+
+
+@pytest.mark.parametrize("q,kind,text", [
     # the project in quotes is named in 5.5 only, which counts none of its participants
     ("Wie viele Teilnehmerinnen hatte das Projekt „Stark im Beruf“?", "none", ""),  # was 5.3's 79 integrations
     ('How many women took part in "Stark im Beruf" last year?', "none", ""),
