@@ -101,6 +101,14 @@ WHAT_MUST_HAPPEN = re.compile(r"\bwas\s+(?:muss|müsste|sollte|müssen|müssten)
                               r"(?:passieren|geschehen|getan\s+werden|tun)\b|"
                               r"\bwhat\s+(?:needs|has|would\s+have|must)\s+(?:to\s+)?(?:happen|be\s+done)\b", re.I)
 
+# "What is paid for out of the rehab budget?", "Welche Leistungen werden aus dem Reha-Budget finanziert?":
+# what a budget pays for, not its amount ("What is spent on FbW?" asks the amount)
+PAID_FROM_BUDGET = re.compile(
+    r"\b(?:paid(?:\s+for)?|funded|financed|covered)\s+(?:out\s+of|from|by|with)\b"
+    r"|\b(?:aus|mit)\s+(?:de[mnr]\s+|diese[mnr]\s+|unsere[mnr]\s+)?[\w-]*(?:budget|topf|mitteln|titel)\b[^?]*?"
+    r"\b(?:bezahlt|finanziert|gefördert|gedeckt|abgedeckt|getragen)\b"
+    r"|\bbudget\s+(?:covers?|includes?|pays?\s+for|funds?|finances?)\b", re.I)
+
 # "Which three steering goals ...?", "Welche zwei Projekte ...?": the number says how many items to name
 NAMED_ITEMS = re.compile(r"^\s*(?:which|what\s+are\s+the|welche[nrs]?|nenne\s+die)\s+(?:two|three|four|five|six|"
                          r"zwei|drei|vier|fünf|sechs)\b", re.I)
@@ -167,7 +175,7 @@ def asks_for_figure(q: str) -> bool:
         return False
     asks_other = OTHER_QUESTION.search(q) or YES_NO_CLAUSE.search(q) or NAME_QUESTION.search(q) \
         or NAMED_ITEMS.search(q) or NEWS_OR_WAY.search(q) or BASIS_QUESTION.search(q) or ORGANISATION_ASKED.search(q) \
-        or WHAT_MUST_HAPPEN.search(q)
+        or WHAT_MUST_HAPPEN.search(q) or PAID_FROM_BUDGET.search(q)
     if asks_other and not (QUANTITY_CUE.search(q) or SUPERLATIVE.search(q)):
         return False  # "Who would use the planned centre?", "Bei welchem Träger laufen die BvB-Plätze?"
     return bool(FIGURE_CUE.search(ENGLISH_PERSONAL.sub(" ", q)) or WHICH_FIGURE.match(q))

@@ -794,6 +794,18 @@ def test_with_whom_asks_for_partners_not_a_figure(assistant, q):
     assert a.kind == "passage" and "AgiL" in a.answer and a.citations[0].section == "2.2"
 
 
+@pytest.mark.parametrize("q,kind,text", [
+    # what a budget pays for is its content: the Reha services (was the 330.000 € as a figure)
+    ("Which services are financed from the rehab budget?", "passage", "Reha-VB, Reha-EGZ"),
+    ("Was wird aus dem Budget für die Teilhabe behinderter Menschen bezahlt?", "passage", "Reha-VB, Reha-EGZ"),
+    # its amount is still a figure
+    ("How much is paid out of the rehab budget?", "fact", "330.000 €"),
+])
+def test_what_a_budget_pays_for_is_no_figure_question(assistant, q, kind, text):
+    a = assistant.ask(q)
+    assert a.kind == kind and text in a.answer
+
+
 @pytest.mark.parametrize("q", [
     "Nach wie vielen Jahren Leistungsbezug schaut das neue Monitoring gesondert auf die Langzeitleistungsbezieher?",
     "The monitoring looks separately at long-term recipients on benefits for how many years at least?",
