@@ -91,7 +91,9 @@ class SentenceIndex:
         self.terms = [frozenset(keyword.terms(t)) for t in self.texts]
         # the words of a sentence's section title: what every sentence of the section is about
         self.title_terms = [frozenset(keyword.terms(chunks[s["chunk"]].title)) for s in sentences]
-        self.pairs = [_pairs(t) for t in self.texts]
+        # word pairs of the section's title ("16e 16i"): the topic of every sentence there
+        title_pairs = [_pairs(c.title) for c in chunks]
+        self.pairs = [_pairs(t) | title_pairs[s["chunk"]] for t, s in zip(self.texts, sentences)]
         self.by_chunk: dict[int, list[int]] = {}
         for i, ref in enumerate(self.refs):
             self.by_chunk.setdefault(ref.chunk, []).append(i)
@@ -178,7 +180,9 @@ class SentenceIndex:
         """Sentences of the best chunks, best first.
 
         Score = fused sentence score + CHUNK_WEIGHT x the chunk's scaled score + PHRASE_BONUS per
-        shared word pair + ANSWER_TYPE_BONUS when the sentence is what the question type wants.
+        word pair shared with the sentence or its section's title (a sentence repeating the title's
+        "§§ 16e und 16i" is no likelier the answer than its neighbours) + ANSWER_TYPE_BONUS when the
+        sentence is what the question type wants.
         A list counts as one unit: its opening sentence carries the best score of its items.
         """
         chunk_score = minmax(dict(ranked_chunks[:top_chunks]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from assistant.keyword import KeywordIndex
-from assistant.passages import MAX_WINDOW_CHARS, SentenceIndex
+from assistant.passages import MAX_WINDOW_CHARS, SentenceIndex, _pairs
 from assistant.records import Chunk
 
 TEXTS = [
@@ -232,6 +232,19 @@ def test_a_best_match_before_a_list_gives_way_when_the_question_asks_for_the_ite
     window = ix.window(0, {0: 1.0, 1: 0.5}, "kommunale Eingliederungsleistungen",
                        question="Welche kommunalen Eingliederungsleistungen werden angeboten?")
     assert window[0] == 1 and len(window) >= 4
+
+
+def test_a_word_pair_of_the_section_title_counts_for_each_of_its_sentences():
+    # 6.3 "Soziale Teilhabe nach den §§ 16e und 16i SGB II": the sentence repeating "16e und 16i" ranked
+    # above the one saying what the law provides for stable jobs
+    texts = ["Das Jobcenter hat für die §§ 16e und 16i spezialisierte Fachkräfte eingesetzt.",
+             "Das Gesetz sieht eine ganzheitliche beschäftigungsbegleitende Betreuung vor."]
+    chunk = Chunk(id=0, doc="d", section="6.3", title="Soziale Teilhabe nach den §§ 16e und 16i SGB II",
+                  heading_path="6.3", text=" ".join(texts), sha="x")
+    ix = SentenceIndex([{"text": t, "chunk": 0, "list": ""} for t in texts], [chunk],
+                       np.zeros((2, 4), dtype=np.float32), KeywordIndex(texts))
+    asked = _pairs("Was sieht das Gesetz für Beschäftigte nach §§ 16e und 16i vor?")
+    assert asked & ix.pairs[0] == asked & ix.pairs[1] != set()
 
 
 def test_a_list_question_in_the_questions_last_clause():
