@@ -550,6 +550,12 @@ def counted_noun(q: str) -> Optional[str]:
 # People who work at the jobcenter are its staff: "Wie viele Leute arbeiten bei uns?", "How many
 # people work at the jobcenter?" (not "Wie viele Personen arbeiten in einem Minijob?")
 STAFF = "Mitarbeiter"
+# the jobcenter's own staff: "unter den Beschäftigten des Jobcenters", "our staff", "the jobcenter's employees"
+OWN_STAFF = re.compile(
+    r"\b(?:beschäftigten|mitarbeite\w*|angestellten|personal|staff|employees|workforce)\s+(?:des|unseres|im|beim|vom|"
+    r"of\s+the|at\s+the|in\s+the|of\s+our)\s+(?:jobcenters?|jc|hauses)\b"
+    r"|\b(?:our|unsere[mnrs]?)\s+(?:own\s+)?(?:staff|employees|mitarbeite\w*|beschäftigten|workforce)\b"
+    r"|\bjobcenter(?:'s)?\s+(?:staff|employees|workforce)\b", re.I)
 _PEOPLE_AND_WHAT_FOLLOWS = re.compile(r"\b(?:leute|personen|menschen|people|persons)\b((?:\s+\S+){1,6})", re.I)
 _AT_THE_JOBCENTER = r"(?:at|for|in|by|im|beim|bei|für)\s+(?:the\s+|dem\s+|unserem\s+|our\s+)?(?:jobcenter|jc|uns|us)\b"
 # "arbeiten im Jobcenter", "work at the jobcenter", "employed by us"; "im Jobcenter beschäftigt"

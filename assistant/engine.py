@@ -35,12 +35,12 @@ import numpy as np
 
 from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, COUNT_CUE, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND,
                    FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, HOW_MUCH, MONEY_CUE, NOT_ABOUT_A_TERM, OFFER_ASKED,
-                   ONLY_MONEY, OUTCOME_CUE, OUTCOME_WORDS, PER_HEAD_CUE, PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS,
-                   QUANTITY_CUE, SHARE_OF_PEOPLE, SOME_MORE, STAFF, STAFF_STEMS, TIME_UNIT_STEMS, YEAR_RE, AskedNoun,
-                   SectionReference, asked_noun, asked_time, asked_unit, asks_for_figure, counted_head, counted_heads,
-                   counts_staff, english_budget_of, is_english, is_german, misses_what_is_asked, months_in,
-                   names_a_place, of_own_time, section_reference, with_month_names, without_chatter,
-                   without_document_words, years_in)
+                   ONLY_MONEY, OUTCOME_CUE, OUTCOME_WORDS, OWN_STAFF, PER_HEAD_CUE, PERCENT_CUE, PERSONAL_CASE,
+                   OVERVIEW_WORDS, QUANTITY_CUE, SHARE_OF_PEOPLE, SOME_MORE, STAFF, STAFF_STEMS, TIME_UNIT_STEMS,
+                   YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_time, asked_unit, asks_for_figure,
+                   counted_head, counted_heads, counts_staff, english_budget_of, is_english, is_german,
+                   misses_what_is_asked, months_in, names_a_place, of_own_time, section_reference, with_month_names,
+                   without_chatter, without_document_words, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
 from .fact_answers import (HAS_FIGURE, MONEY_STEMS, SHARE, FactAnswers, counts, counts_more, framed_by, is_prose,
@@ -313,6 +313,10 @@ class Assistant:
             if fact_answer is not None and OUTCOME_CUE.search(q) \
                     and not OUTCOME_WORDS.search(" ".join(f.source_text or f.subject for f in fact_answer.facts)):
                 return Answer(q, "none", NONE_ANSWER)  # what became of participants: a plan's entries are not it
+            if fact_answer is not None and OWN_STAFF.search(q) and not any(
+                    s in stem(w) for w in content_words(fact_answer.answer) for s in STAFF_STEMS):
+                # "Frauenanteil unter den Beschäftigten des Jobcenters": the 52 % of women among clients is not it
+                return Answer(q, "none", NONE_ANSWER)
             if fact_answer is not None and PER_HEAD_CUE.search(q) and self._no_amount_per_head(fact_answer, q):
                 return Answer(q, "none", NONE_ANSWER)  # a budget's total, asked for one person's amount
             if fact_answer is not None and SHARE_OF_PEOPLE.search(q) and fact_answer.facts \

@@ -795,6 +795,18 @@ def test_with_whom_asks_for_partners_not_a_figure(assistant, q):
 
 
 @pytest.mark.parametrize("q,kind,text", [
+    # the programme says nothing of its staff's women: 5.5's 52 % are of clients (was), 3's 36 % too
+    ("What is the share of women among the jobcenter's staff?", "none", ""),
+    ("Wie hoch ist der Anteil der Frauen unter unseren Mitarbeitenden?", "none", ""),
+    # a figure naming the staff answers
+    ("How many full-time equivalents do our staff add up to?", "fact", "157 Vollzeitäquivalenten"),
+])
+def test_a_figure_of_the_jobcenters_staff_names_the_staff(assistant, q, kind, text):
+    a = assistant.ask(q)
+    assert a.kind == kind and text in a.answer
+
+
+@pytest.mark.parametrize("q,kind,text", [
     # what a budget pays for is its content: the Reha services (was the 330.000 € as a figure)
     ("Which services are financed from the rehab budget?", "passage", "Reha-VB, Reha-EGZ"),
     ("Was wird aus dem Budget für die Teilhabe behinderter Menschen bezahlt?", "passage", "Reha-VB, Reha-EGZ"),
