@@ -1012,7 +1012,12 @@ class Assistant:
             # 9.462.259 € (- 224.143 € im Vergleich zu 2021)")
             when = asked_time(q)
             return Answer(q, "none", NONE_ANSWER + (f" Für {when} nennt es diese Zahl nicht." if when else ""))
-        answer = quote(text, chunk.section, chunk.title, keep=self.sentences[best]["text"])
+        # a list's opening ranks by its best item: a quote too long keeps that item ("… – Spezifische,
+        # individuelle Aktionen mit Arbeitgebern wie Messen ...")
+        scores = dict(ranked_sentences)
+        items = [i for i in chosen if self.sentence_index.intro_of.get(i) == best]
+        keep = max(items, key=lambda i: scores.get(i, 0.0)) if items else best
+        answer = quote(text, chunk.section, chunk.title, keep=self.sentences[keep]["text"])
         citations = [self._citation(chunk.doc, chunk.section, text, page=chunk.page)]
         for cid, _ in ranked[:6]:
             c = self.chunks[cid]
