@@ -1261,6 +1261,8 @@ def test_bridge_words_are_words_of_the_programme(assistant):
     ("Are we expecting a wave of new applicants in 2022?", "keiner nachhaltigen Änderung der Kundenvolumen", "5.2"),
     # "benefits" reaches 6.7's "Förderleistungen" (was the Vorwort)
     ("A client on benefits wants to start a business - will we fund that?", "absolute Einzelfälle beschränkt", "6.7"),
+    # "afraid" reaches "befürchten" (was the sentence introducing BÜA)
+    ("What is the jobcenter afraid of with the BÜA school project?", "unerwünschten Qualitätseinbußen", "5.4.4.1"),
 ])
 def test_english_words_reach_the_programmes_inflected_forms(assistant, q, text, section):
     # the bridge gives an English word the forms the stemmer does not join ("Leistungsbeziehenden"
