@@ -3,8 +3,8 @@
 Retrieval ranks chunks; a caseworker wants the one to three sentences that answer. Every
 sentence of the best chunks is scored on its own (dense + keyword, fused), by the rank of its
 chunk, by phrases it shares with the question ("Phase 4") and by whether it is the kind of
-sentence the question asks for (a reason for "warum", a list for "welche", the step of a model
-for "die zweite Phase"). The best one is then widened into a short, readable window:
+sentence the question asks for (a reason for "warum", a role for "wer", a list for "welche", the
+step of a model for "die zweite Phase"). The best one is then widened into a short, readable window:
 
 - a sentence that opens a list ("Besonders beobachtet werden:") brings its list items, even
   when a chunk border falls between them;
@@ -64,6 +64,10 @@ _WHY_QUESTION = re.compile(r"^\s*(warum|wieso|weshalb|weswegen|why|how\s+come)\b
                            r"\breasons?\b", re.I)
 _REASON = re.compile(r"\b(denn|weil|da\s|aufgrund|grund|gründe|hintergrund|deshalb|daher|deswegen|dadurch|"
                      r"bedingt|zurückzuführen|ursache)", re.I)
+# "Wer entscheidet ...?", "Who has to authorise ...?": a sentence naming a role answers
+_WHO_QUESTION = re.compile(r"^\s*(?:in\s+[^,?]+,\s*)?(?:wer|who)\b", re.I)
+_ROLE = re.compile(r"\b(?:führungskr|fachkr|mitarbeiter|leitung|teamleit|geschäftsführ|beratungsfachkr|"
+                   r"integrationsfachkr|jobcoach|vermittler|fallmanager|ansprechpartner)\w*", re.I)
 # (also the question's last clause: "What can an AGH do for a customer – what are its aims?")
 _LIST_QUESTION = re.compile(r"(?:^|\s[–—-]\s|[?;]\s)\s*"
                             r"(welche[n]?|which|what\s+are|was\s+sind|nenne|list|wer\s+sind)\b", re.I)
@@ -193,12 +197,15 @@ class SentenceIndex:
         own = self.scores(ids, expanded, qvec, mode)
         qpairs = _pairs(question) if mode != "dense" else set()
         why = bool(_WHY_QUESTION.search(question))
+        who = bool(_WHO_QUESTION.search(question))
         total = {}
         for i in ids:
             score = own.get(i, 0.0) + CHUNK_WEIGHT * chunk_score.get(self.refs[i].chunk, 0.0)
             if qpairs:
                 score += PHRASE_BONUS * min(2, len(qpairs & self.pairs[i]))
             if why and _REASON.search(self.texts[i]):
+                score += ANSWER_TYPE_BONUS
+            if who and _ROLE.search(self.texts[i]):
                 score += ANSWER_TYPE_BONUS
             total[i] = score
         if step is not None:

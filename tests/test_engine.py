@@ -783,6 +783,12 @@ def test_a_figure_for_a_quoted_name_comes_from_a_section_naming_it(assistant, q,
     assert a.kind == kind and text in a.answer
 
 
+def test_who_signed_gets_the_sentence_naming_the_managing_director(assistant):
+    # a who-question prefers a sentence naming a role: the closing words signed by the Geschäftsführer
+    a = assistant.ask("Wer unterschreibt das Arbeitsmarktprogramm als Geschäftsführer?")
+    assert a.kind == "passage" and "Gregor Vick" in a.answer and a.citations[0].section == "8"
+
+
 @pytest.mark.parametrize("q", [
     "Mit wem arbeitet das Jobcenter zusammen, um die Hilfebedürftigkeit und die LUH-Kosten zu senken?",
     "With whom does the jobcenter work closely to reduce the LUH costs?",

@@ -247,6 +247,17 @@ def test_a_word_pair_of_the_section_title_counts_for_each_of_its_sentences():
     assert asked & ix.pairs[0] == asked & ix.pairs[1] != set()
 
 
+def test_a_who_question_prefers_a_sentence_naming_a_role():
+    # 8 of the programme: "Wer hat das Arbeitsmarktprogramm als Geschäftsführer unterschrieben?"
+    texts = ["Neuanträge prüft das Haus sorgfältig.", "Neuanträge prüft die Führungskraft sorgfältig."]
+    ix = _index(texts)
+    qvec = np.zeros(4, dtype=np.float32)
+    plain = dict(ix.rank([(0, 1.0)], "Neuanträge prüfen", qvec, question="Neuanträge prüfen?"))
+    assert plain[0] == plain[1]
+    who = ix.rank([(0, 1.0)], "Neuanträge prüfen", qvec, question="Wer prüft die Neuanträge?")
+    assert who[0][0] == 1 and who[0][1] > who[1][1]
+
+
 def test_a_list_question_in_the_questions_last_clause():
     from assistant.passages import _LIST_QUESTION
     assert _LIST_QUESTION.search("What can an AGH do for a customer – what are its aims?")
