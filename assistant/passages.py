@@ -3,8 +3,8 @@
 Retrieval ranks chunks; a caseworker wants the one to three sentences that answer. Every
 sentence of the best chunks is scored on its own (dense + keyword, fused), by the rank of its
 chunk, by phrases it shares with the question ("Phase 4") and by whether it is the kind of
-sentence the question asks for (a reason for "warum", a role for "wer", a list for "welche", the
-step of a model for "die zweite Phase"). The best one is then widened into a short, readable window:
+sentence the question asks for (a reason for "warum", a role for "wer", a place for "wo", a list
+for "welche", the step of a model for "die zweite Phase"). The best one is then widened into a short, readable window:
 
 - a sentence that opens a list ("Besonders beobachtet werden:") brings its list items, even
   when a chunk border falls between them;
@@ -68,6 +68,12 @@ _REASON = re.compile(r"\b(denn|weil|da\s|aufgrund|grund|gründe|hintergrund|desh
 _WHO_QUESTION = re.compile(r"^\s*(?:in\s+[^,?]+,\s*)?(?:wer|who)\b", re.I)
 _ROLE = re.compile(r"\b(?:führungskr|fachkr|mitarbeiter|leitung|teamleit|geschäftsführ|beratungsfachkr|"
                    r"integrationsfachkr|jobcoach|vermittler|fallmanager|ansprechpartner)\w*", re.I)
+# "Wo soll das BOZ entstehen?", "Where ...?": a sentence naming a place answers
+# ("Where is the demand coming from?" asks for a cause)
+_WHERE_QUESTION = re.compile(r"^\s*(?:wo|where)\b(?![^?]*\b(?:comes?|coming|stems?)\s+from\b)"
+                             r"|\ban\s+welche[mn]\s+(?:ort|standort)", re.I)
+_PLACE = re.compile(r"\b(?:standort\w*|orte?n?\b|vor\s+ort|erreichbar\w*|dezentral\w*|zentral\w*|gemeinde\w*|"
+                    r"kreisgebiet|räumlich\w*|ländlich\w*)", re.I)
 # (also the question's last clause: "What can an AGH do for a customer – what are its aims?")
 _LIST_QUESTION = re.compile(r"(?:^|\s[–—-]\s|[?;]\s)\s*"
                             r"(welche[n]?|which|what\s+are|was\s+sind|nenne|list|wer\s+sind)\b", re.I)
@@ -198,6 +204,7 @@ class SentenceIndex:
         qpairs = _pairs(question) if mode != "dense" else set()
         why = bool(_WHY_QUESTION.search(question))
         who = bool(_WHO_QUESTION.search(question))
+        where = bool(_WHERE_QUESTION.search(question))
         total = {}
         for i in ids:
             score = own.get(i, 0.0) + CHUNK_WEIGHT * chunk_score.get(self.refs[i].chunk, 0.0)
@@ -206,6 +213,8 @@ class SentenceIndex:
             if why and _REASON.search(self.texts[i]):
                 score += ANSWER_TYPE_BONUS
             if who and _ROLE.search(self.texts[i]):
+                score += ANSWER_TYPE_BONUS
+            if where and _PLACE.search(self.texts[i]):
                 score += ANSWER_TYPE_BONUS
             total[i] = score
         if step is not None:

@@ -258,6 +258,21 @@ def test_a_who_question_prefers_a_sentence_naming_a_role():
     assert who[0][0] == 1 and who[0][1] > who[1][1]
 
 
+def test_a_where_question_prefers_a_sentence_naming_a_place():
+    # 6.5 of the programme: "Wo finde ich im Jobcenter Ansprechpartner für Kunden mit Behinderung?"
+    texts = ["Ansprechpartner für Reha-Kunden gibt es im Jobcenter.",
+             "Ansprechpartner für Reha-Kunden gibt es an jedem Standort."]
+    ix = _index(texts)
+    qvec = np.zeros(4, dtype=np.float32)
+    asked = "Ansprechpartner Reha-Kunden"
+    plain = dict(ix.rank([(0, 1.0)], asked, qvec, question="Ansprechpartner für Reha-Kunden?"))
+    assert plain[0] == plain[1]
+    where = ix.rank([(0, 1.0)], asked, qvec, question="Wo gibt es Ansprechpartner für Reha-Kunden?")
+    assert where[0][0] == 1 and where[0][1] > where[1][1]
+    from assistant.passages import _WHERE_QUESTION
+    assert not _WHERE_QUESTION.search("Where is the high demand for skilled staff coming from?")
+
+
 def test_a_list_question_in_the_questions_last_clause():
     from assistant.passages import _LIST_QUESTION
     assert _LIST_QUESTION.search("What can an AGH do for a customer – what are its aims?")
