@@ -74,6 +74,8 @@ _WHERE_QUESTION = re.compile(r"^\s*(?:wo|where)\b(?![^?]*\b(?:comes?|coming|stem
                              r"|\ban\s+welche[mn]\s+(?:ort|standort)", re.I)
 _PLACE = re.compile(r"\b(?:standort\w*|orte?n?\b|vor\s+ort|erreichbar\w*|dezentral\w*|zentral\w*|gemeinde\w*|"
                     r"kreisgebiet|räumlich\w*|ländlich\w*)", re.I)
+# what a question of each kind wants a sentence to say: a reason, a role, a place
+_ANSWER_TYPES = [(_WHY_QUESTION, _REASON), (_WHO_QUESTION, _ROLE), (_WHERE_QUESTION, _PLACE)]
 # (also the question's last clause: "What can an AGH do for a customer – what are its aims?")
 _LIST_QUESTION = re.compile(r"(?:^|\s[–—-]\s|[?;]\s)\s*"
                             r"(welche[n]?|which|what\s+are|was\s+sind|nenne|list|wer\s+sind)\b", re.I)
@@ -202,20 +204,13 @@ class SentenceIndex:
             ids += self._other_steps(ids)
         own = self.scores(ids, expanded, qvec, mode)
         qpairs = _pairs(question) if mode != "dense" else set()
-        why = bool(_WHY_QUESTION.search(question))
-        who = bool(_WHO_QUESTION.search(question))
-        where = bool(_WHERE_QUESTION.search(question))
+        wanted = [kind for asks, kind in _ANSWER_TYPES if asks.search(question)]
         total = {}
         for i in ids:
             score = own.get(i, 0.0) + CHUNK_WEIGHT * chunk_score.get(self.refs[i].chunk, 0.0)
             if qpairs:
                 score += PHRASE_BONUS * min(2, len(qpairs & self.pairs[i]))
-            if why and _REASON.search(self.texts[i]):
-                score += ANSWER_TYPE_BONUS
-            if who and _ROLE.search(self.texts[i]):
-                score += ANSWER_TYPE_BONUS
-            if where and _PLACE.search(self.texts[i]):
-                score += ANSWER_TYPE_BONUS
+            score += ANSWER_TYPE_BONUS * sum(1 for kind in wanted if kind.search(self.texts[i]))
             total[i] = score
         if step is not None:
             numbered = {i: int(m.group(1)) for i in total if (m := NUMBERED_STEP.match(self.texts[i]))}
