@@ -146,6 +146,8 @@ class Assistant:
                 in_sections.setdefault((c.doc, t), set()).add(c.section)
         self.pervasive_stems = {t for (doc, t), keys in in_sections.items()
                                 if len(keys) >= PERVASIVE_SHARE * n_sections.get(doc, 0)}
+        # the rates the programme names by a compound ("integrationsquot", "aktivierungsquot")
+        self.rate_stems = [t for t in self.chunk_kw.all_terms if t.endswith("quot") and t != "quot"]
         # a word of a question the programme does not know is read as the one it most likely means
         self.glossary_words = {fold(part) for t in self.glossary for f in (t.abbr, *t.variants) for part in words(f)}
         self.speller = Speller([c.heading_path + "\n" + c.text for c in self.chunks], english=EN_DE,
@@ -799,10 +801,10 @@ class Assistant:
         """The question names a rate ("Arbeitslosenquote") that the programme never names: no rate of
         its own ends it ("Zielintegrationsquote" is an "Integrationsquote") nor is of its first part
         ("Frauenquote": "Quote der leistungsbeziehenden Frauen")."""
-        rates = [t for t in self.chunk_kw.all_terms if t.endswith("quot") and t != "quot"]
         for m in _RATE_WORD.finditer(q):
             asked = stem(m.group(0))
-            if not any(asked.endswith(t) for t in rates) and not self._states_a_rate_of((counted_head(m.group(1)),)):
+            if not any(asked.endswith(t) for t in self.rate_stems) \
+                    and not self._states_a_rate_of((counted_head(m.group(1)),)):
                 return True
         return False
 

@@ -4,7 +4,8 @@ Retrieval ranks chunks; a caseworker wants the one to three sentences that answe
 sentence of the best chunks is scored on its own (dense + keyword, fused), by the rank of its
 chunk, by phrases it shares with the question ("Phase 4") and by whether it is the kind of
 sentence the question asks for (a reason for "warum", a role for "wer", a place for "wo", a list
-for "welche", the step of a model for "die zweite Phase"). The best one is then widened into a short, readable window:
+for "welche", the step of a model for "die zweite Phase"). The best one is then widened into a
+short, readable window:
 
 - a sentence that opens a list ("Besonders beobachtet werden:") brings its list items, even
   when a chunk border falls between them;

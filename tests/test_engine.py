@@ -690,59 +690,27 @@ def test_compared_with_last_year_alone_still_asks_for_the_level(assistant):
     assert a.kind == "fact" and "Neueintritte 2022: 150" in a.answer
 
 
-@pytest.mark.parametrize("q,kind,text", [
-    # the plan column "Neueintritte 2022" is not of the year before the programme's
-    ("Wie viele Azubis in der BaE haben letztes Jahr ihre Ausbildung beendet?", "none", ""),
-    ("How many FbW participants did we have in the previous year?", "none", ""),
-    # a sentence saying "im vergangenen Jahr" is of that year; so is a row dated 2021
-    ("Um wie viel haben wir die BaE-Plätze im vergangenen Jahr erhöht?", "fact", "von bisher 12 auf 18"),
-    ("How many long-term unemployed did we have last year?", "fact", "2021"),
-])
-def test_last_year_is_the_year_before_the_programmes(assistant, q, kind, text):
-    a = assistant.ask(q)
-    assert a.kind == kind and text in a.answer
-
-
-@pytest.mark.parametrize("q,kind,text", [
-    # what became of participants: the budget table's planned entries do not count it
-    ("How many people in § 16e jobs were kept on after the funding ended?", "none", ""),
-    ("Wie viele Teilnehmende haben ihre FbW-Maßnahme erfolgreich abgeschlossen?", "none", ""),
-    # a figure naming the outcome is its answer; a row named by a finished training is a row
-    ("Wie hoch ist die Abbruchquote bei 16e und 16i?", "fact", "ca. 16%"),
-    ("How many unemployed had a completed vocational training in November 2021?", "fact", "793"),
-])
-def test_what_became_of_participants_is_no_plan_figure(assistant, q, kind, text):
-    a = assistant.ask(q)
-    assert a.kind == kind and text in a.answer
-
-
-@pytest.mark.parametrize("q,text", [
+@pytest.mark.parametrize("q,text,section", [
     # asked for a date in other words than "Seit wann": the sentence with its date answers
-    ("As of which date is the Teilhabestärkungsgesetz in force?", "seit 01.01.2022"),
-    ("When did the new participation strengthening law (Teilhabestärkungsgesetz) take effect?", "seit 01.01.2022"),
-    ("Seit welchem Datum gilt das Teilhabestärkungsgesetz?", "seit 01.01.2022"),
+    ("As of which date is the Teilhabestärkungsgesetz in force?", "seit 01.01.2022", "6.5"),
+    ("When did the new participation strengthening law (Teilhabestärkungsgesetz) take effect?", "seit 01.01.2022",
+     "6.5"),
+    ("Seit welchem Datum gilt das Teilhabestärkungsgesetz?", "seit 01.01.2022", "6.5"),
+    # a date for a named paragraph: was 5.7's "Reha-Spezialist/-innen ... auch in 2022" and 6.6's bFM
+    # "auch 2022", naming no 16e/16i; a sentence of the section titled "... §§ 16e und 16i" names them too
+    ("In which year did the jobcenter begin employing specialist staff for § 16e?", "ab 2021", "6.3"),
+    ("Since what year has the jobcenter had dedicated staff for 16i cases?", "ab 2021", "6.3"),
+    ("Seit wann betreuen hauseigene Jobcoaches die Beschäftigten nach § 16i?", "seit dem 01.07.2019", "6.3"),
 ])
-def test_a_date_asked_in_other_words_gets_the_dated_sentence(assistant, q, text):
+def test_a_date_asked_in_other_words_gets_the_dated_sentence(assistant, q, text, section):
     a = assistant.ask(q)
-    assert a.kind == "fact" and text in a.answer and a.citations[0].section == "6.5"
+    assert a.kind == "fact" and text in a.answer and a.citations[0].section == section
 
 
 def test_a_date_of_something_else_is_no_date_of_the_named_project(assistant):
     # "Unser Ziel in 2022 ..." names a year, but not „Aktive Elternzeit“
     a = assistant.ask("From what date does the EU-React project „Aktive Elternzeit“ start?")
     assert a.kind != "fact" and "Unser Ziel in 2022" not in a.answer
-
-
-@pytest.mark.parametrize("q,text", [
-    # was 5.7's "Reha-Spezialist/-innen ... auch in 2022" and 6.6's bFM "auch 2022", naming no 16e/16i
-    ("In which year did the jobcenter begin employing specialist staff for § 16e?", "ab 2021"),
-    ("Since what year has the jobcenter had dedicated staff for 16i cases?", "ab 2021"),
-    # a sentence of the section titled "... nach den §§ 16e und 16i" names them too
-    ("Seit wann betreuen hauseigene Jobcoaches die Beschäftigten nach § 16i?", "seit dem 01.07.2019"),
-])
-def test_a_date_for_a_named_paragraph_comes_from_a_sentence_naming_it(assistant, q, text):
-    a = assistant.ask(q)
-    assert a.kind == "fact" and text in a.answer and a.citations[0].section == "6.3"
 
 
 @pytest.mark.parametrize("q,text,section", [
@@ -759,80 +727,60 @@ def test_how_it_went_who_agreed_what_must_happen_are_no_figure_questions(assista
 
 
 @pytest.mark.parametrize("q,kind,text", [
-    # the programme names no Arbeitslosenquote: 5.4's "1.212 jungen Menschen" counts people (was)
+    # a rate the programme never names: 5.4's "1.212 jungen Menschen" counts people (was), as "the
+    # unemployment rate" is refused; a rate it names, in a longer compound or as "Quote der ...", answers
     ("Wie hoch war die Arbeitslosenquote der Jugendlichen im November 2021?", "none", ""),
-    # a rate it names, inside a longer compound or as "Quote der ...", still answers
     ("Wie hoch ist die Zielintegrationsquote für Frauen?", "fact", "16,44%"),
     ("Wie hoch ist die Abbruchquote bei den Jobcoaches?", "fact", "ca. 16%"),
-])
-def test_a_rate_the_programme_never_names_is_not_answered_by_another_figure(assistant, q, kind, text):
-    a = assistant.ask(q)
-    assert a.kind == kind and text in a.answer
-
-
-@pytest.mark.parametrize("q,kind,text", [
     # the project in quotes is named in 5.5 only, which counts none of its participants
     ("Wie viele Teilnehmerinnen hatte das Projekt „Stark im Beruf“?", "none", ""),  # was 5.3's 79 integrations
     ('How many women took part in "Stark im Beruf" last year?', "none", ""),
     # a figure whose section names the quoted project or term answers
     ("Wie viele Plätze gibt es im Projekt „Wasserschloss Wülmersen“?", "fact", "12 Plätzen"),
     ("Wie viele Eintritte sind 2022 für „FbW“ geplant?", "fact", "150"),
-])
-def test_a_figure_for_a_quoted_name_comes_from_a_section_naming_it(assistant, q, kind, text):
-    a = assistant.ask(q)
-    assert a.kind == kind and text in a.answer
-
-
-def test_who_signed_gets_the_sentence_naming_the_managing_director(assistant):
-    # a who-question prefers a sentence naming a role: the closing words signed by the Geschäftsführer
-    a = assistant.ask("Wer unterschreibt das Arbeitsmarktprogramm als Geschäftsführer?")
-    assert a.kind == "passage" and "Gregor Vick" in a.answer and a.citations[0].section == "8"
-
-
-@pytest.mark.parametrize("q", [
-    "Mit wem arbeitet das Jobcenter zusammen, um die Hilfebedürftigkeit und die LUH-Kosten zu senken?",
-    "With whom does the jobcenter work closely to reduce the LUH costs?",
-])
-def test_with_whom_asks_for_partners_not_a_figure(assistant, q):
-    # "Kosten" made it a figure question (refused: 2.2 states no amount); the partner is the next
-    # sentence, which now fits in the answer beside the best match
-    a = assistant.ask(q)
-    assert a.kind == "passage" and "AgiL" in a.answer and a.citations[0].section == "2.2"
-
-
-@pytest.mark.parametrize("q", [
-    "Welche Aktionen mit Arbeitgebern sind beim Arbeitgeber-Service geplant?",
-    "Which events with employers does the employer service plan?",
-])
-def test_a_list_cut_to_length_keeps_its_best_item(assistant, q):
-    # 5.3's list of goals with its long title is too long for an answer: the cut kept the opening and
-    # lost the end of the item asked for ("Messen, …")
-    a = assistant.ask(q)
-    assert a.kind == "passage" and "Speed-Dating" in a.answer and a.citations[0].section == "5.3"
-
-
-@pytest.mark.parametrize("q,kind,text", [
     # the programme says nothing of its staff's women: 5.5's 52 % are of clients (was), 3's 36 % too
     ("What is the share of women among the jobcenter's staff?", "none", ""),
     ("Wie hoch ist der Anteil der Frauen unter unseren Mitarbeitenden?", "none", ""),
     # a figure naming the staff answers
     ("How many full-time equivalents do our staff add up to?", "fact", "157 Vollzeitäquivalenten"),
-])
-def test_a_figure_of_the_jobcenters_staff_names_the_staff(assistant, q, kind, text):
-    a = assistant.ask(q)
-    assert a.kind == kind and text in a.answer
-
-
-@pytest.mark.parametrize("q,kind,text", [
     # what a budget pays for is its content: the Reha services (was the 330.000 € as a figure)
     ("Which services are financed from the rehab budget?", "passage", "Reha-VB, Reha-EGZ"),
     ("Was wird aus dem Budget für die Teilhabe behinderter Menschen bezahlt?", "passage", "Reha-VB, Reha-EGZ"),
     # its amount is still a figure
     ("How much is paid out of the rehab budget?", "fact", "330.000 €"),
+    # the plan column "Neueintritte 2022" is not of the year before the programme's
+    ("Wie viele Azubis in der BaE haben letztes Jahr ihre Ausbildung beendet?", "none", ""),
+    ("How many FbW participants did we have in the previous year?", "none", ""),
+    # a sentence saying "im vergangenen Jahr" is of that year; so is a row dated 2021
+    ("Um wie viel haben wir die BaE-Plätze im vergangenen Jahr erhöht?", "fact", "von bisher 12 auf 18"),
+    ("How many long-term unemployed did we have last year?", "fact", "2021"),
+    # what became of participants: the budget table's planned entries do not count it
+    ("How many people in § 16e jobs were kept on after the funding ended?", "none", ""),
+    ("Wie viele Teilnehmende haben ihre FbW-Maßnahme erfolgreich abgeschlossen?", "none", ""),
+    # a figure naming the outcome is its answer; a row named by a finished training is a row
+    ("Wie hoch ist die Abbruchquote bei 16e und 16i?", "fact", "ca. 16%"),
+    ("How many unemployed had a completed vocational training in November 2021?", "fact", "793"),
 ])
-def test_what_a_budget_pays_for_is_no_figure_question(assistant, q, kind, text):
+def test_what_a_figure_question_names_decides_the_figure(assistant, q, kind, text):
     a = assistant.ask(q)
     assert a.kind == kind and text in a.answer
+
+
+@pytest.mark.parametrize("q,text,section", [
+    # a who-question prefers a sentence naming a role: the closing words signed by the Geschäftsführer
+    ("Wer unterschreibt das Arbeitsmarktprogramm als Geschäftsführer?", "Gregor Vick", "8"),
+    # "Mit wem" asks no figure, though "Kosten" is one (refused: 2.2 states no amount); the partner is the
+    # next sentence, which now fits in the answer beside the best match
+    ("Mit wem arbeitet das Jobcenter zusammen, um die Hilfebedürftigkeit und die LUH-Kosten zu senken?", "AgiL", "2.2"),
+    ("With whom does the jobcenter work closely to reduce the LUH costs?", "AgiL", "2.2"),
+    # 5.3's list of goals with its long title is too long for an answer: the cut kept the opening and
+    # lost the end of the item asked for ("Messen, …")
+    ("Welche Aktionen mit Arbeitgebern sind beim Arbeitgeber-Service geplant?", "Speed-Dating", "5.3"),
+    ("Which events with employers does the employer service plan?", "Speed-Dating", "5.3"),
+])
+def test_a_passage_answer_holds_what_the_question_asks(assistant, q, text, section):
+    a = assistant.ask(q)
+    assert a.kind == "passage" and text in a.answer and a.citations[0].section == section
 
 
 @pytest.mark.parametrize("q", [
@@ -1012,7 +960,7 @@ def test_contact_data_is_recognised():
 def test_evaluation_floors(assistant):
     """Regression floors a little under the level measured on 2026-11-24 (issue 3 targets 95 %).
 
-    questions.jsonl was used while building the engine; dev to dev13 were written later by
+    questions.jsonl was used while building the engine; dev to dev14 were written later by
     others and used since to find failures, so their floors are lower and say more about unseen
     questions. The holdout sets are only ever reported, never asserted.
     """
@@ -1035,9 +983,11 @@ def test_evaluation_floors(assistant):
     # right at that session's start, 63 (78.8 %) after its failures were worked on
     # dev13 (80 questions, 48 English, 44 passages, 12 outside the programme, twenty-second session): 52
     # right at that session's start (65.0 %), 57 (71.3 %) after its failures were worked on
+    # dev14 (80 questions, 48 English, 44 passages, 12 outside the programme, twenty-third session): 65
+    # right at that session's start (81.2 %), 73 (91.2 %) after its failures were worked on
     floors = {"dev": 0.82, "dev2": 0.85, "dev3": 0.83, "dev4": 0.85, "dev5": 0.85, "dev6": 0.82, "dev7": 0.89,
               "dev8": 0.85, "dev9": 0.85, "dev10": 0.74, "dev11": 0.76, "dev12": 0.76,
-              "dev13": 0.68}
+              "dev13": 0.68, "dev14": 0.86}
     for name, floor in floors.items():
         r = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / f"{name}.jsonl"))
         assert r["accuracy"] >= floor, name
