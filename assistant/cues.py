@@ -34,9 +34,7 @@ GLOSSARY_FILLER = frozenset({"abkurzung", "ausgeschrieben", "langform", "begriff
                              "programme", "program", "programm", "mentioned", "erwahnt", "genannt",
                              "explain", "steckt", "verbirgt", "versteckt", "hinter", "etwas",
                              # "Was heißt React-EU auf Deutsch?": the long form in a language
-                             "deutsch", "german", "englisch", "english",
-                             # "Was bedeutet „VB“, zum Beispiel in Reha-VB?": where it stands is an example
-                             "beispiel", "example", "instance"})
+                             "deutsch", "german", "englisch", "english"})
 
 # Questions for a time, place, person, reason, choice or way ask about more than what an abbreviation
 # means ("How do I reset my BA password?")

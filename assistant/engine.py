@@ -445,6 +445,8 @@ class Assistant:
         return pointed != last and self._is_glossary_question(pointed, earlier)
 
     def _is_glossary_question(self, q: str, terms: list[GlossaryTerm]) -> bool:
+        # an example of where the term stands asks nothing more ("Was bedeutet „VB“, zum Beispiel in Reha-VB?")
+        q = _EXAMPLE.sub(" ", q)
         forms = _term_words(terms)
         for tok in re.findall(r"[\w\-]+", q):  # "Reha-VB" names VB: "Reha" is part of the name
             if "-" in tok and any(fold(part) in forms for part in tok.split("-")):
@@ -997,7 +999,8 @@ class Assistant:
             return Answer(q, "none", NONE_ANSWER)
         best = (prose or ranked_sentences)[0][0]
         chunk = self.chunks[self.sentences[best]["chunk"]]
-        chosen = self.sentence_index.window(best, dict(ranked_sentences), expanded, question=q)
+        scores = dict(ranked_sentences)
+        chosen = self.sentence_index.window(best, scores, expanded, question=q)
         text = self.sentence_index.text_of(chosen)
         if misses_what_is_asked(q, text):  # "Bis wann ...?", "Welcher Träger ...?": the passage names none
             return Answer(q, "none", NONE_ANSWER)
@@ -1016,7 +1019,6 @@ class Assistant:
             return Answer(q, "none", NONE_ANSWER + (f" Für {when} nennt es diese Zahl nicht." if when else ""))
         # a list's opening ranks by its best item: a quote too long keeps that item ("… – Spezifische,
         # individuelle Aktionen mit Arbeitgebern wie Messen ...")
-        scores = dict(ranked_sentences)
         items = [i for i in chosen if self.sentence_index.intro_of.get(i) == best]
         keep = max(items, key=lambda i: scores.get(i, 0.0)) if items else best
         answer = quote(text, chunk.section, chunk.title, keep=self.sentences[keep]["text"])
@@ -1089,7 +1091,7 @@ _SOURCE = re.compile(r"\b(?:laut|gemäß|according\s+to)\s+(?:(?:der|dem|den|des
                      r"|\b(?:stand|stichtag)\b:?(?=\s*(?:\d|\w+\.?\s+(?:19|20)\d\d))", re.I)
 # examples the asker gives of what a figure counts ("..., z.B. wegen Maßnahme oder Krankheit?"): they
 # illustrate it in their own words and name no subject of their own
-_EXAMPLE = re.compile(r"(?:\bz\.\s?b\.|\bzum\s+beispiel\b|\be\.g\.|\bfor\s+example\b)[^?;]*", re.I)
+_EXAMPLE = re.compile(r"(?:\bz\.\s?b\.|\bzum\s+beispiel\b|\be\.g\.|\bfor\s+(?:example|instance)\b)[^?;]*", re.I)
 # a word pointing back to what was named before: "Which institute is that?", "Was heißt das?"
 _POINTING_BACK = re.compile(r"\b(das|dies|that|this|it)\b", re.I)
 _VERB_ENDING = re.compile(r"(t|te|ten|st)$")

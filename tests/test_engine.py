@@ -1226,6 +1226,7 @@ def test_english_words_reach_the_programmes_inflected_forms(assistant, q, text, 
     a = assistant.ask(q)
     assert a.kind == "passage" and text in a.answer and a.citations[0].section == section
 
+
 def test_a_mini_job_in_the_singular_is_bridged(assistant):
     # "mini-job" reaches "geringfügigen" as "mini-jobs" did (was the women's Integrationsquote 16,44%)
     a = assistant.ask("About what percentage of women on benefits work in more than a mini-job?")
