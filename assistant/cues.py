@@ -124,7 +124,7 @@ DATE_CUE = re.compile(r"\b(seit\s+wann|since\s+when|in\s+welchem\s+jahr|in\s+whi
 _NAME_ASKED = r"wie\s+hei(?:ß|ss)t|what\s+is\s+the\s+name"
 NAME_QUESTION = re.compile(
     r"\b(welche[rmns]?\s+(bildungs)?träger\w*|bei\s+welchem\s+\w*träger|"
-    r"which\s+(education\s+)?(provider|organi[sz]ation|institution|company|partner)s?|"
+    r"which\s+([\w-]+\s+)?(provider|organi[sz]ation|institution|company|partner)s?|"  # "Which training provider"
     r"(?:which|welche[nm]?)\s+(?:\w+\s+){0,2}?jobcent(?:ers|res|ern)\b|"  # "Which three other jobcenters ...?"
     r"wer\s+(leitet|führt|betreibt|organisiert|macht|ist\s+(der|die)\s+\w*(leit|ansprech))|"
     r"who\s+(runs|leads|heads|chairs|manages|is\s+in\s+charge|is\s+responsible|sits\s+on)|"
@@ -305,7 +305,8 @@ CHANGE_CUE = re.compile(r"\b(?:increas\w*|rais(?:e[sd]?|ing)|rise[sn]?|rising|ro
                         r"veränder\w*|by\s+how\s+much|by\s+what\s+(?:percentage|share|amount)|um\s+wie\s*viel\w*)\b",
                         re.I)
 STATES_A_CHANGE = re.compile(r"veränderung|steigerung|anstieg|ansteigen|rückgang|gestiegen|gesunken\w*|zuwachs|"
-                             r"zunahme|abnahme|erhöh\w*|gesteigert|gesenkt|im\s+vergleich|gegenüber|zum\s+vorjahr",
+                             r"zunahme|abnahme|erhöh\w*|gesteigert|gesenkt|im\s+vergleich|gegenüber|zum\s+vorjahr|"
+                             r"[€%]\s+(?:weniger|mehr)\b",  # "Insgesamt stehen demnach 884.520 € weniger zur Verfügung"
                              re.I)
 
 # (not "at most", "at least": a bound, not the largest of several)
@@ -367,14 +368,20 @@ SINCE = re.compile(r"\bseit\s+(?:(?:19|20)\d\d|\d{1,2}\.|dem\b|der\b|jahren\b)",
 # "Ab welchem Alter ...?", "From what age ...?" want an age: "unter 25", "U25", "15 bis 24 Jahre"
 AGE_QUESTION = re.compile(r"\b(?:what\s+age|how\s+old|welchem\s+alter|wie\s+alt|welches\s+alter|age\s+limit|"
                           r"altersgrenze|mindestalter|minimum\s+age)\b", re.I)
+# "Wann hat das Jobcenter geöffnet?", "Zu welchen Zeiten ...?", "opening hours" want a time of day or a weekday
+HOURS_QUESTION = re.compile(r"\b(?:öffnungszeit\w*|sprechzeit\w*|geöffnet|uhrzeit\w*|"
+                            r"zu\s+welche[nr]\s+(?:uhr)?zeit(?:en)?|um\s+wie\s*viel\s+uhr|"
+                            r"(?:opening|office|business|consultation)\s+(?:hours|times)|at\s+what\s+times?)\b", re.I)
+HOURS = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*uhr\b|\b(?:mon|diens|mittwo|donners|frei|sams|sonn)tags?\b", re.I)
 MONTH_OR_DATE = re.compile(rf"\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}}|\b{_MONTH_NAME}\b", re.I)
 
 
 def misses_what_is_asked(q: str, text: str) -> bool:
     """The text cannot answer a question for a time ("Bis wann ...?"), a span ("How long ...?"), an
-    age ("Ab welchem Alter ...?"), a day ("In which month ...?", "Bis zu welchem Stichtag ...?") or a
-    name ("Welcher Bildungsträger ...?", "Wer sitzt im Beirat?"): it names no time, no span, no age, no
-    month or date, no person or organisation (other than those the question names)."""
+    age ("Ab welchem Alter ...?"), a day ("In which month ...?", "Bis zu welchem Stichtag ...?"), an
+    hour ("Zu welchen Zeiten ist ... geöffnet?") or a name ("Welcher Bildungsträger ...?", "Wer sitzt
+    im Beirat?"): it names no time, no span, no age, no month or date, no time of day or weekday, no
+    person or organisation (other than those the question names)."""
     duration = bool(DURATION_QUESTION.search(q))
     if WHEN_QUESTION.search(q) and not TIME_WORDS.search(text) and not (duration and SPAN_ADJECTIVE.search(text)):
         return True
@@ -384,6 +391,8 @@ def misses_what_is_asked(q: str, text: str) -> bool:
     if AGE_QUESTION.search(q) and age_range(text) is None and not re.search(r"jährig|lebensjahr", text, re.I):
         return True
     if DAY_QUESTION.search(q) and not MONTH_OR_DATE.search(text):
+        return True
+    if HOURS_QUESTION.search(q) and not HOURS.search(text):
         return True
     if not NAME_QUESTION.search(q):
         return False
@@ -438,6 +447,18 @@ def years_in(text: str) -> set[str]:
 def months_in(q: str) -> set[str]:
     """The months a question names, as the German month names the facts use."""
     return {MONTHS[m.group(1).lower()] for m in MONTH_RE.finditer(q)}
+
+
+# a question comparing with "als 2021", "than in 2021" (in the programme's text, "höher als im August
+# 2021 mit 846 ELB" states the figure of August 2021)
+_THAN_TIME = re.compile(r"\b(?:als|than)\s+(?:(?:im|in)\s+)?(?:\w+\s+)?(?:19|20)\d\d\b", re.I)
+
+
+def asked_period(q: str) -> tuple[set[str], set[str]]:
+    """The years and months a question asks about, not those it compares with: "How much less is
+    available compared to 2021?" asks about the programme's year ("884.520 € weniger")."""
+    own = _THAN_TIME.sub(" ", REFERENCE_TIME.sub(" ", q))
+    return years_in(own), months_in(own)
 
 
 def asked_time(q: str) -> str:

@@ -33,14 +33,14 @@ from typing import Callable, NamedTuple, Optional
 
 import numpy as np
 
-from .cues import (ABBREVIATION_ASKED, CLIENT_STEMS, CONTACT_QUESTION, COUNT_CUE, CUE_WORDS, DATE_CUE, FIGURE_COMPOUND,
-                   FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, HOW_MUCH, MONEY_CUE, NOT_ABOUT_A_TERM, OFFER_ASKED,
-                   ONLY_MONEY, OUTCOME_CUE, OUTCOME_WORDS, OWN_STAFF, PER_HEAD_CUE, PERCENT_CUE, PERSONAL_CASE,
-                   OVERVIEW_WORDS, QUANTITY_CUE, SHARE_OF_PEOPLE, SOME_MORE, STAFF, STAFF_STEMS, TIME_UNIT_STEMS,
-                   YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_time, asked_unit, asks_for_figure,
-                   counted_head, counted_heads, counts_staff, english_budget_of, is_english, is_german,
-                   misses_what_is_asked, months_in, names_a_place, of_own_time, section_reference, with_month_names,
-                   without_chatter, without_document_words, years_in)
+from .cues import (ABBREVIATION_ASKED, CHANGE_CUE, CLIENT_STEMS, CONTACT_QUESTION, COUNT_CUE, CUE_WORDS, DATE_CUE,
+                   FIGURE_COMPOUND, FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, HOW_MUCH, MONEY_CUE, NOT_ABOUT_A_TERM,
+                   OFFER_ASKED, ONLY_MONEY, OUTCOME_CUE, OUTCOME_WORDS, OWN_STAFF, PER_HEAD_CUE, PERCENT_CUE,
+                   PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SHARE_OF_PEOPLE, SOME_MORE, STAFF, STAFF_STEMS,
+                   STATES_A_CHANGE, TIME_UNIT_STEMS, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_period,
+                   asked_time, asked_unit, asks_for_figure, counted_head, counted_heads, counts_staff,
+                   english_budget_of, is_english, is_german, misses_what_is_asked, months_in, names_a_place,
+                   of_own_time, section_reference, with_month_names, without_chatter, without_document_words, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
 from .fact_answers import (HAS_FIGURE, MONEY_STEMS, SHARE, FactAnswers, counts, counts_more, framed_by, is_prose,
@@ -287,7 +287,7 @@ class Assistant:
             if fact_answer is not None and self._misses_named_term(fact_answer, terms, q):
                 # a table's figure that counts something else: a sentence naming the asked term may
                 # state the figure ("mindestens jeden fünften erwerbsfähigen Leistungsberechtigten")
-                fact_answer = self._prose_figure_answer(q, expanded, qvec, ranked, years_in(q), months_in(q))
+                fact_answer = self._prose_figure_answer(q, expanded, qvec, ranked, *asked_period(q))
                 if fact_answer is not None and self._misses_named_term(fact_answer, terms, q):
                     fact_answer = None
             noun = asked_noun(q)
@@ -298,7 +298,7 @@ class Assistant:
             if fact_answer is not None and noun and self._figure_of_something_else(fact_answer, noun, q):
                 # a sentence naming what is asked may state its figure ("zweieinhalb Betriebsakquisiteure",
                 # "eine leicht erhöhte Aktivierungsquote, mit welcher wir mindestens jeden fünften ... fördern")
-                named = self._prose_figure_answer(q, expanded, qvec, ranked, years_in(q), months_in(q),
+                named = self._prose_figure_answer(q, expanded, qvec, ranked, *asked_period(q),
                                                   naming=noun)
                 if named is not None:
                     fact_answer = named
@@ -326,7 +326,7 @@ class Assistant:
                 return Answer(q, "none", NONE_ANSWER)  # "What share of our customers ...": FbW's 14,4 % of the budget
             if fact_answer is None and noun and noun.figure_before:
                 # no figure names what is counted: a sentence may count it in passing ("an den drei Standorten")
-                fact_answer = self._prose_figure_answer(q, expanded, qvec, ranked, years_in(q), months_in(q),
+                fact_answer = self._prose_figure_answer(q, expanded, qvec, ranked, *asked_period(q),
                                                         naming=noun)
                 if fact_answer is not None and (self._misses_named_term(fact_answer, terms, q)
                                                 or self._misses_rare_nouns(fact_answer, q, noun)):
@@ -653,7 +653,7 @@ class Assistant:
         if is_prose(f):
             # A figure in prose: the sentence ranking reads the question better than a fact's
             # few words do, and it also finds figures written as words ("ein Drittel", "drei").
-            return self._prose_figure_answer(q, expanded, qvec, ranked, years_in(q), months_in(q)) \
+            return self._prose_figure_answer(q, expanded, qvec, ranked, *asked_period(q)) \
                 or self.figures.compose(q, f)  # f fits the asked unit and time already
         return self.figures.compose(q, f, also=self.figures.compared(f, q, expanded, terms))
 
@@ -714,6 +714,8 @@ class Assistant:
                 chunk = self.chunks[self.sentences[i]["chunk"]]
                 return paragraphs <= _paragraphs(self.sentences[i]["text"] + " " + chunk.title)
             candidates.sort(key=lambda i: not names_paragraphs(i))
+        if CHANGE_CUE.search(q):  # "Um wie viel sinken ...?": a sentence stating a change ("884.520 € weniger")
+            candidates.sort(key=lambda i: not STATES_A_CHANGE.search(self.sentences[i]["text"]))
         # a sentence narrowing its figures to a group the question does not name ("Hinsichtlich des
         # Status § 10 SGB II sind Frauen mit 68% ...") answers only when no other one does
         asked = set(self.chunk_kw.query_terms(expanded))

@@ -16,8 +16,8 @@ from typing import Callable, Iterable, Optional
 import numpy as np
 
 from .cues import (CHANGE_CUE, COUNT_CUE, COUNT_WORDS, DATE_CUE, MONEY_CUE, PERCENT_CUE, PERSON_WORDS, SOME_MORE,
-                   STATES_A_CHANGE, SUPERLATIVE, TIME_TERMS, YEAR_RE, age_range, ages_fit, asked_noun, asked_unit,
-                   months_in, names_last_year, of_own_time, polarity, years_in)
+                   STATES_A_CHANGE, SUPERLATIVE, TIME_TERMS, YEAR_RE, age_range, ages_fit, asked_noun, asked_period,
+                   asked_unit, months_in, names_last_year, of_own_time, polarity, years_in)
 from .excerpts import limit_answer, trim
 from .fusion import blend
 from .glossary import Glossary, term_pattern
@@ -158,8 +158,7 @@ class FactAnswers:
             dense = {int(i): float(sims[i]) for i in np.argsort(-sims, kind="stable")[:60]}
         kw = dict(self.keyword.search(expanded, 60, skip=self.pervasive)) if mode != "dense" else {}
         fused = dict(blend(dense, kw, mode))
-        years = years_in(q)
-        months = months_in(q)
+        years, months = asked_period(q)
         # "Personen", "Menschen" say nothing of which row: "schwerbehinderte Menschen" is not "Menschen"
         qterms = set(self.keyword.query_terms(YEAR_RE.sub(" ", expanded))) - TIME_TERMS - _PERSON_TERMS \
             - self.pervasive

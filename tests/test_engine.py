@@ -679,6 +679,10 @@ def test_a_share_of_the_budget_is_a_share_not_an_amount(assistant, q):
 @pytest.mark.parametrize("q,text,section", [
     ("Um wie viel Prozent steigen die FbW-Eintritte?", "Steigerung um 20%", "6.4"),  # was FbW's 14,4 % of the budget
     ("How much did we raise the number of BaE places by?", "von bisher 12 auf 18", "5.4.2"),  # was its 486.000 €
+    # "compared to 2021", "als 2021" name what the figure is compared with; an undated sentence stating the
+    # change is of the programme's year (was the Verwaltungsbudget's change alone, or refused "for 2021")
+    ("By how much does the total money available shrink compared to 2021?", "884.520 € weniger", "1.2"),
+    ("Wie viel Geld steht uns insgesamt weniger zur Verfügung als 2021?", "884.520 € weniger", "1.2"),
 ])
 def test_a_change_is_answered_by_the_figure_stating_it(assistant, q, text, section):
     a = assistant.ask(q)
@@ -743,6 +747,9 @@ def test_how_it_went_who_agreed_what_must_happen_are_no_figure_questions(assista
     ("Wie hoch ist der Anteil der Frauen unter unseren Mitarbeitenden?", "none", ""),
     # a figure naming the staff answers
     ("How many full-time equivalents do our staff add up to?", "fact", "157 Vollzeitäquivalenten"),
+    # a staff capacity is the Personalressourcen, not the labour market's Aufnahmefähigkeit (was 6's
+    # Aktivierungsquote)
+    ("What's our staff capacity this year?", "fact", "157 Vollzeitäquivalenten"),
     # what a budget pays for is its content: the Reha services (was the 330.000 € as a figure)
     ("Which services are financed from the rehab budget?", "passage", "Reha-VB, Reha-EGZ"),
     ("Was wird aus dem Budget für die Teilhabe behinderter Menschen bezahlt?", "passage", "Reha-VB, Reha-EGZ"),
@@ -868,6 +875,11 @@ def test_list_question_gets_the_list(assistant):
     ("Innerhalb welcher Frist muss die Eingliederungsvereinbarung mit Neukunden unterschrieben sein?", ""),
     ("Within what time must a first interview with a new customer take place?", ""),
     ("Ab welchem Alter kann man bei LAiKA mitmachen?", ""),
+    # asks for a time of day, and no passage names an hour or a weekday (was 6.7's Kompetenzteam)
+    ("Zu welchen Zeiten erreichen Selbstständige ihr Kompetenzteam?", ""),
+    ("Zu welcher Uhrzeit beginnt die Erstberatung für Neukunden?", ""),
+    # asks for a provider by name; "bei einem externen Bildungsträger" names none
+    ("Which coaching provider carries out the Neukundencoaching?", ""),
     # asks who sits on a body the programme names but does not staff
     ("Wer sitzt eigentlich im Beirat des Jobcenters?", ""),
     ("Who is the head of the advisory board of the jobcenter?", ""),
