@@ -107,6 +107,15 @@ PAID_FROM_BUDGET = re.compile(
     r"\b(?:bezahlt|finanziert|gefördert|gedeckt|abgedeckt|getragen)\b"
     r"|\bbudget\s+(?:covers?|includes?|pays?\s+for|funds?|finances?)\b", re.I)
 
+# "Welche Kennzahlen ...?", "Which specialised staff ...?" ask which things, not a figure; "Welcher Anteil",
+# "Which integration rate", "Which type of measure gets more money?" ask for one or compare them
+WHICH_THINGS = re.compile(
+    r"^\s*(?:which|welche[nrsm]?)\s+(?!(?:[\w-]+\s+){0,2}?[\w-]*(?:anteil|quote|betrag|budget|summe|zahl|wert|höhe|"
+    r"wachstum|grenzen?|satz|sätze|rate|share|amount|number|percentage|growth|figure|sum|total|value|limit|cap|"
+    r"money|geld|kosten|costs?)\b)"
+    r"(?![^?]*\b(?:mehr|weniger|größer|kleiner|höher|niedriger|more|less|fewer|larger|bigger|smaller|higher|"
+    r"lower)\b)", re.I)
+
 # "Which three steering goals ...?", "Welche zwei Projekte ...?": the number says how many items to name
 NAMED_ITEMS = re.compile(r"^\s*(?:which|what\s+are\s+the|welche[nrs]?|nenne\s+die)\s+(?:two|three|four|five|six|"
                          r"zwei|drei|vier|fünf|sechs)\b", re.I)
@@ -173,7 +182,7 @@ def asks_for_figure(q: str) -> bool:
         return False
     asks_other = OTHER_QUESTION.search(q) or YES_NO_CLAUSE.search(q) or NAME_QUESTION.search(q) \
         or NAMED_ITEMS.search(q) or NEWS_OR_WAY.search(q) or BASIS_QUESTION.search(q) or ORGANISATION_ASKED.search(q) \
-        or WHAT_MUST_HAPPEN.search(q) or PAID_FROM_BUDGET.search(q)
+        or WHAT_MUST_HAPPEN.search(q) or PAID_FROM_BUDGET.search(q) or WHICH_THINGS.search(q)
     if asks_other and not (QUANTITY_CUE.search(q) or SUPERLATIVE.search(q)):
         return False  # "Who would use the planned centre?", "Bei welchem Träger laufen die BvB-Plätze?"
     return bool(FIGURE_CUE.search(ENGLISH_PERSONAL.sub(" ", q)) or WHICH_FIGURE.match(q))

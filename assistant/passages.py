@@ -66,9 +66,13 @@ _WHY_QUESTION = re.compile(r"^\s*(warum|wieso|weshalb|weswegen|why|how\s+come)\b
 _REASON = re.compile(r"\b(denn|weil|da\s|aufgrund|grund|gründe|hintergrund|deshalb|daher|deswegen|dadurch|"
                      r"bedingt|zurückzuführen|ursache)", re.I)
 # "Wer entscheidet ...?", "Who has to authorise ...?": a sentence naming a role answers
-_WHO_QUESTION = re.compile(r"^\s*(?:in\s+[^,?]+,\s*)?(?:wer|who)\b", re.I)
+# ("Which specialised staff handle ...?", "Welche Fachkräfte ...?" ask who as well)
+_WHO_QUESTION = re.compile(r"^\s*(?:in\s+[^,?]+,\s*)?(?:wer|who)\b|^\s*(?:which|welche[nrsm]?)\s+(?:[\w-]+\s+)?"
+                           r"(?:staff|employees|specialists|experts|roles|mitarbeite\w*|fachkräfte|spezialist\w*)\b",
+                           re.I)
 _ROLE = re.compile(r"\b(?:führungskr|fachkr|mitarbeiter|leitung|teamleit|geschäftsführ|beratungsfachkr|"
-                   r"integrationsfachkr|jobcoach|vermittler|fallmanager|ansprechpartner)\w*", re.I)
+                   r"integrationsfachkr|jobcoach|vermittler|fallmanager|ansprechpartner|\w*akquisiteur|"
+                   r"\w*spezialist)\w*", re.I)
 # "Wo soll das BOZ entstehen?", "Where ...?": a sentence naming a place answers
 # ("Where is the demand coming from?" asks for a cause)
 _WHERE_QUESTION = re.compile(r"^\s*(?:wo|where)\b(?![^?]*\b(?:comes?|coming|stems?)\s+from\b)"

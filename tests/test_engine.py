@@ -530,9 +530,20 @@ def test_a_one_euro_job_is_a_name_not_an_amount(assistant):
     # a target agreement is an agreement, not a target value
     "Which goals does the target agreement set?",
     # counted in: included, not counted (was the count of 231 measures, 129 Beauftragungen Dritter, ...)
-    "Which German courses are counted in besides the jobcenter's activation measures?"])
+    "Which German courses are counted in besides the jobcenter's activation measures?",
+    # which things, not a figure: "Integrationen" and "staff" are figure words in "Wie viele ...?" (was 2.1's
+    # "Integrationen: 1.638", 1.2's § 16e row)
+    "Welche Kennzahlen zur Qualität der Integrationen werden im Monitoring beobachtet?",
+    "Which specialised staff look after the 16i jobs?"])
 def test_a_figure_word_set_aside_asks_for_no_figure(q):
     assert not asks_for_figure(q)
+
+
+@pytest.mark.parametrize("q", ["Welche Mietobergrenzen gelten für die Kosten der Unterkunft?",
+                               "Which type of measure gets more money, AGH or EGZ?",
+                               "Welcher Anteil der Frauen ist arbeitslos?"])
+def test_which_figure_or_which_gets_more_still_asks_for_a_figure(q):
+    assert asks_for_figure(q)
 
 
 @pytest.mark.parametrize("q,text,section", [
@@ -784,6 +795,11 @@ def test_what_a_figure_question_names_decides_the_figure(assistant, q, kind, tex
     # lost the end of the item asked for ("Messen, …")
     ("Welche Aktionen mit Arbeitgebern sind beim Arbeitgeber-Service geplant?", "Speed-Dating", "5.3"),
     ("Which events with employers does the employer service plan?", "Speed-Dating", "5.3"),
+    # which staff is a who-question: the sentence naming the roles answers (was a count of 16i placements)
+    ("Welche Mitarbeiter kümmern sich um die Stellen nach 16e und 16i?", "zweieinhalb Betriebsakquisiteure", "6.3"),
+    # which indicators, not a figure (was 2.1's "Integrationen: 1.638")
+    ("Welche Kennzahlen zur Qualität der Integrationen werden im neuen Monitoring beobachtet?",
+     "Nachhaltigkeit der Integrationen", "2.1"),
 ])
 def test_a_passage_answer_holds_what_the_question_asks(assistant, q, text, section):
     a = assistant.ask(q)
