@@ -3,9 +3,9 @@
 Retrieval ranks chunks; a caseworker wants the one to three sentences that answer. Every
 sentence of the best chunks is scored on its own (dense + keyword, fused), by the rank of its
 chunk, by phrases it shares with the question ("Phase 4") and by whether it is the kind of
-sentence the question asks for (a reason for "warum", a role for "wer", a place for "wo", a list
-for "welche", the step of a model for "die zweite Phase"). The best one is then widened into a
-short, readable window:
+sentence the question asks for (a reason for "warum", a role for "wer", a place for "wo", a target
+group for "für wen", a list for "welche", the step of a model for "die zweite Phase"). The best one
+is then widened into a short, readable window:
 
 - a sentence that opens a list ("Besonders beobachtet werden:") brings its list items, even
   when a chunk border falls between them;
@@ -67,7 +67,9 @@ _REASON = re.compile(r"\b(denn|weil|da\s|aufgrund|grund|gründe|hintergrund|desh
                      r"bedingt|zurückzuführen|ursache)", re.I)
 # "Wer entscheidet ...?", "Who has to authorise ...?": a sentence naming a role answers
 # ("Which specialised staff handle ...?", "Welche Fachkräfte ...?" ask who as well)
-_WHO_QUESTION = re.compile(r"^\s*(?:in\s+[^,?]+,\s*)?(?:wer|who)\b|^\s*(?:which|welche[nrsm]?)\s+(?:[\w-]+\s+)?"
+# (not "Who is it meant for?": a target group)
+_WHO_QUESTION = re.compile(r"^\s*(?:in\s+[^,?]+,\s*)?(?:wer|who)\b(?![^?]*\b(?:meant|aimed|intended|designed)\s+"
+                           r"(?:for|at)\s*\??\s*$)|^\s*(?:which|welche[nrsm]?)\s+(?:[\w-]+\s+)?"
                            r"(?:staff|employees|specialists|experts|roles|mitarbeite\w*|fachkräfte|spezialist\w*)\b",
                            re.I)
 _ROLE = re.compile(r"\b(?:führungskr|fachkr|mitarbeiter|leitung|teamleit|geschäftsführ|beratungsfachkr|"
@@ -79,8 +81,15 @@ _WHERE_QUESTION = re.compile(r"^\s*(?:wo|where)\b(?![^?]*\b(?:comes?|coming|stem
                              r"|\ban\s+welche[mn]\s+(?:ort|standort)", re.I)
 _PLACE = re.compile(r"\b(?:standort\w*|orte?n?\b|vor\s+ort|erreichbar\w*|dezentral\w*|zentral\w*|gemeinde\w*|"
                     r"kreisgebiet|räumlich\w*|ländlich\w*)", re.I)
-# what a question of each kind wants a sentence to say: a reason, a role, a place
-_ANSWER_TYPES = [(_WHY_QUESTION, _REASON), (_WHO_QUESTION, _ROLE), (_WHERE_QUESTION, _PLACE)]
+# "Who are work opportunities meant for?", "Für wen ist das gedacht?": a target group answers, not a role
+_FOR_WHOM_QUESTION = re.compile(r"\bfür\s+wen\b|\ban\s+wen\s+richte|\bwhich\s+target\s+groups?|\bwelche\s+zielgrupp|"
+                                r"\b(?:meant|aimed|intended|designed)\s+(?:for|at)\s*\??\s*$", re.I)
+_TARGET_GROUP = re.compile(r"\bzielgrupp\w*|\brichte[nt]\s+sich\s+an\b", re.I)
+# what a question of each kind wants a sentence to say, and how many times ANSWER_TYPE_BONUS that
+# counts: a reason, a role, a place; a sentence naming the target group ("Zielgruppe sind dabei ...")
+# says for whom in so many words
+_ANSWER_TYPES = [(_WHY_QUESTION, _REASON, 1), (_WHO_QUESTION, _ROLE, 1), (_WHERE_QUESTION, _PLACE, 1),
+                 (_FOR_WHOM_QUESTION, _TARGET_GROUP, 5)]
 # (also the question's last clause: "What can an AGH do for a customer – what are its aims?")
 _LIST_QUESTION = re.compile(r"(?:^|\s[–—-]\s|[?;]\s)\s*"
                             r"(welche[n]?|which|what\s+are|was\s+sind|nenne|list|wer\s+sind)\b", re.I)
@@ -209,13 +218,13 @@ class SentenceIndex:
             ids += self._other_steps(ids)
         own = self.scores(ids, expanded, qvec, mode)
         qpairs = _pairs(question) if mode != "dense" else set()
-        wanted = [kind for asks, kind in _ANSWER_TYPES if asks.search(question)]
+        wanted = [(kind, w) for asks, kind, w in _ANSWER_TYPES if asks.search(question)]
         total = {}
         for i in ids:
             score = own.get(i, 0.0) + CHUNK_WEIGHT * chunk_score.get(self.refs[i].chunk, 0.0)
             if qpairs:
                 score += PHRASE_BONUS * min(2, len(qpairs & self.pairs[i]))
-            score += ANSWER_TYPE_BONUS * sum(1 for kind in wanted if kind.search(self.texts[i]))
+            score += ANSWER_TYPE_BONUS * sum(w for kind, w in wanted if kind.search(self.texts[i]))
             total[i] = score
         if step is not None:
             numbered = {i: int(m.group(1)) for i in total if (m := NUMBERED_STEP.match(self.texts[i]))}
