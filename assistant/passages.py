@@ -64,7 +64,7 @@ _ASKED_STEP = re.compile(rf"\b{_STEP_NOUN}\s+(\d)\b"
 _WHY_QUESTION = re.compile(r"^\s*(warum|wieso|weshalb|weswegen|why|how\s+come)\b|\bwhat\s+for\b|\bgr[üu]nde?\b|"
                            r"\breasons?\b", re.I)
 _REASON = re.compile(r"\b(denn|weil|da\s|aufgrund|grund|gründe|hintergrund|deshalb|daher|deswegen|dadurch|"
-                     r"bedingt|zurückzuführen|ursache)", re.I)
+                     r"bedingt|zurückzuführen|ursache|erklärt\b|erklären\b|erklärung)", re.I)
 # "Wer entscheidet ...?", "Who has to authorise ...?": a sentence naming a role answers
 # ("Which specialised staff handle ...?", "Welche Fachkräfte ...?" ask who as well)
 # (not "Who is it meant for?": a target group)

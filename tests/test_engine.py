@@ -797,6 +797,10 @@ def test_what_a_figure_question_names_decides_the_figure(assistant, q, kind, tex
     ("Which events with employers does the employer service plan?", "Speed-Dating", "5.3"),
     # which staff is a who-question: the sentence naming the roles answers (was a count of 16i placements)
     ("Welche Mitarbeiter kümmern sich um die Stellen nach 16e und 16i?", "zweieinhalb Betriebsakquisiteure", "6.3"),
+    # "erklärt sich durch" gives a reason: the why-question's best match, with the reasons after it (was 3's
+    # "Weil es sich bei den Langzeitleistungsbeziehern ...", about Sonderregelungen)
+    ("Warum gibt es trotz weniger Leistungsbeziehern deutlich mehr Langzeitarbeitslose?",
+     "gesundheitliche Einschränkungen", "3"),
     # for whom: the sentence naming the target group (was 6.1's planned entries, or what AGH are not)
     ("Für wen sind Arbeitsgelegenheiten eigentlich gedacht?", "Zielgruppe sind dabei Kundinnen und Kunden", "6.1"),
     ("Who are one-euro jobs intended for?", "Zielgruppe sind dabei Kundinnen und Kunden", "6.1"),
