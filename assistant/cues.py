@@ -171,6 +171,21 @@ STATED_FIGURE = re.compile(r"\d[\d.]*(,\d+)?\s*(€|euro|%|prozent)", re.I)
 ENGLISH_PERSONAL = re.compile(r"\bpersonal\s+[a-z]", re.I)
 
 
+# Questions that name a figure word but want something else; "how many" or a superlative overrides them
+NOT_A_FIGURE = (
+    OTHER_QUESTION,  # "Who would use the planned centre?", "Mit wem ...?", "Is the budget enough?"
+    YES_NO_CLAUSE,  # "a client wants to start a business, do we give money for that"
+    NAME_QUESTION,  # "Bei welchem Träger laufen die BvB-Plätze?"
+    NAMED_ITEMS,  # "Which three steering goals ...?"
+    NEWS_OR_WAY,  # "What's new about how the integration rate is planned?"
+    BASIS_QUESTION,  # "Which regulation is the allocation of funds based on?"
+    ORGANISATION_ASKED,  # "Which organisations agreed the targets?"
+    WHAT_MUST_HAPPEN,  # "Was muss passieren, damit es genug Plätze gibt?"
+    PAID_FROM_BUDGET,  # "What is paid for out of the rehab budget?"
+    WHICH_THINGS,  # "Welche Kennzahlen ...?", "Which specialised staff ...?"
+)
+
+
 def asks_for_figure(q: str) -> bool:
     """Whether the question wants a figure: a figure word, not a "why", no amount given already.
 
@@ -180,11 +195,8 @@ def asks_for_figure(q: str) -> bool:
     q = ASIDE.sub(" ", q)
     if REASON_CUE.search(q) or (STATED_FIGURE.search(q) and not QUANTITY_CUE.search(q)):
         return False
-    asks_other = OTHER_QUESTION.search(q) or YES_NO_CLAUSE.search(q) or NAME_QUESTION.search(q) \
-        or NAMED_ITEMS.search(q) or NEWS_OR_WAY.search(q) or BASIS_QUESTION.search(q) or ORGANISATION_ASKED.search(q) \
-        or WHAT_MUST_HAPPEN.search(q) or PAID_FROM_BUDGET.search(q) or WHICH_THINGS.search(q)
-    if asks_other and not (QUANTITY_CUE.search(q) or SUPERLATIVE.search(q)):
-        return False  # "Who would use the planned centre?", "Bei welchem Träger laufen die BvB-Plätze?"
+    if any(p.search(q) for p in NOT_A_FIGURE) and not (QUANTITY_CUE.search(q) or SUPERLATIVE.search(q)):
+        return False
     return bool(FIGURE_CUE.search(ENGLISH_PERSONAL.sub(" ", q)) or WHICH_FIGURE.match(q))
 
 

@@ -321,13 +321,16 @@ class SentenceIndex:
                    best: Optional[int] = None, wants_items: bool = False) -> list[int]:
         """Add a list's items to the window while they fit, the best-scoring item always.
 
-        The items are what the list's opening promises ("Maßgebliche Erfolgsfaktoren ...:"): a
-        sentence of the window other than the best match, the one it leans on and the opening
-        gives way, the farthest from the list first, while fewer than MIN_LIST_ITEMS items fit;
-        the best match and the one it leans on only while not a single item fits. When the best
-        match is the opening, the sentence it leans on gives way like any other; when the question
-        asks for the items (wants_items: "Welche kommunalen Eingliederungsleistungen ...?"), so does
-        the best match.
+        The items are what the list's opening promises ("Maßgebliche Erfolgsfaktoren ...:"). While
+        fewer than MIN_LIST_ITEMS items fit, sentences of the window give way, in this order:
+
+            sentence of the window                gives way
+            any other (farthest from the list)    always
+            the one the best match leans on       while no item fits; always if the best match is the opening
+            the best match                        while no item fits; always if wants_items
+            the list's opening                    never
+
+        (wants_items: the question asks for the items, "Welche kommunalen Eingliederungsleistungen ...?")
         """
         items = self.list_items[intro]
         needed = {best, intro} | ({best - 1} if best is not None and self.leans_back(best) else set())
