@@ -483,8 +483,9 @@ def asked_period(q: str) -> tuple[set[str], set[str]]:
 
 
 def asked_time(q: str) -> str:
-    """The month(s) and year(s) a question names, as German words ("September 2019"), or ""."""
-    return " ".join(sorted(months_in(q)) + sorted(years_in(q)))
+    """The month(s) and year(s) a question asks about, as German words ("September 2019"), or ""."""
+    years, months = asked_period(q)
+    return " ".join(sorted(months) + sorted(years))
 
 
 # ---------------------------------------------------------------- ages

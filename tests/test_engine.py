@@ -577,6 +577,9 @@ def test_a_time_a_figure_is_compared_with_is_not_its_time(assistant):
     assert a.kind == "none" and "2019" in a.answer
     a = assistant.ask("By how many ELB did underemployment fall compared to August 2019?")  # compares too
     assert a.kind == "fact" and "236 ELB" in a.answer
+    # a refusal names the time asked about, not the one compared with (was "Für 2019 2020 ...")
+    a = assistant.ask("Wie viele Integrationen gab es 2020 im Vergleich zu 2019?")
+    assert a.kind == "none" and "Für 2020 nennt es diese Zahl nicht." in a.answer
     # "Seit Ende 2020 ... von 6.714 auf ...": that one is of the end of 2020
     a = assistant.ask("How many employable benefit recipients were there at the end of 2020?")
     assert a.kind == "fact" and "6.714" in a.answer
@@ -996,7 +999,7 @@ def test_contact_data_is_recognised():
 def test_evaluation_floors(assistant):
     """Regression floors a little under the level measured on 2026-11-24 (issue 3 targets 95 %).
 
-    questions.jsonl was used while building the engine; dev to dev14 were written later by
+    questions.jsonl was used while building the engine; dev to dev15 were written later by
     others and used since to find failures, so their floors are lower and say more about unseen
     questions. The holdout sets are only ever reported, never asserted.
     """
@@ -1021,9 +1024,11 @@ def test_evaluation_floors(assistant):
     # right at that session's start (65.0 %), 57 (71.3 %) after its failures were worked on
     # dev14 (80 questions, 48 English, 44 passages, 12 outside the programme, twenty-third session): 65
     # right at that session's start (81.2 %), 73 (91.2 %) after its failures were worked on
+    # dev15 (80 questions, 48 English, 44 passages, 12 outside the programme, twenty-fourth session): 64
+    # right at that session's start (80.0 %), 71 (88.8 %) after its failures were worked on
     floors = {"dev": 0.82, "dev2": 0.85, "dev3": 0.83, "dev4": 0.85, "dev5": 0.85, "dev6": 0.82, "dev7": 0.89,
               "dev8": 0.85, "dev9": 0.85, "dev10": 0.74, "dev11": 0.76, "dev12": 0.76,
-              "dev13": 0.68, "dev14": 0.86}
+              "dev13": 0.68, "dev14": 0.86, "dev15": 0.85}
     for name, floor in floors.items():
         r = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / f"{name}.jsonl"))
         assert r["accuracy"] >= floor, name
