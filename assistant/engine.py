@@ -706,24 +706,22 @@ class Assistant:
             if naming:  # then any other sentence naming it, wherever it stands ("an den drei Standorten")
                 namers += [i for i in range(len(self.sentences)) if i not in namers and names_it(i)]
                 candidates = sorted(namers, key=some_more)
-        # for a date, a paragraph the question names ("16e", "16i") is the subject: sentences naming it,
-        # or of a section whose title does ("Soziale Teilhabe nach den §§ 16e und 16i"), go first
         paragraphs = _paragraphs(q) if date else set()
-        if paragraphs:
-            def names_paragraphs(i: int) -> bool:
-                chunk = self.chunks[self.sentences[i]["chunk"]]
-                return paragraphs <= _paragraphs(self.sentences[i]["text"] + " " + chunk.title)
-            candidates.sort(key=lambda i: not names_paragraphs(i))
-        if CHANGE_CUE.search(q):  # "Um wie viel sinken ...?": a sentence stating a change ("884.520 € weniger")
-            candidates.sort(key=lambda i: not STATES_A_CHANGE.search(self.sentences[i]["text"]))
-        # a sentence narrowing its figures to a group the question does not name ("Hinsichtlich des
-        # Status § 10 SGB II sind Frauen mit 68% ...") answers only when no other one does
+        change = bool(CHANGE_CUE.search(q))
         asked = set(self.chunk_kw.query_terms(expanded))
 
-        def framed_elsewhere(i: int) -> bool:
-            frame = self.frames[i]
-            return bool(frame) and not frame & asked
-        candidates.sort(key=framed_elsewhere)
+        def goes_later(i: int) -> tuple[bool, bool, bool]:
+            """What puts a candidate after others, the first most: a sentence narrowing its figures to a
+            group the question does not name ("Hinsichtlich des Status § 10 SGB II sind Frauen mit 68%
+            ..."); for a change question ("Um wie viel sinken ...?"), one stating no change ("884.520 €
+            weniger" states one); for a date, one naming neither the question's paragraph ("16e") nor
+            standing in a section whose title does ("Soziale Teilhabe nach den §§ 16e und 16i")."""
+            text = self.sentences[i]["text"]
+            framed_elsewhere = bool(self.frames[i]) and not self.frames[i] & asked
+            no_paragraph = bool(paragraphs) and not paragraphs <= _paragraphs(
+                text + " " + self.chunks[self.sentences[i]["chunk"]].title)
+            return framed_elsewhere, change and not STATES_A_CHANGE.search(text), no_paragraph
+        candidates.sort(key=goes_later)  # stable: the ranking above decides among equals
         for i in candidates:
             text = self.sentences[i]["text"]
             if self.sentence_index.is_table_row(i) or not states_figure(text, q):

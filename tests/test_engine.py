@@ -475,6 +475,11 @@ def test_what_was_the_compound_asks_for_its_figure(assistant):
     assert "9.462.259 €" in assistant.ask("What is the Verwaltungsbudget?").answer
 
 
+def _answered(a, kind: str, text: str, section: str) -> bool:
+    """The answer is of that kind, holds the text and cites the section first."""
+    return a.kind == kind and text in a.answer and a.citations[0].section == section
+
+
 # A figure word in a question that asks for something else: which items, a time or condition, a
 # change, a cause or a way. Each got a figure before (in brackets).
 @pytest.mark.parametrize("q,text,section", [
@@ -499,8 +504,7 @@ def test_what_was_the_compound_asks_for_its_figure(assistant):
      "höhere Förderintensität anstreben", "6.4"),
 ])
 def test_a_figure_word_in_a_question_asking_for_something_else(assistant, q, text, section):
-    a = assistant.ask(q)
-    assert a.kind == "passage" and text in a.answer and a.citations[0].section == section
+    assert _answered(assistant.ask(q), "passage", text, section)
 
 
 def test_a_sentence_without_the_asked_month_states_no_figure_for_it(assistant):
@@ -553,8 +557,7 @@ def test_which_figure_or_which_gets_more_still_asks_for_a_figure(q):
 def test_what_a_figure_rests_on_is_no_figure(assistant, q, text, section):
     # a basis asked for: the funds and the target values named were a table's figure (EGZ 374.000 €, 25,4 %)
     assert not asks_for_figure(q)
-    a = assistant.ask(q)
-    assert a.kind == "passage" and text in a.answer and a.citations[0].section == section
+    assert _answered(assistant.ask(q), "passage", text, section)
 
 @pytest.mark.parametrize("q,text,section", [
     ("Unter welchem Leitsatz steht unsere Arbeitsmarkt- und Integrationsstrategie?", "Menschen und Arbeit zusammen", "4"),
@@ -563,8 +566,7 @@ def test_what_a_figure_rests_on_is_no_figure(assistant, q, text, section):
 ])
 def test_a_leitsatz_is_what_the_programme_calls_motto_or_maxime(assistant, q, text, section):
     # the programme never says "Leitsatz": the first was 4's list of goals, the second refused
-    a = assistant.ask(q)
-    assert a.kind == "passage" and text in a.answer and a.citations[0].section == section
+    assert _answered(assistant.ask(q), "passage", text, section)
 
 
 def test_a_target_is_still_a_figure(assistant):
@@ -699,8 +701,7 @@ def test_a_share_of_the_budget_is_a_share_not_an_amount(assistant, q):
     ("Wie viel Geld steht uns insgesamt weniger zur Verfügung als 2021?", "884.520 € weniger", "1.2"),
 ])
 def test_a_change_is_answered_by_the_figure_stating_it(assistant, q, text, section):
-    a = assistant.ask(q)
-    assert a.kind == "fact" and text in a.answer and a.citations[0].section == section
+    assert _answered(assistant.ask(q), "fact", text, section)
 
 
 def test_compared_with_last_year_alone_still_asks_for_the_level(assistant):
@@ -721,8 +722,7 @@ def test_compared_with_last_year_alone_still_asks_for_the_level(assistant):
     ("Seit wann betreuen hauseigene Jobcoaches die Beschäftigten nach § 16i?", "seit dem 01.07.2019", "6.3"),
 ])
 def test_a_date_asked_in_other_words_gets_the_dated_sentence(assistant, q, text, section):
-    a = assistant.ask(q)
-    assert a.kind == "fact" and text in a.answer and a.citations[0].section == section
+    assert _answered(assistant.ask(q), "fact", text, section)
 
 
 def test_a_date_of_something_else_is_no_date_of_the_named_project(assistant):
@@ -740,8 +740,7 @@ def test_a_date_of_something_else_is_no_date_of_the_named_project(assistant):
     ("What has to happen so that there are enough places for EQ and internships?", "Engagement der Betriebe", "5.4.2"),
 ])
 def test_how_it_went_who_agreed_what_must_happen_are_no_figure_questions(assistant, q, text, section):
-    a = assistant.ask(q)
-    assert a.kind == "passage" and text in a.answer and a.citations[0].section == section
+    assert _answered(assistant.ask(q), "passage", text, section)
 
 
 @pytest.mark.parametrize("q,kind,text", [
@@ -813,8 +812,7 @@ def test_what_a_figure_question_names_decides_the_figure(assistant, q, kind, tex
      "Nachhaltigkeit der Integrationen", "2.1"),
 ])
 def test_a_passage_answer_holds_what_the_question_asks(assistant, q, text, section):
-    a = assistant.ask(q)
-    assert a.kind == "passage" and text in a.answer and a.citations[0].section == section
+    assert _answered(assistant.ask(q), "passage", text, section)
 
 
 @pytest.mark.parametrize("q", [
@@ -1264,8 +1262,7 @@ def test_bridge_words_are_words_of_the_programme(assistant):
 def test_english_words_reach_the_programmes_inflected_forms(assistant, q, text, section):
     # the bridge gives an English word the forms the stemmer does not join ("Leistungsbeziehenden"
     # beside "Leistungsbezieher", "rechnet" beside "erwarten")
-    a = assistant.ask(q)
-    assert a.kind == "passage" and text in a.answer and a.citations[0].section == section
+    assert _answered(assistant.ask(q), "passage", text, section)
 
 
 def test_a_mini_job_in_the_singular_is_bridged(assistant):
