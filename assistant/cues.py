@@ -323,12 +323,18 @@ CHANGE_CUE = re.compile(r"\b(?:increas\w*|rais(?:e[sd]?|ing)|rise[sn]?|rising|ro
                         r"falls?(?!\s+(?:under|into))|falling|cut(?:s|ting)?|reduc\w*|"
                         r"steiger\w*|erhöh\w*|zuwachs|anstieg|gestiegen|steigt|steigen|sinkt|sinken|gesunken|senk\w*|"
                         r"rückgang|"
-                        r"veränder\w*|by\s+how\s+much|by\s+what\s+(?:percentage|share|amount)|um\s+wie\s*viel\w*)\b",
+                        r"veränder\w*|by\s+how\s+much|how\s+much\s+(?:less|more)|wie\s*viel\s+(?:weniger|mehr)|by\s+what\s+(?:percentage|share|amount)|um\s+wie\s*viel\w*)\b",
                         re.I)
 STATES_A_CHANGE = re.compile(r"veränderung|steigerung|anstieg|ansteigen|rückgang|gestiegen|gesunken\w*|zuwachs|"
                              r"zunahme|abnahme|erhöh\w*|gesteigert|gesenkt|im\s+vergleich|gegenüber|zum\s+vorjahr|"
                              r"[€%]\s+(?:weniger|mehr)\b",  # "Insgesamt stehen demnach 884.520 € weniger zur Verfügung"
                              re.I)
+
+# A question for the sum of what it names ("Bundesmittel (Verwaltung plus Eingliederung) insgesamt",
+# "admin + integration budget together") and a sentence stating a sum ("Insgesamt stehen demnach ...")
+TOTAL_ASKED = re.compile(r"\b(?:insgesamt|zusammen(?:genommen)?|in\s+total|altogether|together|combined|overall)\b",
+                         re.I)
+STATES_A_TOTAL = re.compile(r"\b(?:insgesamt|zusammen(?:genommen)?|gesamt\w*)\b", re.I)
 
 # (not "at most", "at least": a bound, not the largest of several)
 SUPERLATIVE = re.compile(r"\b(?<!at\s)(?:(?P<high>größte[nmrs]?|grösste[nmrs]?|höchste[nmrs]?|meiste[nmrs]?|largest|"

@@ -37,7 +37,7 @@ from .cues import (ABBREVIATION_ASKED, CHANGE_CUE, CLIENT_STEMS, CONTACT_QUESTIO
                    FIGURE_COMPOUND, FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, HOW_MUCH, MONEY_CUE, NOT_ABOUT_A_TERM,
                    OFFER_ASKED, ONLY_MONEY, OUTCOME_CUE, OUTCOME_WORDS, OWN_STAFF, PER_HEAD_CUE, PERCENT_CUE,
                    PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SHARE_OF_PEOPLE, SOME_MORE, STAFF, STAFF_STEMS,
-                   STATES_A_CHANGE, TIME_UNIT_STEMS, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_period,
+                   STATES_A_CHANGE, STATES_A_TOTAL, TIME_UNIT_STEMS, TOTAL_ASKED, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_period,
                    asked_time, asked_unit, asks_for_figure, counted_head, counted_heads, counts_staff,
                    english_budget_of, is_english, is_german, misses_what_is_asked, months_in, names_a_place,
                    of_own_time, section_reference, with_month_names, without_chatter, without_document_words, years_in)
@@ -708,9 +708,10 @@ class Assistant:
                 candidates = sorted(namers, key=some_more)
         paragraphs = _paragraphs(q) if date else set()
         change = bool(CHANGE_CUE.search(q))
+        total = bool(TOTAL_ASKED.search(q))
         asked = set(self.chunk_kw.query_terms(expanded))
 
-        def goes_later(i: int) -> tuple[bool, bool, bool]:
+        def goes_later(i: int) -> tuple[bool, bool, bool, bool]:
             """What puts a candidate after others, the first most: a sentence narrowing its figures to a
             group the question does not name ("Hinsichtlich des Status § 10 SGB II sind Frauen mit 68%
             ..."); for a change question ("Um wie viel sinken ...?"), one stating no change ("884.520 €
@@ -720,7 +721,8 @@ class Assistant:
             framed_elsewhere = bool(self.frames[i]) and not self.frames[i] & asked
             no_paragraph = bool(paragraphs) and not paragraphs <= _paragraphs(
                 text + " " + self.chunks[self.sentences[i]["chunk"]].title)
-            return framed_elsewhere, change and not STATES_A_CHANGE.search(text), no_paragraph
+            return framed_elsewhere, change and not STATES_A_CHANGE.search(text), no_paragraph, \
+                total and not STATES_A_TOTAL.search(text)
         candidates.sort(key=goes_later)  # stable: the ranking above decides among equals
         for i in candidates:
             text = self.sentences[i]["text"]

@@ -699,6 +699,10 @@ def test_a_share_of_the_budget_is_a_share_not_an_amount(assistant, q):
     # change is of the programme's year (was the Verwaltungsbudget's change alone, or refused "for 2021")
     ("By how much does the total money available shrink compared to 2021?", "884.520 € weniger", "1.2"),
     ("Wie viel Geld steht uns insgesamt weniger zur Verfügung als 2021?", "884.520 € weniger", "1.2"),
+    # "how much less" asks for a change, "together" for the sum of what it names: not one of the two
+    # budgets it names (was the Verwaltungsbudget's 9.462.259 € or its - 224.143 €)
+    ("How much less do administration and integration get together than last year?", "884.520 € weniger", "1.2"),
+    ("Wie viel weniger Geld gibt es 2022 für Verwaltung und Eingliederung zusammen?", "884.520 € weniger", "1.2"),
 ])
 def test_a_change_is_answered_by_the_figure_stating_it(assistant, q, text, section):
     assert _answered(assistant.ask(q), "fact", text, section)
