@@ -65,10 +65,10 @@ _WHY_QUESTION = re.compile(r"^\s*(warum|wieso|weshalb|weswegen|why|how\s+come)\b
                            r"\breasons?\b", re.I)
 _REASON = re.compile(r"\b(denn|weil|da\s|aufgrund|grund|gründe|hintergrund|deshalb|daher|deswegen|dadurch|"
                      r"bedingt|zurückzuführen|ursache|erklärt\b|erklären\b|erklärung)", re.I)
-# "Wer entscheidet ...?", "Who has to authorise ...?": a sentence naming a role answers
-# ("Which specialised staff handle ...?", "Welche Fachkräfte ...?" ask who as well)
+# "Wer entscheidet ...?", "Who has to authorise ...?", "How ... – who signs off ...?": a sentence naming
+# a role answers ("Which specialised staff handle ...?", "Welche Fachkräfte ...?" ask who as well)
 # (not "Who is it meant for?": a target group)
-_WHO_QUESTION = re.compile(r"^\s*(?:in\s+[^,?]+,\s*)?(?:wer|who)\b(?![^?]*\b(?:meant|aimed|intended|designed)\s+"
+_WHO_QUESTION = re.compile(r"(?:^|\s[–—-]\s|[?;]\s)\s*(?:in\s+[^,?]+,\s*)?(?:wer|who)\b(?![^?]*\b(?:meant|aimed|intended|designed)\s+"
                            r"(?:for|at)\s*\??\s*$)|^\s*(?:which|welche[nrsm]?)\s+(?:[\w-]+\s+)?"
                            r"(?:staff|employees|specialists|experts|roles|mitarbeite\w*|fachkräfte|spezialist\w*)\b",
                            re.I)
@@ -86,9 +86,10 @@ _FOR_WHOM_QUESTION = re.compile(r"\bfür\s+wen\b|\ban\s+wen\s+richte|\bwhich\s+t
                                 r"\b(?:meant|aimed|intended|designed)\s+(?:for|at)\s*\??\s*$", re.I)
 _TARGET_GROUP = re.compile(r"\bzielgrupp\w*|\brichte[nt]\s+sich\s+an\b", re.I)
 # what a question of each kind wants a sentence to say, and how many times ANSWER_TYPE_BONUS that
-# counts: a reason, a role, a place; a sentence naming the target group ("Zielgruppe sind dabei ...")
-# says for whom in so many words
-_ANSWER_TYPES = [(_WHY_QUESTION, _REASON, 1), (_WHO_QUESTION, _ROLE, 1), (_WHERE_QUESTION, _PLACE, 1),
+# counts: a reason, a place; a role, which few sentences name ("Neuanträge immer durch die Führungskraft"
+# may stand in a chunk ranked below the section's others); a sentence naming the target group
+# ("Zielgruppe sind dabei ...") says for whom in so many words
+_ANSWER_TYPES = [(_WHY_QUESTION, _REASON, 1), (_WHO_QUESTION, _ROLE, 3), (_WHERE_QUESTION, _PLACE, 1),
                  (_FOR_WHOM_QUESTION, _TARGET_GROUP, 5)]
 # (also the question's last clause: "What can an AGH do for a customer – what are its aims?")
 _LIST_QUESTION = re.compile(r"(?:^|\s[–—-]\s|[?;]\s)\s*"

@@ -811,6 +811,12 @@ def test_what_a_figure_question_names_decides_the_figure(assistant, q, kind, tex
     ("Für wen sind Arbeitsgelegenheiten eigentlich gedacht?", "Zielgruppe sind dabei Kundinnen und Kunden", "6.1"),
     ("Who are one-euro jobs intended for?", "Zielgruppe sind dabei Kundinnen und Kunden", "6.1"),
     ("An wen richten sich die AGH?", "Zielgruppe sind dabei Kundinnen und Kunden", "6.1"),
+    # a role weighs more than other words of a who-question, also one asked in the last clause: the
+    # Führungskraft approves new applications (was 7's sentence on the Bestandsfall-Controlling or on training)
+    ("Wie wird im Leistungsbereich die Rechtmäßigkeit gesichert – wer gibt Neuanträge frei?",
+     "Neuanträge immer durch die Führungskraft", "7"),
+    ("Who checks new benefit claims before approval?", "Neuanträge immer durch die Führungskraft", "7"),
+    ("Wer entscheidet über neue Anträge auf Leistungen?", "Neuanträge immer durch die Führungskraft", "7"),
     # which indicators, not a figure (was 2.1's "Integrationen: 1.638")
     ("Welche Kennzahlen zur Qualität der Integrationen werden im neuen Monitoring beobachtet?",
      "Nachhaltigkeit der Integrationen", "2.1"),

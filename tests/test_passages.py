@@ -256,6 +256,9 @@ def test_a_who_question_prefers_a_sentence_naming_a_role():
     assert plain[0] == plain[1]
     who = ix.rank([(0, 1.0)], "Neuanträge prüfen", qvec, question="Wer prüft die Neuanträge?")
     assert who[0][0] == 1 and who[0][1] > who[1][1]
+    # the who may come in the question's last clause
+    last = ix.rank([(0, 1.0)], "Neuanträge prüfen", qvec, question="Wie läuft das ab – wer prüft die Neuanträge?")
+    assert last[0][0] == 1 and last[0][1] > last[1][1]
 
 
 def test_a_where_question_prefers_a_sentence_naming_a_place():
