@@ -272,6 +272,13 @@ OUTCOME_CUE = re.compile(r"\b(?:successfully\s+)?(?:finish(?:ed)?|complet(?:ed?)
 OUTCOME_WORDS = re.compile(r"abschl(?:u|ü)ss|abgeschlossen|beendet|bestanden|abbr(?:u|ü)ch|abgebrochen|übernomm|"
                            r"übernahme|verbleib|weiterbeschäftig|nachhaltig", re.I)
 
+# How often something happens ("How many contacts per month ...?", "Wie oft ...?") and a sentence stating a
+# frequency ("Mindestens 3-monatlich wird ... ein qualifizierter Kontakt initiiert"): that is its count
+HOW_OFTEN = re.compile(r"\b(?:pro|je|im)\s+(?:monat|woche|jahr|quartal)\b|\bper\s+(?:month|week|year|quarter)\b|"
+                       r"\ba\s+(?:month|week|year)\b|\bhow\s+often\b|\bwie\s+oft\b", re.I)
+STATES_FREQUENCY = re.compile(r"\b(?:\d+-)?(?:monatlich|wöchentlich|jährlich|vierteljährlich|halbjährlich)\w*|"
+                              r"\bquartalsweise\b", re.I)
+
 # An amount for one person or one month ("Wie viel Einstiegsgeld bekommt ein Kunde im Monat?"): a
 # budget's total for the year is not it
 PER_HEAD_CUE = re.compile(r"\b(?:pro|je)\s+(?:monat|person|kunde|kundin|teilnehm\w*|platz|fall|tag|stunde|kopf)\b|"

@@ -34,13 +34,14 @@ from typing import Callable, NamedTuple, Optional
 import numpy as np
 
 from .cues import (ABBREVIATION_ASKED, CHANGE_CUE, CLIENT_STEMS, CONTACT_QUESTION, COUNT_CUE, CUE_WORDS, DATE_CUE,
-                   FIGURE_COMPOUND, FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, HOW_MUCH, MONEY_CUE, NOT_ABOUT_A_TERM,
-                   OFFER_ASKED, ONLY_MONEY, OUTCOME_CUE, OUTCOME_WORDS, OWN_STAFF, PER_HEAD_CUE, PERCENT_CUE,
-                   PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SHARE_OF_PEOPLE, SOME_MORE, STAFF, STAFF_STEMS,
-                   STATES_A_CHANGE, STATES_A_TOTAL, TIME_UNIT_STEMS, TOTAL_ASKED, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_period,
-                   asked_time, asked_unit, asks_for_figure, counted_head, counted_heads, counts_staff,
-                   english_budget_of, is_english, is_german, misses_what_is_asked, months_in, names_a_place,
-                   of_own_time, section_reference, with_month_names, without_chatter, without_document_words, years_in)
+                   FIGURE_COMPOUND, FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, HOW_MUCH, HOW_OFTEN, MONEY_CUE,
+                   NOT_ABOUT_A_TERM, OFFER_ASKED, ONLY_MONEY, OUTCOME_CUE, OUTCOME_WORDS, OWN_STAFF, PER_HEAD_CUE,
+                   PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SHARE_OF_PEOPLE, SOME_MORE, STAFF,
+                   STAFF_STEMS, STATES_A_CHANGE, STATES_A_TOTAL, STATES_FREQUENCY, TIME_UNIT_STEMS, TOTAL_ASKED,
+                   YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_period, asked_time, asked_unit,
+                   asks_for_figure, counted_head, counted_heads, counts_staff, english_budget_of, is_english, is_german,
+                   misses_what_is_asked, months_in, names_a_place, of_own_time, section_reference, with_month_names,
+                   without_chatter, without_document_words, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, trim, window_around
 from .fact_answers import (HAS_FIGURE, MONEY_STEMS, SHARE, FactAnswers, counts, counts_more, framed_by, is_prose,
@@ -796,10 +797,20 @@ class Assistant:
             return True
         if any(f.table for f in answer.facts) and all(h.startswith(TIME_UNIT_STEMS) for h in noun.heads):
             return True  # "Ab wie vielen Jahren ...?": a table row counts people; its "zum Vorjahr" is no span
+        quoted = _SECTION_LABEL.sub(" ", answer.answer)
         if noun.figure_before and not any(f.table for f in answer.facts) \
-                and not any(counts(answer.answer, h) for h in noun.heads):
+                and not any(counts(quoted, h) for h in noun.heads) and not self._counts_people_of_title(answer, noun) \
+                and not (HOW_OFTEN.search(q) and STATES_FREQUENCY.search(quoted)):
             return True
-        return noun.figure_before and not SOME_MORE.search(q) and any(counts_more(answer.answer, h) for h in noun.heads)
+        return noun.figure_before and not SOME_MORE.search(q) and any(counts_more(quoted, h) for h in noun.heads)
+
+    def _counts_people_of_title(self, answer: Answer, noun: AskedNoun) -> bool:
+        """The quote counts people ("1.212 jungen Menschen") in a section whose title names the asked
+        noun ("5.4 Jugendliche und junge Erwachsene ..."): those people are what is asked."""
+        title = answer.citations[0].title if answer.citations else ""
+        quoted = _SECTION_LABEL.sub(" ", answer.answer)
+        return any(head in stem(w) for w in content_words(title) for head in noun.heads) \
+            and any(counts(quoted, w) for w in _PEOPLE)
 
     def _names_unknown_rate(self, q: str) -> bool:
         """The question names a rate ("Arbeitslosenquote") that the programme never names: no rate of
@@ -1130,6 +1141,12 @@ def _names_no_subject(w: str, firsts: set[str]) -> bool:
     or for what a text says ("kannst du mir sagen, ...")."""
     return w in firsts or w.isupper() or bool(FIGURE_CUE.match(w) or _FIGURE_WORD.match(w)) \
         or fold(w) in OVERVIEW_WORDS
+
+
+_PEOPLE = ("person", "mensch", "leute", "people")
+# the section an answer names ("— Abschnitt 6.6 Beschäftigungsorientiertes Fallmanagement", "Dieselbe Zahl
+# nennt auch 6.4 ..."): its number is no count of the title's noun ("How many caseworkers ...?")
+_SECTION_LABEL = re.compile(r"(?:— Abschnitt|nennt auch) \d+(?:\.\d+)*")
 
 
 def _answer_and_source(answer: Answer) -> str:

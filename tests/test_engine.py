@@ -692,6 +692,12 @@ def test_a_share_of_the_budget_is_a_share_not_an_amount(assistant, q):
     assert a.kind == "fact" and a.facts[0].unit == "%" and a.facts[0].value.startswith("14,4")
 
 
+def test_people_counted_in_a_section_titled_by_the_asked_noun_are_its_count(assistant):
+    # 5.4 "Jugendliche und junge Erwachsene ...": its "1.212 jungen Menschen" count the young people asked for
+    a = assistant.ask("Wie viele Jugendliche betreute das Jobcenter im November 2021?")  # (was refused)
+    assert _answered(a, "fact", "1.212 jungen Menschen", "5.4")
+
+
 @pytest.mark.parametrize("q,text,section", [
     ("Um wie viel Prozent steigen die FbW-Eintritte?", "Steigerung um 20%", "6.4"),  # was FbW's 14,4 % of the budget
     ("How much did we raise the number of BaE places by?", "von bisher 12 auf 18", "5.4.2"),  # was its 486.000 €
@@ -946,6 +952,10 @@ def test_list_question_gets_the_list(assistant):
     # a share of people, and the budget table's "%" is a share of the money (was FbW's 14,4 %, EGZ's 6,9 %)
     ("What percentage of participants complete their FbW course?", ""),
     ("Welchen Anteil der Kunden fördern wir mit EGZ?", ""),
+    # a count of staff, and the programme gives none: the answer's section number ("6.6 Beschäftigungsorientiertes
+    # Fallmanagement") is no count of its title's noun (was the Fallmanager's Integrationsquote of 19%)
+    ("Wie viele Fallmanager hat das Jobcenter?", ""),
+    ("How many case managers work in the jobcenter?", ""),
 ])
 def test_refusals(assistant, q, tail):
     a = assistant.ask(q)
