@@ -54,8 +54,8 @@ MONEY_WORDS = (r"budget|betrag|€|(?<!ein-)(?<!1-)(?<!one-)(?<!one\s)euro(?![-\
 # ("geplant"/"planned" alone is no cue: "What is planned for women?" asks for plans, "planned FbW
 # entries" has its cue in "entries")
 FIGURE_CUE = re.compile(
-    r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|wie\s+stark|anzahl|zahl\s+der|etat|mittel|quote|"
-    r"anteil|prozent|eintritte|neueintritte|plätze|plaetze|vzä|mitarbeit|personal|integrationen|"
+    r"\b(wie\s*viele?|wieviel|wie\s+hoch|welche[rmn]?\s+h(?:ö|oe?)he|wie\s+gro[ßs]|wie\s+stark|anzahl|zahl\s+der|"
+    r"etat|mittel|quote|anteil|prozent|eintritte|neueintritte|plätze|plaetze|vzä|mitarbeit|personal|integrationen|"
     r"zielwert|bestand|how\s+many|how\s+much|number|amount|share|percentage|percent|rate|entries|"
     r"places|staff|figure|total|target(?!\s*(?:groups?|agreements?)\b)|"
     r"count(?!(?:s|ed)?\s+(?:as|in(?!\s+\d)|towards)\b|ry|ies|y\b)|%|"  # "counted in": included
@@ -284,7 +284,7 @@ STATES_FREQUENCY = re.compile(r"\b(?:\d+-)?(?:monatlich|wöchentlich|jährlich|v
 PER_HEAD_CUE = re.compile(r"\b(?:pro|je)\s+(?:monat|person|kunde|kundin|teilnehm\w*|platz|fall|tag|stunde|kopf)\b|"
                           r"\bim\s+monat\b|\bmonatlich|\bmonthly\b|\bper\s+(?:month|person|client|customer|participant|place|"
                           r"head|day|hour)\b|\ba\s+month\b|\beach\s+(?:month|person|client|customer|participant)\b|"
-                          r"\bbis\s+zu\s+welche[mn]\s+betrag|\bup\s+to\s+what\s+amount|"
+                          r"\bbis\s+zu\s+welche[mnr]\s+(?:betrag|h(?:ö|oe?)he)|\bup\s+to\s+what\s+amount|"
                           # one client's amount ("Wie viel bekommt ein Kunde ...?"), or what one earns
                           r"\b(?:ein|eine|einen|einem)\s+(?:kunden?|kundin|person|teilnehmer\w*|teilnehmerin)\b|"
                           r"\b(?:a|one)\s+(?:customer|client|person|participant)\b|"
@@ -544,10 +544,12 @@ def ages_fit(asked: AgeRange, stated: AgeRange) -> bool:
 # ---------------------------------------------------------------- what the programme cannot answer
 
 # Contact details: a programme text names none, so such a question is answered only from a corpus
-# that holds some (a phone number, an e-mail or web address).
+# that holds some (a phone number, an e-mail or web address). "address" as a noun only: "the addresses
+# of the three locations", not "How does the programme address ...?"
 CONTACT_QUESTION = re.compile(
     r"(telefonnummer|rufnummer|durchwahl|faxnummer|e-?mail-?\s?(adresse|address)|\be-?mail\s+(of|von|des|der|vom)\b|"
-    r"anschrift|postadresse|internetadresse|öffnungszeit|sprechzeit|kontaktdaten|phone\s+number|opening\s+hours|"
+    r"anschrift|postadresse|internetadresse|\badressen?\b|\baddress(?:es)?\s+of\b|\b(?:at|under)\s+which\s+address|"
+    r"\bwhat\s+(?:is|are)\s+the\s+address|öffnungszeit|sprechzeit|kontaktdaten|phone\s+number|opening\s+hours|"
     r"contact\s+(details|data)|postal\s+address|web\s*address|\burl\b)", re.I)
 
 # "Mein Kunde ist 58 und krank, was soll ich tun?": the programme does not decide single cases.

@@ -867,6 +867,9 @@ def test_list_question_gets_the_list(assistant):
     ("How much did the jobcenter spend on wage subsidies in 2020?", "Für 2020 nennt es diese Zahl nicht."),
     ("Unter welcher Telefonnummer erreiche ich den Arbeitgeber-Service?", "Kontaktdaten stehen nicht darin."),
     ("What are the opening hours of the jobcenter?", "Kontaktdaten stehen nicht darin."),
+    # an address is contact data (was 5.4.5.1's article on the BOZ, or 5.1.4's Internetangebote)
+    ("At which addresses can clients find our offices?", "Kontaktdaten stehen nicht darin."),
+    ("Wie lauten die Adressen unserer Geschäftsstellen?", "Kontaktdaten stehen nicht darin."),
     ("Wie viele Arbeitslose hat das Jobcenter Göttingen?", ""),
     ("Wie hoch ist der Kinderzuschlag für Alleinerziehende?", ""),  # two corpus words, not a corpus word
     # a figure of something the programme never names: no figure of it can be in the programme
@@ -956,6 +959,10 @@ def test_list_question_gets_the_list(assistant):
     # Fallmanagement") is no count of its title's noun (was the Fallmanager's Integrationsquote of 19%)
     ("Wie viele Fallmanager hat das Jobcenter?", ""),
     ("How many case managers work in the jobcenter?", ""),
+    # "bis zu welcher Höhe" asks for one case's amount, and the programme states only budgets (was 1.2's
+    # budget lines as a passage)
+    ("Bis zu welcher Höhe werden Bewerbungskosten aus dem Vermittlungsbudget übernommen?", ""),
+    ("Bis zu welcher Höhe zahlt das Vermittlungsbudget Reisekosten?", ""),
 ])
 def test_refusals(assistant, q, tail):
     a = assistant.ask(q)
@@ -970,6 +977,8 @@ def test_refusals(assistant, q, tail):
     ("Mit welchen Veranstaltungen will der Arbeitgeber-Service Betriebe gewinnen?", "5.3"),
     # about the homepage, not asking for an address
     ("Was plant das Jobcenter mit seiner Homepage?", "5.1.4"),
+    # "address" as a verb asks no contact data
+    ("How does the programme address long-term unemployment?", "3"),
     # a span asked, and stated: "ein bis zu 12-monatiges Angebot", "bis Ende 2022"
     ("Wie lange dauert LAiKA?", "5.4.2"),
     ("How long does the simplified access to benefits stay in place?", "7"),
