@@ -560,6 +560,15 @@ OFFER_ASKED = re.compile(r"\b(gibt\s+es\s+(dafür|da|hierfür|für\s+\w+)|is\s+t
                          r"welche\s+(angebote|leistungen|hilfen|maßnahmen|unterstützung)|"
                          r"what\s+(offers|support|help|programmes|projects))\b", re.I)
 
+# A figure for a wider area than the district ("the nationwide integration rate", "im Bundesdurchschnitt"):
+# only a figure said to be of that area answers, not one of the jobcenter's own ("ca. 19%" of its Fallmanager)
+WIDER_AREA = re.compile(r"\b(?:nationwide|nation-wide|nationally|national\s+average|across\s+germany|in\s+germany|"
+                        r"germany-wide|federal\s+average|bundesweit\w*|deutschlandweit\w*|in\s+ganz\s+deutschland|"
+                        r"in\s+deutschland|bundesdurchschnitt\w*|landesweit\w*|hessenweit\w*|in\s+ganz\s+hessen)\b",
+                        re.I)
+AREA_STATED = re.compile(r"bundesweit|deutschlandweit|bundesdurchschnitt|deutschland|hessen|landesweit|"
+                         r"\bdes\s+bundes\b|\bim\s+bund\b", re.I)
+
 PLACE_BEFORE = re.compile(r"\b(jobcenters?|landkreis(es)?|kreis(es)?|stadt|region|gemeinde|in|aus|bei|nach)\s*$", re.I)
 
 
@@ -661,17 +670,21 @@ def english_counted_heads(q: str) -> tuple[str, ...]:
     if not m:
         return ()
     noun = None
-    for word in m.group(1).split()[:3]:
+    words = m.group(1).split()[:3]
+    for k, word in enumerate(words):
         if fold(word) in PERSON_WORDS and noun is None and counts_staff(q):
             return (counted_head(STAFF),)  # "How many people work at the jobcenter?"
         if fold(word) in STOPWORDS | PERSON_WORDS:  # "young people aged 15-24": the noun ends the phrase
             break
-        if english_entry(word, noun=True):
+        pair = f"{words[k - 1]} {word}" if k else ""
+        if pair and english_entry(pair, noun=True):
+            noun = pair  # "benefit communities": two words for one of the programme's compounds
+        elif english_entry(word, noun=True):
             noun = word
         elif noun is None and _GERMAN_NOUN.match(word):
             return (counted_head(word),)  # "How many Integrationsfachkräfte work ...": the German noun itself
         if _PLURAL.search(word):  # "How many coaches work ...": what is counted is plural
-            if noun != word:
+            if noun not in (word, pair):
                 # "third-party assignments (Beauftragungen Dritter)": the German it is given in
                 gloss = re.search(re.escape(word) + r"\s*\((\w+)", q)
                 return (counted_head(gloss.group(1) if gloss else word),)

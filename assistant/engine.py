@@ -33,12 +33,12 @@ from typing import Callable, NamedTuple, Optional
 
 import numpy as np
 
-from .cues import (ABBREVIATION_ASKED, CHANGE_CUE, CLIENT_STEMS, CONTACT_QUESTION, COUNT_CUE, CUE_WORDS, DATE_CUE,
-                   FIGURE_COMPOUND, FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, HOW_MUCH, HOW_OFTEN, MONEY_CUE,
+from .cues import (ABBREVIATION_ASKED, AREA_STATED, CHANGE_CUE, CLIENT_STEMS, CONTACT_QUESTION, COUNT_CUE, CUE_WORDS,
+                   DATE_CUE, FIGURE_COMPOUND, FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, HOW_MUCH, HOW_OFTEN, MONEY_CUE,
                    NOT_ABOUT_A_TERM, OFFER_ASKED, ONLY_MONEY, OUTCOME_CUE, OUTCOME_WORDS, OWN_STAFF, PER_HEAD_CUE,
                    PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SHARE_OF_PEOPLE, SOME_MORE, STAFF,
                    STAFF_STEMS, STATES_A_CHANGE, STATES_A_TOTAL, STATES_FREQUENCY, TIME_UNIT_STEMS, TOTAL_ASKED,
-                   YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_period, asked_time, asked_unit,
+                   WIDER_AREA, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_period, asked_time, asked_unit,
                    asks_for_figure, counted_head, counted_heads, counts_staff, english_budget_of, is_english, is_german,
                    misses_what_is_asked, months_in, names_a_place, of_own_time, section_reference, with_month_names,
                    without_chatter, without_document_words, years_in)
@@ -320,6 +320,11 @@ class Assistant:
                     s in stem(w) for w in content_words(fact_answer.answer) for s in STAFF_STEMS):
                 # "Frauenanteil unter den Beschäftigten des Jobcenters": the 52 % of women among clients is not it
                 return Answer(q, "none", NONE_ANSWER)
+            if fact_answer is not None and self._misses_compound(fact_answer, q):
+                return Answer(q, "none", NONE_ANSWER)  # "Ausbildungsvertrag": the 1.400 placed in work are not it
+            if fact_answer is not None and WIDER_AREA.search(q) and not AREA_STATED.search(
+                    _SECTION_LABEL.sub(" ", fact_answer.answer)):
+                return Answer(q, "none", NONE_ANSWER)  # the nationwide rate: the jobcenter's own is not it
             if fact_answer is not None and PER_HEAD_CUE.search(q) and self._no_amount_per_head(fact_answer, q):
                 return Answer(q, "none", NONE_ANSWER)  # a budget's total, asked for one person's amount
             if fact_answer is not None and SHARE_OF_PEOPLE.search(q) and fact_answer.facts \
@@ -788,6 +793,27 @@ class Assistant:
                 return True
         return False
 
+    def _misses_compound(self, answer: Answer, q: str) -> bool:
+        """The question names a compound the programme never uses ("Ausbildungsvertrag"), and the
+        answer names none of its parts: a figure of something else ("1.400 Personen in Arbeit
+        integrieren"). A paraphrase names a part ("Ausbildungsbewerber": "Ausbildungsstellenbewerber"),
+        perhaps inflected ("Schwerbehinderung": "schwerbehinderte"); a table's row is matched by its
+        own words already."""
+        if any(f.table for f in answer.facts):
+            return False
+        quoted = fold(_SECTION_LABEL.sub(" ", answer.answer))
+        firsts = _first_words(q)
+        for w in content_words(q):
+            t = stem(w)
+            if not w[:1].isupper() or _names_no_subject(w, firsts) or FIGURE_COMPOUND.search(w) \
+                    or t in self.chunk_kw.all_terms:
+                continue  # ("Frauenanteil", "Prozentanteil" name the figure asked for, not its subject)
+            parts = self.chunk_kw.split_compound(t)
+            # ("Bundesmittel": its part "Mittel" names money, which a budget's figure need not say)
+            if parts and not any(p[:max(4, len(p) - 2)] in quoted or FIGURE_CUE.fullmatch(p) for p in parts):
+                return True
+        return False
+
     def _figure_of_something_else(self, answer: Answer, noun: AskedNoun, q: str) -> bool:
         """The figure found is not the one asked for: it does not name the noun ("Wie viele
         Betriebsakquisiteure ...?", "Was ist die Aktivierungsquote?"), a sentence's figure counts
@@ -895,7 +921,9 @@ class Assistant:
         for w in content_words(_SOURCE.sub(" ", _EXAMPLE.sub(" ", q))):
             # an English question may name a thing the programme names in lower case ("via skype")
             named = w[:1].isupper() or (english and stem(w) in self.one_part_nouns and not english_entry(w))
-            if not named or len(w) < 4 or w in after_time or months_in(w) or _names_no_subject(w, firsts):
+            # (a short name counts when it holds a digit: "U25-Kunden" are not the Fallmanager's)
+            if not named or (len(w) < 4 and not _HAS_DIGIT.search(w)) or w in after_time or months_in(w) \
+                    or _names_no_subject(w, firsts):
                 continue
             s = stem(w)
             if table and (not w[:1].isupper() or self.chunk_kw.idf.get(s, 0.0) < RARE_NOUN_IDF
@@ -1137,12 +1165,13 @@ def _first_words(q: str) -> set[str]:
 
 def _names_no_subject(w: str, firsts: set[str]) -> bool:
     """A word of a question that says nothing of its subject: a sentence's first word (capitalised
-    anyway), an abbreviation (the glossary's), a word asking for a figure ("Anteil", "wie viele")
-    or for what a text says ("kannst du mir sagen, ...")."""
-    return w in firsts or w.isupper() or bool(FIGURE_CUE.match(w) or _FIGURE_WORD.match(w)) \
-        or fold(w) in OVERVIEW_WORDS
+    anyway), an abbreviation (the glossary's; not a group's name with a digit, "U25"), a word asking
+    for a figure ("Anteil", "wie viele") or for what a text says ("kannst du mir sagen, ...")."""
+    return w in firsts or (w.isupper() and not _HAS_DIGIT.search(w)) \
+        or bool(FIGURE_CUE.match(w) or _FIGURE_WORD.match(w)) or fold(w) in OVERVIEW_WORDS
 
 
+_HAS_DIGIT = re.compile(r"\d")
 _PEOPLE = ("person", "mensch", "leute", "people")
 # the section an answer names ("— Abschnitt 6.6 Beschäftigungsorientiertes Fallmanagement", "Dieselbe Zahl
 # nennt auch 6.4 ..."): its number is no count of the title's noun ("How many caseworkers ...?")

@@ -26,6 +26,10 @@ _FIGURE_RE = re.compile(
     r"Integrationen|Eintritte|Maßnahmen|ELB|Kundinnen|Leistungsberechtigte|Beauftragungen|"
     r"Ausbildungsstellenbewerber|Bedarfsgemeinschaften|Fördermöglichkeiten|jungen Menschen)(?![\wäöüß]))?"
     r"(?!\d)(?![.,]\d)(?![A-Za-zÄÖÜäöüß])(?!-[A-Za-zÄÖÜäöüß])")
+# A sentence in the past tense ("sicherte den Unterhalt von mehr als 5.000 Bedarfsgemeinschaften") with no
+# year of its own tells of the year the sentences before it name ("Wie 2020, war auch das Jahr 2021 ...").
+_PAST_TENSE = re.compile(r"\b(?:war|waren|wurde|wurden|hatte|hatten|konnte|konnten|lag|lagen|gab|sicherte|"
+                         r"erreichte|erreichten|zeigte|zeigten|stieg|sank|gelang|verzeichneten|erhielten)\b")
 # Row labels that state how the row above changed rather than a figure of their own.
 _RELATIVE_LABEL = re.compile(r"^(Veränderung|Differenz|Abweichung)\b", re.I)
 _UNIT_WORDS = {"%": "%", "Prozent": "%", "€": "€"}
@@ -43,6 +47,7 @@ def _section_facts(doc: Document, sec: Section) -> list[Fact]:
     table: list[Block] = []
     table_no = 0
     context = sec.title
+    told: list[Optional[str]] = [None]  # the latest year the section's sentences have named so far
     for b in sec.blocks + [Block("end", "")]:
         if b.kind == "table":
             table.append(b)
@@ -54,7 +59,7 @@ def _section_facts(doc: Document, sec: Section) -> list[Fact]:
         if b.kind == "subheading":
             context = b.text
         elif b.kind in ("para", "caption", "list"):
-            out.extend(_text_facts(doc, sec, b))
+            out.extend(_text_facts(doc, sec, b, told))
     return out
 
 
@@ -196,7 +201,8 @@ _LABEL_VALUE_RE = re.compile(r"^(?P<label>[A-ZÄÖÜ][\wÄÖÜäöüß .\-/]{2,6
                              r"(?:\s*\((?P<note>[^)]*)\))?\s*$")
 
 
-def _text_facts(doc: Document, sec: Section, b: Block) -> list[Fact]:
+def _text_facts(doc: Document, sec: Section, b: Block, told: list[Optional[str]]) -> list[Fact]:
+    """The facts of a block; told[0] carries the latest year named before it in its section."""
     text = b.text.strip()
     m = _LABEL_VALUE_RE.match(text)
     if m:
@@ -213,14 +219,19 @@ def _text_facts(doc: Document, sec: Section, b: Block) -> list[Fact]:
                                    f.group(0), None, text, b))
         return facts
     out: list[Fact] = []
+    own_year = _doc_year(doc)
     for sentence in split_sentences(text):
+        years = _YEAR_RE.findall(sentence)
+        period = years[0] if years else None
+        if not years and told[0] and _PAST_TENSE.search(sentence) and (not own_year or told[0] < own_year):
+            period = told[0]
         for f in _FIGURE_RE.finditer(sentence):
             if _is_year_or_ref(sentence, f):
                 continue
             subject = _subject_near(sentence, f)
-            year = _YEAR_RE.search(sentence)
-            out.append(_fact(doc, sec, subject, _clause(sentence, f), f.group(0), year.group(0) if year else None,
-                             sentence, b))
+            out.append(_fact(doc, sec, subject, _clause(sentence, f), f.group(0), period, sentence, b))
+        if years:
+            told[0] = max(years)
     return out
 
 

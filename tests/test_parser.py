@@ -262,6 +262,19 @@ def test_key_figures_in_sentences(doc, section, value, unit):
     assert any(f.section == section and f.value == value and f.unit == unit for f in extract_facts(doc))
 
 
+@pytest.mark.parametrize("section,value,period", [
+    # past tense with no year of its own: the year the sentences before it name ("... das Jahr 2021 ...")
+    ("Vorwort", "5.000 Bedarfsgemeinschaften", "2021"), ("6.6", "19%", "2021"),
+    # present tense: the programme's own time, whatever year came before ("im Vergleich zu 2021")
+    ("1.2", "884.520 €", None),
+    # the section's first sentence has nothing before it to take a year from
+    ("5.4", "15", None),
+])
+def test_a_sentence_without_a_year_in_the_past_tense_tells_of_the_year_before_it(doc, section, value, period):
+    assert [f.period for f in extract_facts(doc) if f.section == section and f.value == value and not f.table] \
+        == [period]
+
+
 def test_dates_and_paragraph_numbers_are_not_figures(md_doc):
     values = {(f.section, f.value) for f in extract_facts(md_doc)}
     assert ("6.3", "0") not in values and ("6.3", "16") not in values  # "01.01.2019", "§§ 16e"
