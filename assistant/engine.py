@@ -43,7 +43,7 @@ from .cues import (ABBREVIATION_ASKED, AREA_STATED, CHANGE_CUE, CLIENT_STEMS, CO
                    misses_what_is_asked, months_in, names_a_place, of_own_time, section_reference, with_month_names,
                    without_chatter, without_document_words, years_in)
 from .embedders import Embedder, load_embedder
-from .excerpts import limit_answer, quote, trim, window_around
+from .excerpts import limit_answer, quote, source_line, trim, window_around
 from .fact_answers import (HAS_FIGURE, MONEY_STEMS, SHARE, FactAnswers, counts, counts_more, framed_by, is_prose,
                            states_figure, unit_fit)
 from .facts import table_captions, table_row_heads
@@ -596,7 +596,7 @@ class Assistant:
             _, best = max(cands)
             chunk = self.chunks[self.sentences[best]["chunk"]]
             sentence = self.sentences[best]["text"]
-            parts.append(f"Im Programm ({chunk.section} {chunk.title}): „{trim(sentence, 380)}“")
+            parts.append(f"Im Programm ({source_line(chunk.section, chunk.title)}): „{trim(sentence, 380)}“")
             cite = self._citation(chunk.doc, chunk.section, sentence)
             if compound and compound.group(0).lower() in sentence.lower():
                 citations.insert(0, cite)
@@ -641,7 +641,7 @@ class Assistant:
             best = max(cands)[-1]
             chunk = self.chunks[self.sentences[best]["chunk"]]
             sentence = self.sentences[best]["text"]
-            parts.append(f"Im Programm ({chunk.section} {chunk.title}): „{trim(sentence, 300)}“")
+            parts.append(f"Im Programm ({source_line(chunk.section, chunk.title)}): „{trim(sentence, 300)}“")
             citations.append(self._citation(chunk.doc, chunk.section, sentence))
         return Answer(q, "glossary", limit_answer(" ".join(parts)), citations=citations, terms=entries)
 

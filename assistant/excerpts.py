@@ -8,12 +8,25 @@ from .text import normalise_space
 MAX_ANSWER_CHARS = 600
 
 
+def section_label(section: str) -> str:
+    """"Abschnitt 1.2" for a numbered section, the heading itself ("Vorwort") otherwise."""
+    return f"Abschnitt {section}" if section[:1].isdigit() else section
+
+
+def source_line(section: str, title: str) -> str:
+    """Where an answer comes from: "Abschnitt 6.4 Förderung der beruflichen Weiterbildung (FbW)", or
+    "Vorwort" for a part named by its heading (not "Abschnitt Vorwort Vorwort")."""
+    if not section[:1].isdigit() and title in ("", section):
+        return section
+    return f"{section_label(section)} {title}".strip()
+
+
 def quote(text: str, section: str, title: str, keep: str = "") -> str:
     """„quoted sentences“ — Abschnitt 6.4 Title. within MAX_ANSWER_CHARS, the quote shortened first.
 
     A quote too long is cut at its end, or at its start when that is where `keep` would be cut.
     """
-    source = f" — Abschnitt {section} {title}."
+    source = f" — {source_line(section, title)}."
     limit = MAX_ANSWER_CHARS - len(source) - 2
     text = normalise_space(text)
     keep = normalise_space(keep)

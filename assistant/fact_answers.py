@@ -18,7 +18,7 @@ import numpy as np
 from .cues import (CHANGE_CUE, COUNT_CUE, COUNT_WORDS, DATE_CUE, MONEY_CUE, PERCENT_CUE, PERSON_WORDS, SOME_MORE,
                    STATES_A_CHANGE, SUPERLATIVE, TIME_TERMS, YEAR_RE, age_range, ages_fit, asked_noun, asked_period,
                    asked_unit, months_in, names_last_year, of_own_time, polarity, years_in)
-from .excerpts import limit_answer, trim
+from .excerpts import limit_answer, source_line, trim
 from .fusion import blend
 from .glossary import Glossary, term_pattern
 from .index import fact_text
@@ -351,7 +351,7 @@ class FactAnswers:
         else:
             head = f"„{trim(f.source_text, 300, around=f.value)}“"
         title = self.section_titles.get((f.doc, f.section), "")
-        parts = [f"{head} — Abschnitt {f.section} {title}".strip() + "."]
+        parts = [f"{head} — {source_line(f.section, title)}."]
         citations = [self.cite(f.doc, f.section, f.source_text, page=f.page)]
         stated_elsewhere: list[Fact] = []
         for g in same:

@@ -15,6 +15,7 @@ from typing import Any, Optional
 from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
 
 from .charts import Chart, charts_for, period_key, render_svg
+from .excerpts import section_label
 from .onboarding import (ABBR, FIGURE, MAX_ANSWER_CHARS, PRACTICE_MINUTES, Chapter, PracticeItem,
                          STOPWORDS, build_chapters, build_practice, check_answer)
 from .tables import PERIODS, FigureTable, build_tables
@@ -83,10 +84,7 @@ def section_href(doc: str, section: str, excerpt: str = "") -> str:
     return citation_href({"doc": doc, "section": section, "excerpt": excerpt})
 
 
-@bp.app_template_global()
-def section_label(section: str) -> str:
-    """"Abschnitt 1.2" for a numbered section, the heading itself ("Vorwort") otherwise."""
-    return f"Abschnitt {section}" if section[:1].isdigit() else section
+bp.add_app_template_global(section_label)
 
 
 def table_heading(table: FigureTable) -> str:

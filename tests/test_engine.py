@@ -1608,3 +1608,10 @@ def test_the_askers_examples_name_no_subject_of_a_figure(assistant, q):
     # "Krankheit", "Erkrankung" are the asker's words for the programme's "Arbeitsunfähigkeit": both were refused
     a = assistant.ask(q)
     assert a.kind == "fact" and "ca. 13% sind aus anderen Gründen" in a.answer and a.citations[0].section == "5.5"
+
+
+@pytest.mark.parametrize("q", ["Wie viele Bedarfsgemeinschaften sicherten die Geldleistungen 2021?", "Was bedeutet SGB?"])
+def test_a_part_named_by_its_heading_is_named_once(assistant, q):
+    # the Vorwort has no number: "— Vorwort.", "Im Programm (Vorwort)" (was "Abschnitt Vorwort Vorwort")
+    a = assistant.ask(q)
+    assert "Vorwort" in a.answer and "Vorwort Vorwort" not in a.answer and "Abschnitt Vorwort" not in a.answer
