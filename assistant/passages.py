@@ -85,12 +85,16 @@ _PLACE = re.compile(r"\b(?:standort\w*|orte?n?\b|vor\s+ort|erreichbar\w*|dezentr
 _FOR_WHOM_QUESTION = re.compile(r"\bfür\s+wen\b|\ban\s+wen\s+richte|\bwhich\s+target\s+groups?|\bwelche\s+zielgrupp|"
                                 r"\b(?:meant|aimed|intended|designed)\s+(?:for|at)\s*\??\s*$", re.I)
 _TARGET_GROUP = re.compile(r"\bzielgrupp\w*|\brichte[nt]\s+sich\s+an\b", re.I)
+# "Which appointments get priority?", "Was hat Vorrang?": a sentence naming what comes first answers
+_PRIORITY_QUESTION = re.compile(r"\bpriorit\w*|\bvorrang\w*|\bam\s+wichtigsten\b|\bmost\s+important\b|"
+                                r"\bwichtigste[nrs]?\b|\bcome\s+first\b", re.I)
+_PRIORITY = re.compile(r"\bwichtigst\w*|\bvorrang\w*|\bpriorit\w*|\bnachrangig\w*|\bin\s+erster\s+linie\b", re.I)
 # what a question of each kind wants a sentence to say, and how many times ANSWER_TYPE_BONUS that
 # counts: a reason, a place; a role, which few sentences name ("Neuanträge immer durch die Führungskraft"
 # may stand in a chunk ranked below the section's others); a sentence naming the target group
 # ("Zielgruppe sind dabei ...") says for whom in so many words
 _ANSWER_TYPES = [(_WHY_QUESTION, _REASON, 1), (_WHO_QUESTION, _ROLE, 3), (_WHERE_QUESTION, _PLACE, 1),
-                 (_FOR_WHOM_QUESTION, _TARGET_GROUP, 5)]
+                 (_FOR_WHOM_QUESTION, _TARGET_GROUP, 5), (_PRIORITY_QUESTION, _PRIORITY, 1)]
 # (also the question's last clause: "What can an AGH do for a customer – what are its aims?")
 _LIST_QUESTION = re.compile(r"(?:^|\s[–—-]\s|[?;]\s)\s*"
                             r"(welche[n]?|which|what\s+are|was\s+sind|nenne|list|wer\s+sind)\b", re.I)

@@ -834,6 +834,9 @@ def test_what_a_figure_question_names_decides_the_figure(assistant, q, kind, tex
      "Neuanträge immer durch die Führungskraft", "7"),
     ("Who checks new benefit claims before approval?", "Neuanträge immer durch die Führungskraft", "7"),
     ("Wer entscheidet über neue Anträge auf Leistungen?", "Neuanträge immer durch die Führungskraft", "7"),
+    # what comes first: the sentence naming the "wichtigste Beratungsfelder" (was its neighbours on
+    # appointments and on formats other than face-to-face)
+    ("Was ist bei der persönlichen Beratung am wichtigsten?", "Erstgespräch mit Neukunden", "5.1.1"),
     # which indicators, not a figure (was 2.1's "Integrationen: 1.638")
     ("Welche Kennzahlen zur Qualität der Integrationen werden im neuen Monitoring beobachtet?",
      "Nachhaltigkeit der Integrationen", "2.1"),

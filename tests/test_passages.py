@@ -261,6 +261,14 @@ def test_a_who_question_prefers_a_sentence_naming_a_role():
     assert last[0][0] == 1 and last[0][1] > last[1][1]
 
 
+def test_a_priority_question_prefers_a_sentence_naming_what_comes_first():
+    texts = ["Beratung findet bei Neukunden statt.", "Am wichtigsten ist die Beratung bei Neukunden."]
+    ix = _index(texts)
+    qvec = np.zeros(4, dtype=np.float32)
+    first = ix.rank([(0, 1.0)], "Beratung Neukunden", qvec, question="Welche Beratung hat Vorrang bei Neukunden?")
+    assert first[0][0] == 1 and first[0][1] > first[1][1]
+
+
 def test_a_where_question_prefers_a_sentence_naming_a_place():
     # 6.5 of the programme: "Wo finde ich im Jobcenter Ansprechpartner für Kunden mit Behinderung?"
     texts = ["Ansprechpartner für Reha-Kunden gibt es im Jobcenter.",
