@@ -322,8 +322,7 @@ class Assistant:
                 return Answer(q, "none", NONE_ANSWER)
             if fact_answer is not None and self._misses_compound(fact_answer, q):
                 return Answer(q, "none", NONE_ANSWER)  # "Ausbildungsvertrag": the 1.400 placed in work are not it
-            if fact_answer is not None and WIDER_AREA.search(q) and not AREA_STATED.search(
-                    _SECTION_LABEL.sub(" ", fact_answer.answer)):
+            if fact_answer is not None and WIDER_AREA.search(q) and not AREA_STATED.search(_quoted(fact_answer)):
                 return Answer(q, "none", NONE_ANSWER)  # the nationwide rate: the jobcenter's own is not it
             if fact_answer is not None and PER_HEAD_CUE.search(q) and self._no_amount_per_head(fact_answer, q):
                 return Answer(q, "none", NONE_ANSWER)  # a budget's total, asked for one person's amount
@@ -801,7 +800,7 @@ class Assistant:
         own words already."""
         if any(f.table for f in answer.facts):
             return False
-        quoted = fold(_SECTION_LABEL.sub(" ", answer.answer))
+        quoted = fold(_quoted(answer))
         firsts = _first_words(q)
         for w in content_words(q):
             t = stem(w)
@@ -823,7 +822,7 @@ class Assistant:
             return True
         if any(f.table for f in answer.facts) and all(h.startswith(TIME_UNIT_STEMS) for h in noun.heads):
             return True  # "Ab wie vielen Jahren ...?": a table row counts people; its "zum Vorjahr" is no span
-        quoted = _SECTION_LABEL.sub(" ", answer.answer)
+        quoted = _quoted(answer)
         if noun.figure_before and not any(f.table for f in answer.facts) \
                 and not any(counts(quoted, h) for h in noun.heads) and not self._counts_people_of_title(answer, noun) \
                 and not (HOW_OFTEN.search(q) and STATES_FREQUENCY.search(quoted)):
@@ -834,7 +833,7 @@ class Assistant:
         """The quote counts people ("1.212 jungen Menschen") in a section whose title names the asked
         noun ("5.4 Jugendliche und junge Erwachsene ..."): those people are what is asked."""
         title = answer.citations[0].title if answer.citations else ""
-        quoted = _SECTION_LABEL.sub(" ", answer.answer)
+        quoted = _quoted(answer)
         return any(head in stem(w) for w in content_words(title) for head in noun.heads) \
             and any(counts(quoted, w) for w in _PEOPLE)
 
@@ -1176,6 +1175,11 @@ _PEOPLE = ("person", "mensch", "leute", "people")
 # the section an answer names ("— Abschnitt 6.6 Beschäftigungsorientiertes Fallmanagement", "Dieselbe Zahl
 # nennt auch 6.4 ..."): its number is no count of the title's noun ("How many caseworkers ...?")
 _SECTION_LABEL = re.compile(r"(?:— Abschnitt|nennt auch) \d+(?:\.\d+)*")
+
+
+def _quoted(answer: Answer) -> str:
+    """An answer's text without the section numbers it names (what it quotes, and the titles)."""
+    return _SECTION_LABEL.sub(" ", answer.answer)
 
 
 def _answer_and_source(answer: Answer) -> str:

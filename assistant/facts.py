@@ -47,7 +47,7 @@ def _section_facts(doc: Document, sec: Section) -> list[Fact]:
     table: list[Block] = []
     table_no = 0
     context = sec.title
-    told: list[Optional[str]] = [None]  # the latest year the section's sentences have named so far
+    told: Optional[str] = None  # the latest year the section's sentences have named so far
     for b in sec.blocks + [Block("end", "")]:
         if b.kind == "table":
             table.append(b)
@@ -59,7 +59,8 @@ def _section_facts(doc: Document, sec: Section) -> list[Fact]:
         if b.kind == "subheading":
             context = b.text
         elif b.kind in ("para", "caption", "list"):
-            out.extend(_text_facts(doc, sec, b, told))
+            facts, told = _text_facts(doc, sec, b, told)
+            out.extend(facts)
     return out
 
 
@@ -201,8 +202,8 @@ _LABEL_VALUE_RE = re.compile(r"^(?P<label>[A-ZÄÖÜ][\wÄÖÜäöüß .\-/]{2,6
                              r"(?:\s*\((?P<note>[^)]*)\))?\s*$")
 
 
-def _text_facts(doc: Document, sec: Section, b: Block, told: list[Optional[str]]) -> list[Fact]:
-    """The facts of a block; told[0] carries the latest year named before it in its section."""
+def _text_facts(doc: Document, sec: Section, b: Block, told: Optional[str]) -> tuple[list[Fact], Optional[str]]:
+    """The facts of a block, and the latest year named so far in its section (told: before the block)."""
     text = b.text.strip()
     m = _LABEL_VALUE_RE.match(text)
     if m:
@@ -217,22 +218,22 @@ def _text_facts(doc: Document, sec: Section, b: Block, told: list[Optional[str]]
                     continue
                 facts.append(_fact(doc, sec, label, normalise_space(note.replace(f.group(0), "").strip(" -–")),
                                    f.group(0), None, text, b))
-        return facts
+        return facts, told
     out: list[Fact] = []
     own_year = _doc_year(doc)
     for sentence in split_sentences(text):
         years = _YEAR_RE.findall(sentence)
         period = years[0] if years else None
-        if not years and told[0] and _PAST_TENSE.search(sentence) and (not own_year or told[0] < own_year):
-            period = told[0]
+        if not years and told and _PAST_TENSE.search(sentence) and (not own_year or told < own_year):
+            period = told
         for f in _FIGURE_RE.finditer(sentence):
             if _is_year_or_ref(sentence, f):
                 continue
             subject = _subject_near(sentence, f)
             out.append(_fact(doc, sec, subject, _clause(sentence, f), f.group(0), period, sentence, b))
         if years:
-            told[0] = max(years)
-    return out
+            told = max(years)
+    return out, told
 
 
 def _doc_year(doc: Document) -> Optional[str]:

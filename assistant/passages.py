@@ -68,8 +68,9 @@ _REASON = re.compile(r"\b(denn|weil|da\s|aufgrund|grund|gründe|hintergrund|desh
 # "Wer entscheidet ...?", "Who has to authorise ...?", "How ... – who signs off ...?": a sentence naming
 # a role answers ("Which specialised staff handle ...?", "Welche Fachkräfte ...?" ask who as well)
 # (not "Who is it meant for?": a target group)
-_WHO_QUESTION = re.compile(r"(?:^|\s[–—-]\s|[?;]\s)\s*(?:in\s+[^,?]+,\s*)?(?:wer|who)\b(?![^?]*\b(?:meant|aimed|intended|designed)\s+"
-                           r"(?:for|at)\s*\??\s*$)|^\s*(?:which|welche[nrsm]?)\s+(?:[\w-]+\s+)?"
+_WHO_QUESTION = re.compile(r"(?:^|\s[–—-]\s|[?;]\s)\s*(?:in\s+[^,?]+,\s*)?(?:wer|who)\b"
+                           r"(?![^?]*\b(?:meant|aimed|intended|designed)\s+(?:for|at)\s*\??\s*$)"
+                           r"|^\s*(?:which|welche[nrsm]?)\s+(?:[\w-]+\s+)?"
                            r"(?:staff|employees|specialists|experts|roles|mitarbeite\w*|fachkräfte|spezialist\w*)\b",
                            re.I)
 _ROLE = re.compile(r"\b(?:führungskr|fachkr|mitarbeiter|leitung|teamleit|geschäftsführ|beratungsfachkr|"

@@ -1071,9 +1071,11 @@ def test_evaluation_floors(assistant):
     # right at that session's start (81.2 %), 73 (91.2 %) after its failures were worked on
     # dev15 (80 questions, 48 English, 44 passages, 12 outside the programme, twenty-fourth session): 64
     # right at that session's start (80.0 %), 71 (88.8 %) after its failures were worked on
+    # dev16 (80 questions, 48 English, 44 passages, 12 outside the programme, twenty-fifth session): 68
+    # right at that session's start (85.0 %), 73 (91.2 %) after its failures were worked on
     floors = {"dev": 0.82, "dev2": 0.85, "dev3": 0.83, "dev4": 0.85, "dev5": 0.85, "dev6": 0.82, "dev7": 0.89,
               "dev8": 0.85, "dev9": 0.85, "dev10": 0.74, "dev11": 0.76, "dev12": 0.76,
-              "dev13": 0.68, "dev14": 0.86, "dev15": 0.85}
+              "dev13": 0.68, "dev14": 0.86, "dev15": 0.85, "dev16": 0.88}
     for name, floor in floors.items():
         r = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / f"{name}.jsonl"))
         assert r["accuracy"] >= floor, name
@@ -1613,7 +1615,8 @@ def test_the_askers_examples_name_no_subject_of_a_figure(assistant, q):
     assert a.kind == "fact" and "ca. 13% sind aus anderen Gründen" in a.answer and a.citations[0].section == "5.5"
 
 
-@pytest.mark.parametrize("q", ["Wie viele Bedarfsgemeinschaften sicherten die Geldleistungen 2021?", "Was bedeutet SGB?"])
+@pytest.mark.parametrize("q", ["Wie viele Bedarfsgemeinschaften sicherten die Geldleistungen 2021?",
+                               "Was bedeutet SGB?"])
 def test_a_part_named_by_its_heading_is_named_once(assistant, q):
     # the Vorwort has no number: "— Vorwort.", "Im Programm (Vorwort)" (was "Abschnitt Vorwort Vorwort")
     a = assistant.ask(q)

@@ -257,7 +257,8 @@ def test_a_who_question_prefers_a_sentence_naming_a_role():
     who = ix.rank([(0, 1.0)], "Neuanträge prüfen", qvec, question="Wer prüft die Neuanträge?")
     assert who[0][0] == 1 and who[0][1] > who[1][1]
     # the who may come in the question's last clause
-    last = ix.rank([(0, 1.0)], "Neuanträge prüfen", qvec, question="Wie läuft das ab – wer prüft die Neuanträge?")
+    last = ix.rank([(0, 1.0)], "Neuanträge prüfen", qvec,
+                   question="Wie läuft das ab – wer prüft die Neuanträge?")
     assert last[0][0] == 1 and last[0][1] > last[1][1]
 
 
