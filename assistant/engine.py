@@ -36,8 +36,8 @@ import numpy as np
 from .cues import (ABBREVIATION_ASKED, AREA_STATED, CHANGE_CUE, CLIENT_STEMS, CONTACT_QUESTION, COUNT_CUE, CUE_WORDS,
                    DATE_CUE, FIGURE_COMPOUND, FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, HOW_MUCH, HOW_OFTEN, MONEY_CUE,
                    NOT_ABOUT_A_TERM, OFFER_ASKED, ONLY_MONEY, OUTCOME_CUE, OUTCOME_WORDS, OWN_STAFF, PER_HEAD_CUE,
-                   PERCENT_CUE, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SHARE_OF_PEOPLE, SOME_MORE, STAFF,
-                   STAFF_STEMS, STATES_A_CHANGE, STATES_A_TOTAL, STATES_FREQUENCY, TIME_UNIT_STEMS, TOTAL_ASKED,
+                   PERCENT_CUE, PERSON_WORDS, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SHARE_OF_PEOPLE, SOME_MORE,
+                   STAFF, STAFF_STEMS, STATES_A_CHANGE, STATES_A_TOTAL, STATES_FREQUENCY, TIME_UNIT_STEMS, TOTAL_ASKED,
                    WIDER_AREA, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_period, asked_time, asked_unit,
                    asks_for_figure, counted_head, counted_heads, counts_staff, english_budget_of, is_english, is_german,
                    misses_what_is_asked, months_in, names_a_place, of_own_time, section_reference, with_month_names,
@@ -322,7 +322,8 @@ class Assistant:
                 return Answer(q, "none", NONE_ANSWER)
             if fact_answer is not None and self._misses_compound(fact_answer, q):
                 return Answer(q, "none", NONE_ANSWER)  # "Ausbildungsvertrag": the 1.400 placed in work are not it
-            if fact_answer is not None and WIDER_AREA.search(q) and not AREA_STATED.search(_quoted(fact_answer)):
+            if fact_answer is not None and WIDER_AREA.search(q) \
+                    and not AREA_STATED.search(_without_section_numbers(fact_answer)):
                 return Answer(q, "none", NONE_ANSWER)  # the nationwide rate: the jobcenter's own is not it
             if fact_answer is not None and PER_HEAD_CUE.search(q) and self._no_amount_per_head(fact_answer, q):
                 return Answer(q, "none", NONE_ANSWER)  # a budget's total, asked for one person's amount
@@ -800,7 +801,7 @@ class Assistant:
         own words already."""
         if any(f.table for f in answer.facts):
             return False
-        quoted = fold(_quoted(answer))
+        quoted = fold(_without_section_numbers(answer))
         firsts = _first_words(q)
         for w in content_words(q):
             t = stem(w)
@@ -822,7 +823,7 @@ class Assistant:
             return True
         if any(f.table for f in answer.facts) and all(h.startswith(TIME_UNIT_STEMS) for h in noun.heads):
             return True  # "Ab wie vielen Jahren ...?": a table row counts people; its "zum Vorjahr" is no span
-        quoted = _quoted(answer)
+        quoted = _without_section_numbers(answer)
         if noun.figure_before and not any(f.table for f in answer.facts) \
                 and not any(counts(quoted, h) for h in noun.heads) and not self._counts_people_of_title(answer, noun) \
                 and not (HOW_OFTEN.search(q) and STATES_FREQUENCY.search(quoted)):
@@ -833,9 +834,9 @@ class Assistant:
         """The quote counts people ("1.212 jungen Menschen") in a section whose title names the asked
         noun ("5.4 Jugendliche und junge Erwachsene ..."): those people are what is asked."""
         title = answer.citations[0].title if answer.citations else ""
-        quoted = _quoted(answer)
+        quoted = _without_section_numbers(answer)
         return any(head in stem(w) for w in content_words(title) for head in noun.heads) \
-            and any(counts(quoted, w) for w in _PEOPLE)
+            and any(counts(quoted, w) for w in PERSON_WORDS)
 
     def _names_unknown_rate(self, q: str) -> bool:
         """The question names a rate ("Arbeitslosenquote") that the programme never names: no rate of
@@ -1171,13 +1172,12 @@ def _names_no_subject(w: str, firsts: set[str]) -> bool:
 
 
 _HAS_DIGIT = re.compile(r"\d")
-_PEOPLE = ("person", "mensch", "leute", "people")
 # the section an answer names ("— Abschnitt 6.6 Beschäftigungsorientiertes Fallmanagement", "Dieselbe Zahl
 # nennt auch 6.4 ..."): its number is no count of the title's noun ("How many caseworkers ...?")
 _SECTION_LABEL = re.compile(r"(?:— Abschnitt|nennt auch) \d+(?:\.\d+)*")
 
 
-def _quoted(answer: Answer) -> str:
+def _without_section_numbers(answer: Answer) -> str:
     """An answer's text without the section numbers it names (what it quotes, and the titles)."""
     return _SECTION_LABEL.sub(" ", answer.answer)
 
