@@ -4,7 +4,8 @@ Retrieval ranks chunks; a caseworker wants the one to three sentences that answe
 sentence of the best chunks is scored on its own (dense + keyword, fused), by the rank of its
 chunk, by phrases it shares with the question ("Phase 4") and by whether it is the kind of
 sentence the question asks for (a reason for "warum", a role for "wer", a place for "wo", a target
-group for "für wen", a list for "welche", the step of a model for "die zweite Phase"). The best one
+group for "für wen", a list for "welche", the step of a model for "die zweite Phase", the sentence
+introducing a name for "Was ist ...?"). The best one
 is then widened into a short, readable window:
 
 - a sentence that opens a list ("Besonders beobachtet werden:") brings its list items, even
@@ -28,7 +29,7 @@ import numpy as np
 
 from .chunks import NUMBERED_STEP
 from .fusion import blend, minmax
-from .keyword import KeywordIndex, content_words, stem, words
+from .keyword import KeywordIndex, content_words, fold, stem, words
 from .records import Chunk
 
 MAX_WINDOW_CHARS = 560  # an answer has 600 characters, with the quote marks and " — Abschnitt 6.4 Title."
@@ -96,6 +97,17 @@ _PRIORITY = re.compile(r"\bwichtigst\w*|\bvorrang\w*|\bpriorit\w*|\bnachrangig\w
 # ("Zielgruppe sind dabei ...") says for whom in so many words
 _ANSWER_TYPES = [(_WHY_QUESTION, _REASON, 1), (_WHO_QUESTION, _ROLE, 3), (_WHERE_QUESTION, _PLACE, 1),
                  (_FOR_WHOM_QUESTION, _TARGET_GROUP, 5), (_PRIORITY_QUESTION, _PRIORITY, 1)]
+# "What is the 4-Phasen-Modell?", "Was ist Gatekeeper U25?": the sentence that introduces the name answers
+# ("nach dem ... Integrationskonzept der BA (4-Phasen-Modell)", "mittels des Projekts „Gatekeeper U25“"),
+# though a later one repeats it word for word ("Das Projekt Gatekeeper U25 hat sich ... bewährt")
+_DEFINITION_QUESTION = re.compile(r"^\s*(?:what(?:\s+exactly)?(?:['’]s|\s+is|\s+are)\b"
+                                  r"(?!\s+(?:the\s+)?(?:reasons?|aims?|goals?)\b)"
+                                  r"|was\s+(?:genau\s+)?(?:ist|sind|bedeutet|heißt)\b"
+                                  r"|what\s+is\s+meant\b|was\s+versteh)", re.I)
+# a name in quotes or brackets, "die sogenannte Beratungsaktivität", "Unter Beratungsaktivität verstehen wir"
+_INTRODUCED_NAME = re.compile(r"„([^“”„]{3,60})[“”]|\(([^()]{3,60})\)|\bsogenannte[nmrs]?\s+([\w-]+)"
+                              r"|\bunter\s+([\w-]+)\s+versteh", re.I)
+DEFINITION_WEIGHT = 3  # times ANSWER_TYPE_BONUS: few sentences introduce a name, and that one defines it
 # (also the question's last clause: "What can an AGH do for a customer – what are its aims?")
 _LIST_QUESTION = re.compile(r"(?:^|\s[–—-]\s|[?;]\s)\s*"
                             r"(welche[n]?|which|what\s+are|was\s+sind|nenne|list|wer\s+sind)\b", re.I)
@@ -225,12 +237,15 @@ class SentenceIndex:
         own = self.scores(ids, expanded, qvec, mode)
         qpairs = _pairs(question) if mode != "dense" else set()
         wanted = [(kind, w) for asks, kind, w in _ANSWER_TYPES if asks.search(question)]
+        defines = fold(question) if _DEFINITION_QUESTION.search(question) else ""
         total = {}
         for i in ids:
             score = own.get(i, 0.0) + CHUNK_WEIGHT * chunk_score.get(self.refs[i].chunk, 0.0)
             if qpairs:
                 score += PHRASE_BONUS * min(2, len(qpairs & self.pairs[i]))
             score += ANSWER_TYPE_BONUS * sum(w for kind, w in wanted if kind.search(self.texts[i]))
+            if defines and introduces(self.texts[i], defines):
+                score += ANSWER_TYPE_BONUS * DEFINITION_WEIGHT
             total[i] = score
         if step is not None:
             numbered = {i: int(m.group(1)) for i in total if (m := NUMBERED_STEP.match(self.texts[i]))}
@@ -384,6 +399,16 @@ def asked_step(question: str) -> Optional[int]:
     if m.group(1):
         return int(m.group(1))
     return _ORDINALS[(m.group(2) or m.group(3)).lower()]
+
+
+def introduces(text: str, folded_question: str) -> bool:
+    """The sentence introduces a name the (folded) question asks about: "(4-Phasen-Modell)",
+    "„Gatekeeper U25“", "die sogenannte Beratungsaktivität", "Unter Beratungsaktivität verstehen wir"."""
+    for m in _INTRODUCED_NAME.finditer(text):
+        name = fold(next(g for g in m.groups() if g).strip())
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", folded_question):
+            return True
+    return False
 
 
 def _pairs(text: str) -> set[tuple[str, str]]:

@@ -270,6 +270,27 @@ def test_a_priority_question_prefers_a_sentence_naming_what_comes_first():
     assert first[0][0] == 1 and first[0][1] > first[1][1]
 
 
+def test_a_what_is_question_prefers_the_sentence_that_introduces_the_name():
+    # 5.4.2 of the programme introduces „Gatekeeper U25“ in quotes; a later sentence repeats the
+    # name word for word but says only that the project has proved itself
+    texts = ["Das Projekt Gatekeeper U25 hat sich bewährt.",
+             "Mit dem Projekt „Gatekeeper U25“ geht das Jobcenter neue Wege.",
+             "Unter Beratungsaktivität verstehen wir Intensivkontakte.",
+             "Das Modell heißt Integrationskonzept (Vier-Phasen-Modell)."]
+    ix = _index(texts)
+    qvec = np.zeros(4, dtype=np.float32)
+    plain = dict(ix.rank([(0, 1.0)], "Projekt Gatekeeper U25", qvec, question="Seit wann gibt es Gatekeeper U25?"))
+    assert plain[0] >= plain[1]
+    for question, introducing in [("Was ist Gatekeeper U25?", 1), ("What is the Gatekeeper U25 project?", 1),
+                                  ("Was versteht man unter Beratungsaktivität?", 2),
+                                  ("What is the Vier-Phasen-Modell?", 3)]:
+        ranked = ix.rank([(0, 1.0)], "Projekt Gatekeeper U25 Beratungsaktivität Modell", qvec, question=question)
+        assert ranked[0][0] == introducing, question
+    from assistant.passages import introduces
+    assert not introduces("Mit dem Projekt „Gatekeeper U25“ geht das Jobcenter neue Wege.", "was ist gatekeeper?")
+    assert not introduces("Wir rechnen mit 20 Plätzen (AGH-E).", "was ist agh?")
+
+
 def test_a_where_question_prefers_a_sentence_naming_a_place():
     # 6.5 of the programme: "Wo finde ich im Jobcenter Ansprechpartner für Kunden mit Behinderung?"
     texts = ["Ansprechpartner für Reha-Kunden gibt es im Jobcenter.",
