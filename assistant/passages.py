@@ -5,8 +5,7 @@ sentence of the best chunks is scored on its own (dense + keyword, fused), by th
 chunk, by phrases it shares with the question ("Phase 4") and by whether it is the kind of
 sentence the question asks for (a reason for "warum", a role for "wer", a place for "wo", a target
 group for "für wen", a list for "welche", the step of a model for "die zweite Phase", the sentence
-introducing a name for "Was ist ...?"). The best one
-is then widened into a short, readable window:
+introducing a name for "Was ist ...?"). The best one is then widened into a short, readable window:
 
 - a sentence that opens a list ("Besonders beobachtet werden:") brings its list items, even
   when a chunk border falls between them;
