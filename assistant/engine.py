@@ -447,8 +447,15 @@ class Assistant:
         earlier = [t for t in terms if term_pattern(t).search(before)]
         if len(earlier) != 1:
             return False
-        pointed = _POINTING_BACK.sub(earlier[0].abbr, last, count=1)
-        return pointed != last and self._is_glossary_question(pointed, earlier)
+        abbr = earlier[0].abbr
+        pointed = _POINTING_BACK.sub(lambda m: _POINTER_PREPOSITION.get(m.group(1).lower(), "") + abbr, last, count=1)
+        if pointed == last:
+            # "EGZ keeps coming up in the tables - what's the full term?": a part asking for nothing but
+            # a name asks for the one named before
+            if any(fold(w) not in GLOSSARY_FILLER for w in content_words(GLOSSARY_CUE.sub(" ", last))):
+                return False
+            pointed = f"{last} {abbr}"
+        return self._is_glossary_question(pointed, earlier)
 
     def _is_glossary_question(self, q: str, terms: list[GlossaryTerm]) -> bool:
         # an example of where the term stands asks nothing more ("Was bedeutet „VB“, zum Beispiel in Reha-VB?")
@@ -1134,7 +1141,9 @@ _SOURCE = re.compile(r"\b(?:laut|gemäß|according\s+to)\s+(?:(?:der|dem|den|des
 # illustrate it in their own words and name no subject of their own
 _EXAMPLE = re.compile(r"(?:\bz\.\s?b\.|\bzum\s+beispiel\b|\be\.g\.|\bfor\s+(?:example|instance)\b)[^?;]*", re.I)
 # a word pointing back to what was named before: "Which institute is that?", "Was heißt das?"
-_POINTING_BACK = re.compile(r"\b(das|dies|that|this|it)\b", re.I)
+_POINTING_BACK = re.compile(r"\b(das|dies|damit|darunter|dahinter|that|this|it)\b", re.I)
+# what stands for "it" when the term takes its place ("Was versteht man darunter?": "unter BFW")
+_POINTER_PREPOSITION = {"darunter": "unter ", "dahinter": "hinter "}
 _VERB_ENDING = re.compile(r"(t|te|ten|st)$")
 
 

@@ -51,6 +51,10 @@ def test_glossary_compound(assistant):
     # the question after the context it came up in, or pointing back to it
     ("Im Budget stehen ESF-Projekte – was heißt ESF nochmal?", "Sozialfond"),
     ("The glossary lists IAB. Which institute is that?", "Berufsforschung"),
+    ("In the U25 part I keep seeing AQB – what's the full term?", "Qualifizierungsbudget"),  # no pointer at all
+    ("Im Reha-Teil steht BFW – welcher Träger ist damit gemeint?", "Berufsförderungswerk"),
+    ("Im Budget taucht AGH auf – was versteht man darunter?", "Arbeitsgelegenheit"),
+    ("Im U25-Teil steht abH – was verbirgt sich dahinter?", "ausbildungsbegleitende Hilfen"),
     # the asking sentence is not the last one, or a small letter follows its "?"
     ("Was heißt EGZ nochmal? Kommt im Budget vor.", "Eingliederungszuschuss"),
     ("vzä steht für was? irgendwas mit vollzeit?", "Vollzeitäquivalente"),
