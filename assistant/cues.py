@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import NamedTuple, Optional
 
 from .keyword import STOPWORDS, fold, stem, words
-from .lexicon import english_entry, german_for
+from .lexicon import COLLOQUIAL_DE, english_entry, german_for
 
 
 # ---------------------------------------------------------------- what kind of question
@@ -21,7 +21,8 @@ GLOSSARY_CUE = re.compile(
     r"wof[üu]r\s+steht|steht\s+f[üu]r|bedeutung|bedeutet|bedeuten|versteh(t|en)\s+man\s+(?:da)?runter|gemeint|"
     r"abk[üu]rzung|langform|ausgeschrieben|what\s+(is|are|does|do)|what'?s|stand\s+for|stands\s+for|meaning|mean|"
     r"meant|full\s+(form|name|term)|long\s+form|spelled\s+out|definition|define|abbreviation|erkl[äa]r|explain|"
-    r"steckt\s+(?:da)?hinter|verbirgt\s+sich\s+(?:da)?hinter|versteckt\s+sich\s+(?:da)?hinter|steht\s+\S+\s+f[üu]r|expand|"
+    r"steckt\s+(?:da)?hinter|verbirgt\s+sich\s+(?:da)?hinter|versteckt\s+sich\s+(?:da)?hinter|"
+    r"steht\s+\S+\s+f[üu]r|expand|"
     # "Which institute is the IAB?", "Welche Behörde ist das BAMF?": what kind of thing the term is
     r"^\s*(?:which|welche[rs]?)\s+[\w\-]+\s+(?:is|are|ist|sind)\b)", re.I)
 
@@ -596,9 +597,10 @@ STAFF_STEMS = ("mitarbeit", "personal", "speziali", "fachkr", "berater", "coach"
 
 
 # Some more of what is counted, not all of it: "drei weitere Mitarbeiterinnen", "Wie viele wurden
-# zusätzlich geschult?" (folded text too: "zusatzlich")
+# zusätzlich geschult?", "Wie viele kamen 2021 dazu?" (folded text too: "zusatzlich")
 SOME_MORE = re.compile(r"\b(weitere[nrs]?|andere[nrs]?|other|zus[äa]tzlich\w*|neue[nrs]?|additional|further|"
-                       r"more|new)\b", re.I)
+                       r"more|new|(?:da|hin)zu(?:ge)?kommen\w*)\b|\b(?:kam|kamen|kommt|kommen)\b[^?]*\b(?:da|hin)zu\b",
+                       re.I)
 
 
 def counted_noun(q: str) -> Optional[str]:
@@ -705,9 +707,13 @@ _GERMAN_NOUN = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{4,}(?:-[A-ZÄÖÜa-zäöü�
 
 
 def counted_heads(q: str) -> tuple[str, ...]:
-    """The stem of the noun a German "wie viele" question counts, or ()."""
+    """The stems of the noun a German "wie viele" question counts, or (): an everyday word's
+    written forms count it too ("Kollegen": "Mitarbeiter")."""
     counted = counted_noun(q)
-    return (counted_head(counted),) if counted else ()
+    if not counted:
+        return ()
+    written = COLLOQUIAL_DE.get(fold(counted), "").split()
+    return tuple(dict.fromkeys(counted_head(w) for w in [counted, *written]))
 
 
 def asked_noun(q: str) -> Optional[AskedNoun]:

@@ -938,8 +938,9 @@ class Assistant:
                 # a row is matched by its own words ("Staatsangehörigkeit" asks for "Ausländer"); only a
                 # name its section never uses ("Gatekeeper", no German word) says it is not asked
                 continue
-            if s in self.chunk_kw.idf and s not in stems and s[:max(5, len(s) - 2)] not in folded:
-                return True
+            if s in self.chunk_kw.idf and s not in stems and s[:max(5, len(s) - 2)] not in folded \
+                    and not any(stem(x) in stems for x in COLLOQUIAL_DE.get(fold(w), "").split()):
+                return True  # ("Kollegen" are named as the written "Mitarbeiter")
         return False
 
     def _misses_name(self, name: str, text: str) -> bool:

@@ -49,6 +49,7 @@ _COLLOQUIAL = {"Personen Menschen": "leute leuten",
                "abgeschlossene Berufsausbildung": "berufsabschluss berufsabschlüsse berufsabschlüssen",
                "Arbeitsgelegenheiten": "ein-euro-job ein-euro-jobs ein-euro-jobber",
                "Geld": "kohle knete",
+               "Mitarbeiter": "kollege kollegen kollegin kolleginnen",
                # abbreviations of SGB II work the Legende does not list: a caseworker's "KdU" is the
                # programme's "Kosten für Unterkunft und Heizung" (LUH)
                "Unterkunft Heizung LUH": "kdu",

@@ -162,6 +162,11 @@ def test_change_row_belongs_to_the_row_above(assistant):
     ("How many third-party assignments (Beauftragungen Dritter) did case management use?", "129 Beauftragungen"),
     ("How many people will be working at the jobcenter in 2022?", "172 Mitarbeiterinnen"),
     ("Wie viele weitere Mitarbeiter wurden 2021 als Reha-Spezialisten geschult?", "drei weitere"),
+    # everyday "Kollegen" are the programme's "Mitarbeiter"; "kamen ... dazu" asks for some more (was refused)
+    ("Wie viele Kollegen hat das Jobcenter im Schnitt?", "172 Mitarbeiterinnen"),
+    ("Wie viele Kolleginnen kamen 2021 als Reha-Spezialistinnen dazu?", "drei weitere"),
+    # two English words for the programme's compound (was refused: "services" read as Dienstleistungen)
+    ("In case management, how many integration services of the county were used?", "58 kommunalen"),
     # a hyphenated noun is counted by its last part (was BaE's table row, 18 entries)
     ("Wie viele integrative BaE-Ausbildungsplätze starten jedes Jahr?", "Acht integrative und 10 kooperative"),
     ("wie viele erwerbstätige elb verdienten im september 2020 über 450 € im monat", "961"),  # a verb, not a noun
