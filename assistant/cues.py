@@ -52,10 +52,10 @@ WAGE_WORDS = r"\blohn\b|\blöhne\b|\bgehalt\b|\bgehälter\b|\bwages?\b(?!\s+subs
 MONEY_WORDS = (r"budget|betrag|€|(?<!ein-)(?<!1-)(?<!one-)(?<!one\s)euro(?![-\s]jobs?\b)|kosten|kostet|geld|"
                r"kohle|knete|money|funds|ausgaben|ausgegeben|ausgeben|spen[dt]|cost|" + WAGE_WORDS)
 
-# ("geplant"/"planned" alone is no cue: "What is planned for women?" asks for plans, "planned FbW
-# entries" has its cue in "entries")
+# ("wie vielseitig" asks no figure; "geplant"/"planned" alone is no cue: "What is planned for women?" asks
+# for plans, "planned FbW entries" has its cue in "entries")
 FIGURE_CUE = re.compile(
-    r"\b(wie\s*viele?|wieviel|wie\s+hoch|welche[rmn]?\s+h(?:ö|oe?)he|wie\s+gro[ßs]|wie\s+stark|anzahl|zahl\s+der|"
+    r"\b(wie\s*viele?[nmrs]?\b|wie\s+hoch|welche[rmn]?\s+h(?:ö|oe?)he|wie\s+gro[ßs]|wie\s+stark|anzahl|zahl\s+der|"
     r"etat|mittel|quote|anteil|prozent|eintritte|neueintritte|plätze|plaetze|vzä|mitarbeit|personal|integrationen|"
     r"zielwert|bestand|how\s+many|how\s+much|number|amount|share|percentage|percent|rate|entries|"
     r"places|staff|figure|total|target(?!\s*(?:groups?|agreements?)\b)|"
@@ -67,7 +67,7 @@ FIGURE_CUE = re.compile(
 _FIGURE_SUFFIX = r"(?:quote|budget|anteil)"
 FIGURE_COMPOUND = re.compile(rf"\w{_FIGURE_SUFFIX}\b", re.I)
 
-QUANTITY_CUE = re.compile(r"\b(wie\s*viele?|wieviel|wie\s+hoch|wie\s+gro[ßs]|wie\s+stark|anzahl|how\s+many|how\s+much|"
+QUANTITY_CUE = re.compile(r"\b(wie\s*viele?[nmrs]?\b|wie\s+hoch|wie\s+gro[ßs]|wie\s+stark|anzahl|how\s+many|how\s+much|"
                           r"what\s+(was|were|is|are)\s+the\s+([\w\-]+\s+){0,4}(number|amount|rate|share|total))\b", re.I)
 
 # Questions that want a person, a place, a way or a yes/no, not a figure, even when they

@@ -547,7 +547,9 @@ def test_a_one_euro_job_is_a_name_not_an_amount(assistant):
     # which things, not a figure: "Integrationen" and "staff" are figure words in "Wie viele ...?" (was 2.1's
     # "Integrationen: 1.638", 1.2's § 16e row)
     "Welche Kennzahlen zur Qualität der Integrationen werden im Monitoring beobachtet?",
-    "Which specialised staff look after the 16i jobs?"])
+    "Which specialised staff look after the 16i jobs?",
+    # "wie vielseitig" asks how varied, not how many (was refused: no figure found)
+    "Wie vielseitig sollen die Kommunikationswege der Beratung sein?"])
 def test_a_figure_word_set_aside_asks_for_no_figure(q):
     assert not asks_for_figure(q)
 
