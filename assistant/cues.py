@@ -18,7 +18,7 @@ from .lexicon import COLLOQUIAL_DE, english_entry, german_for
 
 GLOSSARY_CUE = re.compile(
     r"\b(was\s+(?:genau\s+|eigentlich\s+|denn\s+)?(ist|sind|bedeutet|bedeuten|heißt|heisst|meint)|"
-    r"wof[üu]r\s+steht|steht\s+f[üu]r|bedeutung|bedeutet|bedeuten|versteh(t|en)\s+man\s+(?:da)?runter|gemeint|"
+    r"wof[üu]r\s+steht|steht\s+f[üu]r|bedeutung|bedeutet|bedeuten|versteh(t|en)\s+man\s+(?:dar)?unter|gemeint|"
     r"abk[üu]rzung|langform|ausgeschrieben|what\s+(is|are|does|do)|what'?s|stand\s+for|stands\s+for|meaning|mean|"
     r"meant|full\s+(form|name|term)|long\s+form|spelled\s+out|definition|define|abbreviation|erkl[äa]r|explain|"
     r"steckt\s+(?:da)?hinter|verbirgt\s+sich\s+(?:da)?hinter|versteckt\s+sich\s+(?:da)?hinter|"

@@ -225,7 +225,8 @@ class SentenceIndex:
         Score = fused sentence score + CHUNK_WEIGHT x the chunk's scaled score + PHRASE_BONUS per
         word pair shared with the sentence or its section's title (a sentence repeating the title's
         "§§ 16e und 16i" is no likelier the answer than its neighbours) + ANSWER_TYPE_BONUS when the
-        sentence is what the question type wants.
+        sentence is what the question type wants (DEFINITION_WEIGHT times it for the sentence introducing
+        the name a what-is question asks about).
         A list counts as one unit: its opening sentence carries the best score of its items.
         """
         chunk_score = minmax(dict(ranked_chunks[:top_chunks]))

@@ -54,6 +54,7 @@ def test_glossary_compound(assistant):
     ("In the U25 part I keep seeing AQB – what's the full term?", "Qualifizierungsbudget"),  # no pointer at all
     ("Im Reha-Teil steht BFW – welcher Träger ist damit gemeint?", "Berufsförderungswerk"),
     ("Im Budget taucht AGH auf – was versteht man darunter?", "Arbeitsgelegenheit"),
+    ("was versteht man unter mag", "Maßnahmen bei Arbeitgebern"),  # "unter" as well as "darunter", in lower case
     ("Im U25-Teil steht abH – was verbirgt sich dahinter?", "ausbildungsbegleitende Hilfen"),
     # the asking sentence is not the last one, or a small letter follows its "?"
     ("Was heißt EGZ nochmal? Kommt im Budget vor.", "Eingliederungszuschuss"),
@@ -1060,7 +1061,7 @@ def test_evaluation_floors(assistant):
     questions. The holdout sets are only ever reported, never asserted.
     """
     result = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / "questions.jsonl"))
-    assert result["accuracy"] >= 0.94  # measured 96.3 %
+    assert result["accuracy"] >= 0.94  # measured 97.8 %
     assert result["hit3"] >= 0.95
     assert result["by_kind"]["glossary"] >= 0.98
     assert result["refusals"] == "16/16"
@@ -1084,9 +1085,11 @@ def test_evaluation_floors(assistant):
     # right at that session's start (80.0 %), 71 (88.8 %) after its failures were worked on
     # dev16 (80 questions, 48 English, 44 passages, 12 outside the programme, twenty-fifth session): 68
     # right at that session's start (85.0 %), 73 (91.2 %) after its failures were worked on
+    # dev17 (80 questions, 48 English, 44 passages, 12 outside the programme, twenty-sixth session, on
+    # sentences no earlier question asks about): 52 right at that session's start (65.0 %), 57 (71.3 %) after
     floors = {"dev": 0.82, "dev2": 0.85, "dev3": 0.83, "dev4": 0.85, "dev5": 0.85, "dev6": 0.82, "dev7": 0.89,
               "dev8": 0.85, "dev9": 0.85, "dev10": 0.74, "dev11": 0.76, "dev12": 0.76,
-              "dev13": 0.68, "dev14": 0.86, "dev15": 0.85, "dev16": 0.88}
+              "dev13": 0.68, "dev14": 0.86, "dev15": 0.85, "dev16": 0.88, "dev17": 0.68}
     for name, floor in floors.items():
         r = run_eval(assistant, load_questions(ROOT / "tests" / "eval" / f"{name}.jsonl"))
         assert r["accuracy"] >= floor, name
