@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import NamedTuple, Optional
 
 from .keyword import STOPWORDS, fold, stem, words
-from .lexicon import COLLOQUIAL_DE, english_entry, german_for
+from .lexicon import english_entry, german_for, written_forms
 
 
 # ---------------------------------------------------------------- what kind of question
@@ -712,8 +712,7 @@ def counted_heads(q: str) -> tuple[str, ...]:
     counted = counted_noun(q)
     if not counted:
         return ()
-    written = COLLOQUIAL_DE.get(fold(counted), "").split()
-    return tuple(dict.fromkeys(counted_head(w) for w in [counted, *written]))
+    return tuple(dict.fromkeys(counted_head(w) for w in [counted, *written_forms(counted).split()]))
 
 
 def asked_noun(q: str) -> Optional[AskedNoun]:

@@ -939,7 +939,7 @@ class Assistant:
                 # name its section never uses ("Gatekeeper", no German word) says it is not asked
                 continue
             if s in self.chunk_kw.idf and s not in stems and s[:max(5, len(s) - 2)] not in folded \
-                    and not any(stem(x) in stems for x in COLLOQUIAL_DE.get(fold(w), "").split()):
+                    and not any(stem(x) in stems for x in written_forms(w).split()):
                 return True  # ("Kollegen" are named as the written "Mitarbeiter")
         return False
 

@@ -143,6 +143,8 @@ class SentenceIndex:
         self.by_section: dict[tuple[str, str], list[int]] = {}
         for i, ref in enumerate(self.refs):
             self.by_section.setdefault(ref.section, []).append(i)
+        # the names each sentence introduces (folded): what a what-is question may ask about
+        self.introduced = [_introduced_names(t) for t in self.texts]
         self.list_items = self._find_lists()
         self.intro_of = {item: intro for intro, items in self.list_items.items() for item in items}
 
@@ -244,7 +246,7 @@ class SentenceIndex:
             if qpairs:
                 score += PHRASE_BONUS * min(2, len(qpairs & self.pairs[i]))
             score += ANSWER_TYPE_BONUS * sum(w for kind, w in wanted if kind.search(self.texts[i]))
-            if defines and introduces(self.texts[i], defines):
+            if defines and any(_names(defines, name) for name in self.introduced[i]):
                 score += ANSWER_TYPE_BONUS * DEFINITION_WEIGHT
             total[i] = score
         if step is not None:
@@ -401,14 +403,20 @@ def asked_step(question: str) -> Optional[int]:
     return _ORDINALS[(m.group(2) or m.group(3)).lower()]
 
 
+def _introduced_names(text: str) -> tuple[str, ...]:
+    """The names a sentence introduces, folded: "(4-Phasen-Modell)", "„Gatekeeper U25“", "die
+    sogenannte Beratungsaktivität", "Unter Beratungsaktivität verstehen wir"."""
+    return tuple(fold(next(g for g in m.groups() if g).strip()) for m in _INTRODUCED_NAME.finditer(text))
+
+
+def _names(folded_text: str, name: str) -> bool:
+    """The folded text names name as a whole word ("gatekeeper u25", not a part of "gatekeeper-u25-team")."""
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", folded_text) is not None
+
+
 def introduces(text: str, folded_question: str) -> bool:
-    """The sentence introduces a name the (folded) question asks about: "(4-Phasen-Modell)",
-    "„Gatekeeper U25“", "die sogenannte Beratungsaktivität", "Unter Beratungsaktivität verstehen wir"."""
-    for m in _INTRODUCED_NAME.finditer(text):
-        name = fold(next(g for g in m.groups() if g).strip())
-        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", folded_question):
-            return True
-    return False
+    """The sentence introduces a name the (folded) question asks about."""
+    return any(_names(folded_question, name) for name in _introduced_names(text))
 
 
 def _pairs(text: str) -> set[tuple[str, str]]:
