@@ -100,8 +100,10 @@ _ANSWER_TYPES = [(_WHY_QUESTION, _REASON, 1), (_WHO_QUESTION, _ROLE, 3), (_WHERE
 # ("nach dem ... Integrationskonzept der BA (4-Phasen-Modell)", "mittels des Projekts „Gatekeeper U25“"),
 # though a later one repeats it word for word ("Das Projekt Gatekeeper U25 hat sich ... bewährt")
 _DEFINITION_QUESTION = re.compile(r"^\s*(?:what(?:\s+exactly)?(?:['’]s|\s+is|\s+are)\b"
-                                  r"(?!\s+(?:the\s+)?(?:reasons?|aims?|goals?)\b)"
+                                  r"(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:reasons?|aims?|goals?|objectives?|tasks?)\b)"
+                                  # (not "Was ist aus den abH geworden?", "Was ist mit ...?")
                                   r"|was\s+(?:genau\s+)?(?:ist|sind|bedeutet|heißt)\b"
+                                  r"(?!\s+(?:aus|mit|bei|an|von|für)\b)"
                                   r"|what\s+is\s+meant\b|was\s+versteh)", re.I)
 # a name in quotes or brackets, "die sogenannte Beratungsaktivität", "Unter Beratungsaktivität verstehen wir"
 _INTRODUCED_NAME = re.compile(r"„([^“”„]{3,60})[“”]|\(([^()]{3,60})\)|\bsogenannte[nmrs]?\s+([\w-]+)"
@@ -298,6 +300,17 @@ class SentenceIndex:
 
             def allowed(j: int) -> bool:
                 return j not in self.intro_of
+        defining = self.defines_asked_name(best, question)
+        if defining:
+            # the first of the sentences introducing it ("die sogenannte Beratungsaktivität. Unter
+            # Beratungsaktivität verstehen wir ...")
+            while allowed(best - 1) and self._same_section(best, best - 1) \
+                    and self.defines_asked_name(best - 1, question):
+                best -= 1
+            plain = allowed
+
+            def allowed(j: int) -> bool:  # not a neighbour introducing something else ("Projekt „Wasserschloss“")
+                return plain(j) and (not self.introduced[j] or self.defines_asked_name(j, question))
         chosen = [best]
         size = len(self.texts[best])
         if self.leans_back(best) and allowed(best - 1) and self._fits(best, best - 1, size):
@@ -317,7 +330,20 @@ class SentenceIndex:
             if j in self.list_items:  # a neighbour opens a list: show it
                 return self._with_list(j, sorted(chosen), size, scores, best,
                                        wants_items=bool(_LIST_QUESTION.search(question)))
+        if defining and chosen == [best] and allowed(best + 1) and self._same_section(best, best + 1) \
+                and not self.is_table_row(best + 1) and best + 1 not in self.list_items:
+            # what the named thing is or does follows its introduction, even when it does not fit
+            # whole (the quote then ends with "…": „… mittels des Projekts „Gatekeeper U25“ neue Wege.
+            # Die damit gewährten Leistungen sind überwiegend niederschwellig und aufsuchend, …“)
+            chosen.append(best + 1)
         return sorted(chosen)
+
+    def defines_asked_name(self, i: int, question: str) -> bool:
+        """Sentence i introduces the name a what-is question asks about ("mittels des Projekts „Gatekeeper U25“")."""
+        if not self.introduced[i] or not _DEFINITION_QUESTION.search(question):
+            return False
+        asked = fold(question)
+        return any(_names(asked, name) for name in self.introduced[i])
 
     def _item(self, i: int) -> list[int]:
         """The sentences of the bulleted list item sentence i belongs to ([] outside one)."""

@@ -291,6 +291,38 @@ def test_a_what_is_question_prefers_the_sentence_that_introduces_the_name():
     assert not introduces("Wir rechnen mit 20 Plätzen (AGH-E).", "was ist agh?")
 
 
+def test_a_what_is_window_starts_where_the_name_is_introduced():
+    # 5.4.2 of the programme: the sentence before „Gatekeeper U25“ is about another project, the one
+    # after it (too long to fit whole) says what Gatekeeper U25 does
+    texts = ["Hinzu kommen 16 Plätze im Projekt „Wasserschloss“ (AgiL).",
+             "Das Jobcenter geht mittels des Projekts „Gatekeeper U25“ neue Wege.",
+             "Die damit gewährten Leistungen sind niederschwellig und aufsuchend" + ", und sie helfen" * 40 + ".",
+             "Das Projekt hat sich bewährt."]
+    ix = _index(texts)
+    scores = {0: 0.8, 1: 1.0, 2: 0.3, 3: 0.2}
+    assert ix.window(1, scores, question="Wofür steht das Projekt Gatekeeper U25?") == [0, 1]
+    assert ix.window(1, scores, question="Was ist das Projekt Gatekeeper U25?") == [1, 2]
+    assert len(ix.text_of([1, 2])) > MAX_WINDOW_CHARS  # the quote ends with "…" (excerpts.quote)
+    # of two sentences introducing the name, the window starts at the first
+    texts = ["Neu ist eine Kennziffer, die sogenannte Beratungsaktivität.",
+             "Unter Beratungsaktivität verstehen wir Intensivkontakte.",
+             "Diese werden im Fachverfahren erfasst."]
+    ix = _index(texts)
+    assert ix.window(1, {0: 0.5, 1: 1.0, 2: 0.4}, question="Was ist die Beratungsaktivität?")[0] == 0
+
+
+def test_aims_and_what_became_of_something_are_no_what_is_questions():
+    texts = ["Das Jobcenter ist Ansprechpartner rund um das Sozialgesetzbuch II (SGB II).",
+             "Der Bedarf an ausbildungsbegleitenden Hilfen (abH) war rückläufig."]
+    ix = _index(texts)
+    assert ix.defines_asked_name(0, "What is the SGB II?")
+    assert ix.defines_asked_name(1, "Was sind abH?")
+    assert not ix.defines_asked_name(0, "What are the central aims of the SGB II?")
+    assert not ix.defines_asked_name(0, "What are the main objectives of SGB II?")
+    assert not ix.defines_asked_name(1, "Was ist aus den abH geworden?")
+    assert not ix.defines_asked_name(1, "Was ist mit den abH?")
+
+
 def test_a_where_question_prefers_a_sentence_naming_a_place():
     # 6.5 of the programme: "Wo finde ich im Jobcenter Ansprechpartner für Kunden mit Behinderung?"
     texts = ["Ansprechpartner für Reha-Kunden gibt es im Jobcenter.",
