@@ -144,8 +144,12 @@ NAME_QUESTION = re.compile(
 PERSON_ASKED = re.compile(r"\b(?:beauftragte\w*|leiter\w*|geschäftsführ\w*|vorsitzende\w*|ansprechpartner\w*|"
                           r"chef\w*|koordinator\w*|sprecher\w*|commissioner|officer|director|manager|chair\w*|"
                           r"head\s+of|coordinator|spokes\w*)", re.I)
-# what answers one: a person ("Frau ..."), an organisation by its legal form or kind of body
-NAMED_BODY = re.compile(r"\b(?:Frau|Herr|Herrn)\s+[A-ZÄÖÜ]\w+|\bg?GmbH\b|\be\.\s?V\.|\w*(?:werk|verein|stiftung|"
+# what answers one: a person ("Frau ...", a signature's "Gregor Vick Geschäftsführer"), an organisation by
+# its legal form or kind of body
+NAMED_BODY = re.compile(r"\b(?:Frau|Herr|Herrn)\s+[A-ZÄÖÜ]\w+"
+                        r"|(?-i:\b[A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][a-zäöüß]+)\s+"
+                        r"(?:geschäftsführ|leiter|vorsitzend|beauftragt)\w*"
+                        r"|\bg?GmbH\b|\be\.\s?V\.|\w*(?:werk|verein|stiftung|"
                         r"akademie|institut|gesellschaft|verband|diakon\w*|caritas|volkshochschule)\b|\bAWO\b|\bVHS\b",
                         re.I)
 # "Which organisations ...?", "Which parties agreed ...?", "Welche Akteure ...?" ask who, a body or a group of
@@ -753,6 +757,7 @@ class SectionReference:
     number: Optional[str]
     words: str
     rest: str
+    position: str = ""  # "first" or "last": "at the start of the programme", "am Ende des Programms"
 
 
 # "Abschnitt 6.4", "Kapitel 5", "section 5.4.2", "in 6.4": not "§ 16e", "section 16i SGB II", "1.576"
@@ -773,11 +778,23 @@ _SECTION_BY_WORDS = re.compile(
     r"|\b(?:(?:in|according\s+to|from)\s+)?the\s+([\w\-]+)\s+(?:section|chapter)\b", re.I)
 
 
+# where in the document, not by name: "as described at the start of the programme", "am Ende des Programms"
+_DOCUMENT_NOUN = r"(?:programm(?:e|es|s)?|programs?|dokuments?|documents?|amip)"
+_SECTION_BY_POSITION = re.compile(
+    rf"\b(?:(?:at|in)\s+the\s+(?:very\s+)?(?P<first_en>start|beginning)|(?:am|ganz\s+am)\s+(?P<first_de>anfang)|"
+    rf"zu\s+(?P<first_de2>beginn)|(?:at|in)\s+the\s+(?:very\s+)?(?P<last_en>end)|(?:am|ganz\s+am)\s+(?P<last_de>ende)|"
+    rf"zum\s+(?P<last_de2>schluss))\s+(?:of\s+the|des|der|im)\s+{_DOCUMENT_NOUN}\b", re.I)
+
+
 def section_reference(q: str) -> Optional[SectionReference]:
     """The part of the document a question names, if any ("Was steht in Abschnitt 6.4?")."""
     m = _SECTION_BY_NUMBER.search(q)
     if m:
         return SectionReference(m.group(1) or m.group(2), "", _without(q, m))
+    m = _SECTION_BY_POSITION.search(q)
+    if m:
+        first = bool(m.group("first_en") or m.group("first_de") or m.group("first_de2"))
+        return SectionReference(None, "", _without(q, m), position="first" if first else "last")
     m = _SECTION_BY_WORDS.search(q)
     if m:
         return SectionReference(None, next(g for g in m.groups() if g), _without(q, m))

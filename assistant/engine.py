@@ -535,6 +535,13 @@ class Assistant:
         """
         if reference.number:
             heads = [key for key in self.section_titles if key[1] == reference.number]
+        elif reference.position:
+            # the first or last section of each document (not its glossary: the Legende follows the text)
+            heads = []
+            for d in self.documents.values():
+                prose = [(d.doc, s.section) for s in d.sections if (d.doc, s.section) not in self.glossary_sections]
+                if prose:
+                    heads.append(prose[0] if reference.position == "first" else prose[-1])
         else:
             wanted = set(self.chunk_kw.query_terms(f"{reference.words} {bridge(reference.words)}"))
             idf = self.chunk_kw.idf

@@ -50,6 +50,7 @@ _COLLOQUIAL = {"Personen Menschen": "leute leuten",
                "Arbeitsgelegenheiten": "ein-euro-job ein-euro-jobs ein-euro-jobber",
                "Geld": "kohle knete",
                "Mitarbeiter": "kollege kollegen kollegin kolleginnen",
+               "Geschäftsführer": "chef chefin chefs",
                # abbreviations of SGB II work the Legende does not list: a caseworker's "KdU" is the
                # programme's "Kosten für Unterkunft und Heizung" (LUH)
                "Unterkunft Heizung LUH": "kdu",
@@ -119,8 +120,11 @@ def _programme_words_for(tok: str, english: bool = True) -> str:
 
 def bridged_words(question: str) -> set[str]:
     """The lower-case words of a question the bridge translates, each part of a hyphenated
-    entry too ("part-time" covers "part" and "time")."""
+    entry too ("part-time" covers "part" and "time"), each word of a two-word entry ("managing director")."""
     out = set()
+    if _PHRASE is not None:
+        for m in _PHRASE.finditer(question):
+            out.update(m.group(1).lower().split())
     for tok in _tokens(question):
         if english_entry(tok) or fold(tok) in COLLOQUIAL_DE:
             out.update(tok.lower().split("-"))

@@ -822,6 +822,11 @@ def test_what_a_figure_question_names_decides_the_figure(assistant, q, kind, tex
 @pytest.mark.parametrize("q,text,section", [
     # a who-question prefers a sentence naming a role: the closing words signed by the Geschäftsführer
     ("Wer unterschreibt das Arbeitsmarktprogramm als Geschäftsführer?", "Gregor Vick", "8"),
+    # everyday "Chefin" is the programme's "Geschäftsführer" (was 6.7's Kompetenzteam for Selbstständige)
+    ("Wer ist eigentlich die Chefin bei uns im Jobcenter?", "Gregor Vick", "8"),
+    # a name asked for: the signature names a person by the role after the name (was refused: no
+    # "Frau ..." or "Herr ...")
+    ("Wie heißt unser Geschäftsführer?", "Gregor Vick", "8"),
     # "Mit wem" asks no figure, though "Kosten" is one (refused: 2.2 states no amount); the partner is the
     # next sentence, which now fits in the answer beside the best match
     ("Mit wem arbeitet das Jobcenter zusammen, um die Hilfebedürftigkeit und die LUH-Kosten zu senken?", "AgiL", "2.2"),
@@ -1341,6 +1346,15 @@ def test_two_english_words_for_one_compound_are_bridged_together():
     assert bridge("integration and budget") == "Eingliederung Integration Budget Mittel Betrag"
 
 
+def test_each_word_of_a_two_word_entry_is_bridged(assistant):
+    from assistant.lexicon import bridged_words
+    # "managing" alone has no entry; "managing director" is the Geschäftsführer
+    assert {"managing", "director"} <= bridged_words("What is the name of the managing director?")
+    # half of its topic words unknown and no close passage made the question out of scope
+    a = assistant.ask("Could you tell me the name of our managing director?")
+    assert a.kind == "passage" and "Gregor Vick" in a.answer
+
+
 def test_a_hyphenated_english_entry_typed_as_two_words_is_bridged():
     from assistant.lexicon import bridge, bridged_words
     assert "Teilzeit" in bridge("Who can only work part time?").split()  # the entry is "part-time"
@@ -1426,6 +1440,29 @@ def test_the_integration_budget_is_the_eingliederungstitel(assistant):
 def test_section_reference(q, number, words, rest):
     ref = section_reference(q)
     assert (ref.number, ref.words, ref.rest) == (number, words, rest)
+
+
+@pytest.mark.parametrize("q,position,rest", [
+    ("Was steht ganz am Anfang des Programms über das Jobcenter?", "first", "Was steht über das Jobcenter?"),
+    ("Which aims of the SGB II are named at the beginning of the document?", "first",
+     "Which aims of the SGB II are named?"),
+    ("Wem dankt der Geschäftsführer am Ende des AMIP?", "last", "Wem dankt der Geschäftsführer?"),
+    ("What is said at the very end of the programme about the pandemic?", "last",
+     "What is said about the pandemic?"),
+])
+def test_a_section_named_by_its_place_in_the_document(q, position, rest):
+    ref = section_reference(q)
+    assert (ref.number, ref.words, ref.position, ref.rest) == (None, "", position, rest)
+
+
+def test_the_start_and_the_end_of_the_programme_are_its_first_and_last_sections(assistant):
+    # was 2.1's "Hierbei kommt dem Ansatz des SGB II hohe Bedeutung zu ..."
+    a = assistant.ask("Which aims of the SGB II are named at the beginning of the document?")
+    assert a.citations[0].section == "Vorwort" and "zentralen Anliegen" in a.answer
+    # the Schlussbemerkung (8), not the Legende that follows it
+    a = assistant.ask("What is said at the very end of the programme about the pandemic?")
+    assert a.kind == "passage" and a.citations[0].section == "8"
+    assert section_reference("What happened at the end of the year?") is None  # a time, not a place
 
 
 @pytest.mark.parametrize("q", [
