@@ -826,7 +826,10 @@ OVERVIEW_WORDS = frozenset({"geht", "steht", "stehen", "sagt", "sagen", "drin", 
                             "erzahl", "erzahle", "erzahlen", "mir", "mich", "etwas", "infos", "info",
                             "informationen", "wissen", "tell", "know",
                             # where in the document: "laut Tabelle", "the table in section 3"
-                            "tabelle", "tabellen", "table", "tables"})
+                            "tabelle", "tabellen", "table", "tables",
+                            # what a long part says in short: "the FbW section is long – what are the main points?"
+                            "main", "points", "kernpunkte", "kernaussagen", "hauptpunkte", "eckpunkte",
+                            "highlights", "long", "lang"})
 
 
 # ---------------------------------------------------------------- chat around the question

@@ -219,10 +219,11 @@ class Assistant:
         terms = self.lookup.find_in(q)
         reference = section_reference(q)
         # "what does abH stand for in the U25 section?": the part named says where, not what is asked
-        for asked in (q, reference.rest) if reference else (q,):
-            found = terms if asked is q else self.lookup.find_in(asked)
-            if found and self._asks_what_a_term_is(asked, found):
-                return self._glossary_answer(q, found, self.embedder.embed_queries([q])[0])
+        # ("The FbW section is long – what are the main points?" asks nothing of FbW)
+        asked = reference.rest if reference else q
+        found = self.lookup.find_in(asked) if reference else terms
+        if found and self._asks_what_a_term_is(asked, found):
+            return self._glossary_answer(q, found, self.embedder.embed_queries([q])[0])
         spelt_out = None if terms else self._long_form_question(q)
         if spelt_out is not None:
             return self._glossary_answer(q, [spelt_out], self.embedder.embed_queries([q])[0])

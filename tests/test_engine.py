@@ -1474,6 +1474,16 @@ def test_not_a_section_reference(q):
     assert section_reference(q) is None
 
 
+def test_a_term_naming_a_section_asks_nothing_of_the_term(assistant):
+    # "the FbW chapter" says where; its glossary entry was the answer (and "Kernpunkte", a word the
+    # programme never uses, made the German question out of scope)
+    for q in ["The FbW chapter is quite long – what are its main points?",
+              "Der Abschnitt über FbW ist lang – was sind die Kernpunkte?"]:
+        a = assistant.ask(q)
+        assert a.kind == "passage" and a.citations[0].section == "6.4", q
+    assert assistant.ask("Wofür steht abH im Kapitel über U25?").kind == "glossary"
+
+
 def test_question_about_a_section(assistant):
     opening = assistant.ask("Was steht in Abschnitt 6.4?").to_dict()
     assert opening["kind"] == "passage" and [c["section"] for c in opening["citations"]] == ["6.4"]
