@@ -382,7 +382,9 @@ WHEN_QUESTION = re.compile(r"^\s*(?:bis|ab|seit)?\s*wann\b|\b(?:by|until|since)\
 _MONTH_NAME = "(?:" + "|".join(sorted({m.lower() for m in MONTHS.values()})) + ")"  # the German names
 # a span as an adjective answers "How long ...?" ("mehrstündige Pendelzeiten"), not "Bis wann ...?"
 _SPAN_ADJECTIVE = (r"\b(?:mehr|viel|ganz|halb|ein|zwei|drei|vier)(?:stündig|tägig|wöchig|monatig|jährig)\w*"
-                   r"|\b\w*(?:stunden|tage|wochen|monate|jahre)lang\w*")  # (not an age: "25-jährige")
+                   r"|\b\w*(?:stunden|tage|wochen|monate|jahre)lang\w*"
+                   # "der jeweils 12-wöchigen Projektteilnahme", "ein bis zu 12-monatiges Angebot"
+                   r"|\b\d+-(?:stündig|tägig|wöchig|monatig)\w*")  # (not an age: "25-jährige")
 SPAN_ADJECTIVE = re.compile(_SPAN_ADJECTIVE, re.I)
 # what answers one: a year, a date, a month, a span of the calendar or a time word
 TIME_WORDS = re.compile(rf"\b(?:19|20)\d\d\b|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|"
@@ -392,9 +394,12 @@ TIME_WORDS = re.compile(rf"\b(?:19|20)\d\d\b|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|"
 DAY_QUESTION = re.compile(r"\b(?:in\s+which\s+month|in\s+welchem\s+monat|an\s+welchem\s+(?:tag|datum)|"
                           r"welche[mn]?\s+(?:stichtag|termin)|which\s+deadline|what\s+deadline|by\s+which\s+date|"
                           r"on\s+which\s+(?:day|date)|which\s+date|welches\s+datum|what\s+date)\b", re.I)
+# "Wie viele Wochen dauert ...?", "How many months can ...?": a span, which the tables do not hold
+_SPAN_COUNT = r"\bwie\s*viele\s+(?:wochen|monate|tage|stunden)\b|\bhow\s+many\s+(?:weeks|months|days|hours)\b"
+SPAN_COUNT = re.compile(_SPAN_COUNT, re.I)
 # "Wie lange ...?", "How long ...?", "Innerhalb welcher Frist ...?" want a span: "ein bis zu 12-monatiges
 # Angebot", "bis Ende 2022", "in den nächsten sechs Monaten"
-DURATION_QUESTION = re.compile(r"\bwie\s+lange\b|\bhow\s+long\b(?!\s+ago)"
+DURATION_QUESTION = re.compile(rf"\bwie\s+lange\b|\bhow\s+long\b(?!\s+ago)|{_SPAN_COUNT}"
                                r"|\binnerhalb\s+welche[rmns]?\s+(?:frist|zeit)|\bin\s+welchem\s+zeitraum\b"
                                r"|\bwithin\s+(?:what|which)\s+(?:period|time)"
                                r"|\b(?:what|which)\s+time\s*-?\s*frame\b", re.I)

@@ -34,14 +34,15 @@ from typing import Callable, NamedTuple, Optional
 import numpy as np
 
 from .cues import (ABBREVIATION_ASKED, AREA_STATED, CHANGE_CUE, CLIENT_STEMS, CONTACT_QUESTION, COUNT_CUE, CUE_WORDS,
-                   DATE_CUE, FIGURE_COMPOUND, FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, HOW_MUCH, HOW_OFTEN, MONEY_CUE,
-                   NOT_ABOUT_A_TERM, OFFER_ASKED, ONLY_MONEY, OUTCOME_CUE, OUTCOME_WORDS, OWN_STAFF, PER_HEAD_CUE,
-                   PERCENT_CUE, PERSON_WORDS, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE, SHARE_OF_PEOPLE, SOME_MORE,
-                   STAFF, STAFF_STEMS, STATES_A_CHANGE, STATES_A_TOTAL, STATES_FREQUENCY, TIME_UNIT_STEMS, TOTAL_ASKED,
-                   WIDER_AREA, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_period, asked_time, asked_unit,
-                   asks_for_figure, counted_head, counted_heads, counts_staff, english_budget_of, is_english, is_german,
-                   misses_what_is_asked, months_in, names_a_place, of_own_time, section_reference, with_month_names,
-                   without_chatter, without_document_words, years_in)
+                   DATE_CUE, FIGURE_COMPOUND, FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, HOW_MUCH, HOW_OFTEN,
+                   MONEY_CUE, NOT_ABOUT_A_TERM, OFFER_ASKED, ONLY_MONEY, OUTCOME_CUE, OUTCOME_WORDS, OWN_STAFF,
+                   PER_HEAD_CUE, PERCENT_CUE, PERSON_WORDS, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE,
+                   SHARE_OF_PEOPLE, SOME_MORE, SPAN_COUNT, STAFF, STAFF_STEMS, STATES_A_CHANGE, STATES_A_TOTAL,
+                   STATES_FREQUENCY, TIME_UNIT_STEMS, TOTAL_ASKED, WIDER_AREA, YEAR_RE, AskedNoun, SectionReference,
+                   asked_noun, asked_period, asked_time, asked_unit, asks_for_figure, counted_head, counted_heads,
+                   counts_staff, english_budget_of, is_english, is_german, misses_what_is_asked, months_in,
+                   names_a_place, of_own_time, section_reference, with_month_names, without_chatter,
+                   without_document_words, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, source_line, trim, window_around
 from .fact_answers import (HAS_FIGURE, MONEY_STEMS, SHARE, FactAnswers, counts, counts_more, framed_by, is_prose,
@@ -263,8 +264,9 @@ class Assistant:
             return Answer(q, "none", NONE_ANSWER)  # "the jobcenter in the city of Kassel": not ours
         # "laut Jahresbericht": where a figure is said to come from is no subject the programme must know
         figure_asked = asks_for_figure(q)
-        unknown = self._unknown_words(_SOURCE.sub(" ", _EXAMPLE.sub(" ", q) if figure_asked else q),
-                                      terms, typed_in_lower_case)
+        # (nor is the unit of a span asked for: "Wie viele Wochen ...?" though the text says "12-wöchigen")
+        said = _SOURCE.sub(" ", SPAN_COUNT.sub(" ", _EXAMPLE.sub(" ", q)) if figure_asked else q)
+        unknown = self._unknown_words(said, terms, typed_in_lower_case)
         # an English question names a German term on purpose ("What is the Regelsatz?"): one the
         # programme never uses is no paraphrase of one it does, as a German question's word may be
         foreign_term = is_english(q) and any(w[:1].isupper() and not self.speller.is_a_word(w, ("en",))
@@ -284,7 +286,9 @@ class Assistant:
         if budget_of and not english_entry(budget_of, noun=True) and not self.chunk_kw.knows(budget_of) \
                 and not self.lookup.find_in(budget_of):
             return Answer(q, "none", NONE_ANSWER)  # "the marketing budget": of nothing the programme names
-        if figure_asked or self._names_table_row(q):
+        # "Wie viele Wochen dauert ...?" asks for a span ("der jeweils 12-wöchigen Projektteilnahme"): a
+        # passage states it, the tables count people and money
+        if (figure_asked or self._names_table_row(q)) and not SPAN_COUNT.search(q):
             fact_answer = self._fact_answer(q, expanded, qvec, terms, ranked, sections)
             if fact_answer is not None and self._misses_named_term(fact_answer, terms, q):
                 # a table's figure that counts something else: a sentence naming the asked term may
@@ -1061,6 +1065,11 @@ class Assistant:
         text = self.sentence_index.text_of(chosen)
         if misses_what_is_asked(q, text):  # "Bis wann ...?", "Welcher Träger ...?": the passage names none
             return Answer(q, "none", NONE_ANSWER)
+        if SPAN_COUNT.search(q) and (rare := self._rare_nouns(q)) \
+                and not any(rare & self.sentence_index.terms[i] for i in chosen):
+            # "For how many months can Einstiegsgeld be paid?": a span of something else ("in den nächsten
+            # sechs Monaten") is no answer; the tables, which count people and money, were not asked
+            return Answer(q, "none", NONE_ANSWER)
         about = self._naming_rare_nouns(q, chosen)
         if about and misses_what_is_asked(q, self.sentence_index.text_of(about)):
             # "Ab wann startet „Aktive Elternzeit“?": the time must stand where the project is named,
@@ -1088,14 +1097,18 @@ class Assistant:
                 citations.append(self._citation(c.doc, c.section, trim(c.text, 300), page=c.page))
         return Answer(q, "passage", limit_answer(answer), citations=citations)
 
-    def _naming_rare_nouns(self, q: str, chosen: list[int]) -> list[int]:
-        """The sentences of a window that name one of the question's rare nouns (idf at least
-        RARE_NOUN_IDF), when some but not all of them do; else []."""
+    def _rare_nouns(self, q: str) -> set[str]:
+        """The stems of the question's nouns with idf at least RARE_NOUN_IDF: what it is about."""
         # an English question writes its nouns in lower case; those the programme uses are its words too
         # ("When will the new homepage go live?")
         english = is_english(q)
-        nouns = {stem(w) for w in _noun_candidates(q) if (w[:1].isupper() or english)
-                 and self.chunk_kw.idf.get(stem(w), 0.0) >= RARE_NOUN_IDF}
+        return {stem(w) for w in _noun_candidates(q) if (w[:1].isupper() or english)
+                and self.chunk_kw.idf.get(stem(w), 0.0) >= RARE_NOUN_IDF}
+
+    def _naming_rare_nouns(self, q: str, chosen: list[int]) -> list[int]:
+        """The sentences of a window that name one of the question's rare nouns, when some but not
+        all of them do; else []."""
+        nouns = self._rare_nouns(q)
         about = [i for i in chosen if nouns & self.sentence_index.terms[i]]
         return about if about and len(about) < len(chosen) else []
 

@@ -1393,6 +1393,21 @@ def test_how_long_is_answered_by_a_span_written_as_an_adjective(assistant):
     assert not misses_what_is_asked("Wie lange dauern die Pendelzeiten?", "teils mehrstündige Pendelzeiten")
 
 
+def test_how_many_weeks_asks_for_a_span_a_passage_states(assistant):
+    # "der jeweils 12-wöchigen Projektteilnahme" is no figure of the tables: both were refused
+    a = assistant.ask("Wie viele Wochen dauert die Teilnahme an der AGS-Intensivbetreuung?")
+    assert a.kind == "passage" and "12-wöchigen" in a.answer
+    a = assistant.ask("How many months can young people stay in LAiKA?")
+    assert a.kind == "passage" and "12-monatiges" in a.answer
+    from assistant.cues import misses_what_is_asked
+    assert not misses_what_is_asked("Wie lange dauert die Teilnahme?", "während der jeweils 12-wöchigen Teilnahme")
+    assert misses_what_is_asked("Wie lange dauert die Teilnahme?", "bei 25-jährigen Teilnehmern")  # an age
+    # a span of something else is no answer ("in den nächsten sechs Monaten" of the Integrationsprognose),
+    # nor the 21 months of the Langzeitleistungsbezug for a training that states none
+    assert assistant.ask("Für wie viele Monate wird Einstiegsgeld höchstens gezahlt?").kind == "none"
+    assert assistant.ask("Wie viele Monate dauert die Ausbildung bei BaE?").kind == "none"
+
+
 def test_a_caseworkers_abbreviation_the_legende_lacks_reaches_the_programmes_words(assistant):
     from assistant.lexicon import bridged_words, written_forms
     assert "Unterkunft" in written_forms("Prüfung der KdU- und Vermögensfragen").split()  # not "kdu-"
