@@ -241,14 +241,14 @@ class SentenceIndex:
         own = self.scores(ids, expanded, qvec, mode)
         qpairs = _pairs(question) if mode != "dense" else set()
         wanted = [(kind, w) for asks, kind, w in _ANSWER_TYPES if asks.search(question)]
-        defines = fold(question) if _DEFINITION_QUESTION.search(question) else ""
+        defines = definition_asked(question)
         total = {}
         for i in ids:
             score = own.get(i, 0.0) + CHUNK_WEIGHT * chunk_score.get(self.refs[i].chunk, 0.0)
             if qpairs:
                 score += PHRASE_BONUS * min(2, len(qpairs & self.pairs[i]))
             score += ANSWER_TYPE_BONUS * sum(w for kind, w in wanted if kind.search(self.texts[i]))
-            if defines and any(_names(defines, name) for name in self.introduced[i]):
+            if self.introduces_asked(i, defines):
                 score += ANSWER_TYPE_BONUS * DEFINITION_WEIGHT
             total[i] = score
         if step is not None:
@@ -282,7 +282,9 @@ class SentenceIndex:
         toward the one that scores higher, so an answer two sentences after the best match is
         still shown. For a why-question (question) a neighbour giving a reason ("Denn ...",
         "aufgrund ...") adds REASON_GAIN. A best match inside a bulleted item of several sentences
-        keeps to its item.
+        keeps to its item. For a what-is question whose best match introduces the name asked about,
+        the window starts at the first sentence introducing it, leaves out neighbours introducing
+        other names, and takes the sentence after it even when that fits only in part.
         """
         qterms = frozenset(self.keyword.query_terms(expanded))
         why = bool(_WHY_QUESTION.search(question))
@@ -300,17 +302,17 @@ class SentenceIndex:
 
             def allowed(j: int) -> bool:
                 return j not in self.intro_of
-        defining = self.defines_asked_name(best, question)
+        asked = definition_asked(question)
+        defining = self.introduces_asked(best, asked)
         if defining:
             # the first of the sentences introducing it ("die sogenannte Beratungsaktivität. Unter
             # Beratungsaktivität verstehen wir ...")
-            while allowed(best - 1) and self._same_section(best, best - 1) \
-                    and self.defines_asked_name(best - 1, question):
+            while allowed(best - 1) and self._same_section(best, best - 1) and self.introduces_asked(best - 1, asked):
                 best -= 1
             plain = allowed
 
             def allowed(j: int) -> bool:  # not a neighbour introducing something else ("Projekt „Wasserschloss“")
-                return plain(j) and (not self.introduced[j] or self.defines_asked_name(j, question))
+                return plain(j) and (not self.introduced[j] or self.introduces_asked(j, asked))
         chosen = [best]
         size = len(self.texts[best])
         if self.leans_back(best) and allowed(best - 1) and self._fits(best, best - 1, size):
@@ -338,12 +340,10 @@ class SentenceIndex:
             chosen.append(best + 1)
         return sorted(chosen)
 
-    def defines_asked_name(self, i: int, question: str) -> bool:
-        """Sentence i introduces the name a what-is question asks about ("mittels des Projekts „Gatekeeper U25“")."""
-        if not self.introduced[i] or not _DEFINITION_QUESTION.search(question):
-            return False
-        asked = fold(question)
-        return any(_names(asked, name) for name in self.introduced[i])
+    def introduces_asked(self, i: int, asked: str) -> bool:
+        """Sentence i introduces a name the what-is question `asked` (definition_asked) names
+        ("mittels des Projekts „Gatekeeper U25“" for "was ist gatekeeper u25?")."""
+        return bool(asked) and any(_names(asked, name) for name in self.introduced[i])
 
     def _item(self, i: int) -> list[int]:
         """The sentences of the bulleted list item sentence i belongs to ([] outside one)."""
@@ -429,6 +429,11 @@ def asked_step(question: str) -> Optional[int]:
     return _ORDINALS[(m.group(2) or m.group(3)).lower()]
 
 
+def definition_asked(question: str) -> str:
+    """The folded question when it asks what something is ("Was ist Gatekeeper U25?"), else ""."""
+    return fold(question) if _DEFINITION_QUESTION.search(question) else ""
+
+
 def _introduced_names(text: str) -> tuple[str, ...]:
     """The names a sentence introduces, folded: "(4-Phasen-Modell)", "„Gatekeeper U25“", "die
     sogenannte Beratungsaktivität", "Unter Beratungsaktivität verstehen wir"."""
@@ -438,11 +443,6 @@ def _introduced_names(text: str) -> tuple[str, ...]:
 def _names(folded_text: str, name: str) -> bool:
     """The folded text names name as a whole word ("gatekeeper u25", not a part of "gatekeeper-u25-team")."""
     return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", folded_text) is not None
-
-
-def introduces(text: str, folded_question: str) -> bool:
-    """The sentence introduces a name the (folded) question asks about."""
-    return any(_names(folded_question, name) for name in _introduced_names(text))
 
 
 def _pairs(text: str) -> set[tuple[str, str]]:

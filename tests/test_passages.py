@@ -286,9 +286,10 @@ def test_a_what_is_question_prefers_the_sentence_that_introduces_the_name():
                                   ("What is the Vier-Phasen-Modell?", 3)]:
         ranked = ix.rank([(0, 1.0)], "Projekt Gatekeeper U25 Beratungsaktivität Modell", qvec, question=question)
         assert ranked[0][0] == introducing, question
-    from assistant.passages import introduces
-    assert not introduces("Mit dem Projekt „Gatekeeper U25“ geht das Jobcenter neue Wege.", "was ist gatekeeper?")
-    assert not introduces("Wir rechnen mit 20 Plätzen (AGH-E).", "was ist agh?")
+    # a name is named whole: "Gatekeeper" alone is not „Gatekeeper U25“, "AGH" not "(AGH-E)"
+    from assistant.passages import definition_asked
+    assert not ix.introduces_asked(1, definition_asked("Was ist Gatekeeper?"))
+    assert not _index(["Wir rechnen mit 20 Plätzen (AGH-E)."]).introduces_asked(0, definition_asked("Was ist AGH?"))
 
 
 def test_a_what_is_window_starts_where_the_name_is_introduced():
@@ -315,12 +316,12 @@ def test_aims_and_what_became_of_something_are_no_what_is_questions():
     texts = ["Das Jobcenter ist Ansprechpartner rund um das Sozialgesetzbuch II (SGB II).",
              "Der Bedarf an ausbildungsbegleitenden Hilfen (abH) war rückläufig."]
     ix = _index(texts)
-    assert ix.defines_asked_name(0, "What is the SGB II?")
-    assert ix.defines_asked_name(1, "Was sind abH?")
-    assert not ix.defines_asked_name(0, "What are the central aims of the SGB II?")
-    assert not ix.defines_asked_name(0, "What are the main objectives of SGB II?")
-    assert not ix.defines_asked_name(1, "Was ist aus den abH geworden?")
-    assert not ix.defines_asked_name(1, "Was ist mit den abH?")
+    from assistant.passages import definition_asked
+    assert ix.introduces_asked(0, definition_asked("What is the SGB II?"))
+    assert ix.introduces_asked(1, definition_asked("Was sind abH?"))
+    for q, i in [("What are the central aims of the SGB II?", 0), ("What are the main objectives of SGB II?", 0),
+                 ("Was ist aus den abH geworden?", 1), ("Was ist mit den abH?", 1)]:
+        assert definition_asked(q) == "" and not ix.introduces_asked(i, definition_asked(q)), q
 
 
 def test_a_where_question_prefers_a_sentence_naming_a_place():
