@@ -682,13 +682,13 @@ def english_counted_heads(q: str) -> tuple[str, ...]:
     if not m:
         return ()
     noun = None
-    words = m.group(1).split()[:3]
-    for k, word in enumerate(words):
+    phrase = m.group(1).split()[:3]  # (not "words": that is keyword.words)
+    for k, word in enumerate(phrase):
         if fold(word) in PERSON_WORDS and noun is None and counts_staff(q):
             return (counted_head(STAFF),)  # "How many people work at the jobcenter?"
         if fold(word) in STOPWORDS | PERSON_WORDS:  # "young people aged 15-24": the noun ends the phrase
             break
-        pair = f"{words[k - 1]} {word}" if k else ""
+        pair = f"{phrase[k - 1]} {word}" if k else ""
         if pair and english_entry(pair, noun=True):
             noun = pair  # "benefit communities": two words for one of the programme's compounds
         elif english_entry(word, noun=True):
@@ -786,9 +786,9 @@ _SECTION_BY_WORDS = re.compile(
 # where in the document, not by name: "as described at the start of the programme", "am Ende des Programms"
 _DOCUMENT_NOUN = r"(?:programm(?:e|es|s)?|programs?|dokuments?|documents?|amip)"
 _SECTION_BY_POSITION = re.compile(
-    rf"\b(?:(?:at|in)\s+the\s+(?:very\s+)?(?P<first_en>start|beginning)|(?:am|ganz\s+am)\s+(?P<first_de>anfang)|"
-    rf"zu\s+(?P<first_de2>beginn)|(?:at|in)\s+the\s+(?:very\s+)?(?P<last_en>end)|(?:am|ganz\s+am)\s+(?P<last_de>ende)|"
-    rf"zum\s+(?P<last_de2>schluss))\s+(?:of\s+the|des|der|im)\s+{_DOCUMENT_NOUN}\b", re.I)
+    r"\b(?:(?:at|in)\s+the\s+(?:very\s+)?(start|beginning|end)|(?:ganz\s+)?am\s+(anfang|ende)|zu\s+(beginn)|"
+    rf"zum\s+(schluss))\s+(?:of\s+the|des|der|im)\s+{_DOCUMENT_NOUN}\b", re.I)
+_FIRST_PLACE = {"start", "beginning", "anfang", "beginn"}
 
 
 def section_reference(q: str) -> Optional[SectionReference]:
@@ -798,8 +798,8 @@ def section_reference(q: str) -> Optional[SectionReference]:
         return SectionReference(m.group(1) or m.group(2), "", _without(q, m))
     m = _SECTION_BY_POSITION.search(q)
     if m:
-        first = bool(m.group("first_en") or m.group("first_de") or m.group("first_de2"))
-        return SectionReference(None, "", _without(q, m), position="first" if first else "last")
+        place = next(g for g in m.groups() if g).lower()
+        return SectionReference(None, "", _without(q, m), position="first" if place in _FIRST_PLACE else "last")
     m = _SECTION_BY_WORDS.search(q)
     if m:
         return SectionReference(None, next(g for g in m.groups() if g), _without(q, m))

@@ -844,16 +844,18 @@ class Assistant:
             return True  # "Ab wie vielen Jahren ...?": a table row counts people; its "zum Vorjahr" is no span
         quoted = _without_section_numbers(answer)
         if noun.figure_before and not any(f.table for f in answer.facts) \
-                and not any(counts(quoted, h) for h in noun.heads) and not self._counts_people_of_title(answer, noun) \
+                and not any(counts(quoted, h) for h in noun.heads) \
+                and not self._counts_people_of_title(answer, noun, quoted) \
                 and not (HOW_OFTEN.search(q) and STATES_FREQUENCY.search(quoted)):
             return True
         return noun.figure_before and not SOME_MORE.search(q) and any(counts_more(quoted, h) for h in noun.heads)
 
-    def _counts_people_of_title(self, answer: Answer, noun: AskedNoun) -> bool:
-        """The quote counts people ("1.212 jungen Menschen") in a section whose title names the asked
-        noun ("5.4 Jugendliche und junge Erwachsene ..."): those people are what is asked."""
+    @staticmethod
+    def _counts_people_of_title(answer: Answer, noun: AskedNoun, quoted: str) -> bool:
+        """The quote (quoted: the answer without its section numbers) counts people ("1.212 jungen
+        Menschen") in a section whose title names the asked noun ("5.4 Jugendliche und junge
+        Erwachsene ..."): those people are what is asked."""
         title = answer.citations[0].title if answer.citations else ""
-        quoted = _without_section_numbers(answer)
         return any(head in stem(w) for w in content_words(title) for head in noun.heads) \
             and any(counts(quoted, w) for w in PERSON_WORDS)
 
@@ -1065,13 +1067,13 @@ class Assistant:
         text = self.sentence_index.text_of(chosen)
         if misses_what_is_asked(q, text):  # "Bis wann ...?", "Welcher Träger ...?": the passage names none
             return Answer(q, "none", NONE_ANSWER)
-        if SPAN_COUNT.search(q) and (rare := self._rare_nouns(q)) \
-                and not any(rare & self.sentence_index.terms[i] for i in chosen):
+        rare = self._rare_nouns(q)
+        naming = [i for i in chosen if rare & self.sentence_index.terms[i]]  # the sentences about its subject
+        if SPAN_COUNT.search(q) and rare and not naming:
             # "For how many months can Einstiegsgeld be paid?": a span of something else ("in den nächsten
             # sechs Monaten") is no answer; the tables, which count people and money, were not asked
             return Answer(q, "none", NONE_ANSWER)
-        about = self._naming_rare_nouns(q, chosen)
-        if about and misses_what_is_asked(q, self.sentence_index.text_of(about)):
+        if 0 < len(naming) < len(chosen) and misses_what_is_asked(q, self.sentence_index.text_of(naming)):
             # "Ab wann startet „Aktive Elternzeit“?": the time must stand where the project is named,
             # not in a neighbour sentence ("Unser Ziel in 2022 ...")
             return Answer(q, "none", NONE_ANSWER)
@@ -1104,13 +1106,6 @@ class Assistant:
         english = is_english(q)
         return {stem(w) for w in _noun_candidates(q) if (w[:1].isupper() or english)
                 and self.chunk_kw.idf.get(stem(w), 0.0) >= RARE_NOUN_IDF}
-
-    def _naming_rare_nouns(self, q: str, chosen: list[int]) -> list[int]:
-        """The sentences of a window that name one of the question's rare nouns, when some but not
-        all of them do; else []."""
-        nouns = self._rare_nouns(q)
-        about = [i for i in chosen if nouns & self.sentence_index.terms[i]]
-        return about if about and len(about) < len(chosen) else []
 
     # ------------------------------------------------------------ helpers
 
