@@ -35,7 +35,9 @@ GLOSSARY_FILLER = frozenset({"abkurzung", "ausgeschrieben", "langform", "begriff
                              "programme", "program", "programm", "mentioned", "erwahnt", "genannt",
                              "explain", "steckt", "verbirgt", "versteckt", "hinter", "etwas",
                              # "Was heißt React-EU auf Deutsch?": the long form in a language
-                             "deutsch", "german", "englisch", "english"})
+                             "deutsch", "german", "englisch", "english",
+                             # "Wofür steht die laut Legende?": where the long form stands
+                             "laut", "according", "legende", "glossar", "glossary"})
 
 # Questions for a time, place, person, reason, choice or way ask about more than what an abbreviation
 # means ("How do I reset my BA password?")

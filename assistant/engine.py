@@ -223,8 +223,9 @@ class Assistant:
         # ("The FbW section is long – what are the main points?" asks nothing of FbW)
         asked = reference.rest if reference else q
         found = self.lookup.find_in(asked) if reference else terms
-        if found and self._asks_what_a_term_is(asked, found):
-            return self._glossary_answer(q, found, self.embedder.embed_queries([q])[0])
+        asked_terms = self._terms_asked(asked, found) if found else []
+        if asked_terms:
+            return self._glossary_answer(q, asked_terms, self.embedder.embed_queries([q])[0])
         spelt_out = None if terms else self._long_form_question(q)
         if spelt_out is not None:
             return self._glossary_answer(q, [spelt_out], self.embedder.embed_queries([q])[0])
@@ -431,12 +432,13 @@ class Assistant:
                 and fold(w) not in GLOSSARY_FILLER]
         return term if not rest else None
 
-    def _asks_what_a_term_is(self, q: str, terms: list[GlossaryTerm]) -> bool:
-        """A glossary question, or one whose last asking sentence is ("Bei den Angeboten für Migrantinnen
-        stehen ESF-Projekte – was heißt ESF nochmal?"), also by pointing back to the term named
-        before ("The glossary lists IAB. Which institute is that?")."""
+    def _terms_asked(self, q: str, terms: list[GlossaryTerm]) -> list[GlossaryTerm]:
+        """The terms a glossary question asks for: all it names, or those its last asking sentence names
+        ("LAiKA is a springboard to BvB, BaE, EQ and so on. What does EQ stand for?": EQ), also by
+        pointing back to the term named before ("The glossary lists IAB. Which institute is that?");
+        none for a question that asks more than what a term means."""
         if self._is_glossary_question(q, terms):
-            return True
+            return terms
         # a question mark ends a sentence even before a small letter ("hape steht für was genau? irgendwas ...")
         parts = [c for piece in _AFTER_QUESTION_MARK.split(q) for sentence in split_sentences(piece)
                  for c in _DASH.split(sentence) if c.strip()]
@@ -444,23 +446,23 @@ class Assistant:
         # SGB II" asks nothing of SGB II
         asking = [k for k, part in enumerate(parts) if GLOSSARY_CUE.search(part)]
         if len(parts) < 2 or not asking:
-            return False
+            return []
         last, before = parts[asking[-1]], parts[asking[-1] - 1] if asking[-1] else ""
         named = [t for t in terms if term_pattern(t).search(last)]
         if named:
-            return self._is_glossary_question(last, named)
+            return named if self._is_glossary_question(last, named) else []
         earlier = [t for t in terms if term_pattern(t).search(before)]
         if len(earlier) != 1:
-            return False
+            return []
         abbr = earlier[0].abbr
         pointed = _POINTING_BACK.sub(lambda m: _POINTER_PREPOSITION.get(m.group(1).lower(), "") + abbr, last, count=1)
         if pointed == last:
             # "EGZ keeps coming up in the tables - what's the full term?": a part asking for nothing but
             # a name asks for the one named before
             if any(fold(w) not in GLOSSARY_FILLER for w in content_words(GLOSSARY_CUE.sub(" ", last))):
-                return False
+                return []
             pointed = f"{last} {abbr}"
-        return self._is_glossary_question(pointed, earlier)
+        return earlier if self._is_glossary_question(pointed, earlier) else []
 
     def _is_glossary_question(self, q: str, terms: list[GlossaryTerm]) -> bool:
         # an example of where the term stands asks nothing more ("Was bedeutet „VB“, zum Beispiel in Reha-VB?")
@@ -1048,10 +1050,26 @@ class Assistant:
                 continue
             # the word, a compound of two corpus words, or the same stem with another ending; a
             # paraphrase the programme does not use ("Veranstaltungen") is left to the similarity gate
-            stem_w = stem(w)
-            if self.chunk_kw.knows(w, strict=True) or (len(w) >= 6 and stem_w[:max(5, len(stem_w) - 2)] in self.term_prefixes):
+            if self.chunk_kw.knows(w, strict=True) or self._known_by_stem(w):
                 continue
             out.append(w)
+        return out
+
+    def _known_by_stem(self, w: str) -> bool:
+        """A longer word whose stem, but for its last letters, begins a corpus word (another ending)."""
+        stem_w = stem(w)
+        return len(w) >= 6 and stem_w[:max(5, len(stem_w) - 2)] in self.term_prefixes
+
+    def _compound_only_nouns(self, q: str) -> list[list[str]]:
+        """The parts of each noun of the question the programme uses only as two words of its own
+        ("Elterngeld": "Eltern", "Geld"; "Sprachniveau"), each noun's parts in one list."""
+        out = []
+        for w in content_words(q):
+            if len(w) < 6 or not w[0].isupper() or stem(w) in self.chunk_kw.all_terms or self._known_by_stem(w):
+                continue
+            parts = self.chunk_kw.compound_parts(fold(w))
+            if parts:
+                out.append(sorted({p for head, tail in parts for p in (head, stem(tail))}))
         return out
 
     def _passage_answer(self, q: str, expanded: str, qvec: np.ndarray, ranked) -> Answer:
@@ -1069,6 +1087,15 @@ class Assistant:
             return Answer(q, "none", NONE_ANSWER)
         rare = self._rare_nouns(q)
         naming = [i for i in chosen if rare & self.sentence_index.terms[i]]  # the sentences about its subject
+        compounds = self._compound_only_nouns(q)
+        folded = fold(text)
+        said = set(words(folded))
+        if compounds and not naming and not any(any(part in folded if len(part) >= 5 else part in said
+                                                     for part in parts) for parts in compounds):
+            # "Wird das Elterngeld angerechnet?": the programme says "Eltern" and "Geld", never "Elterngeld";
+            # a passage naming no part of it, nor another rare noun of the question, is about something else
+            # ("Welchen Stellenwert hat die Videoberatung?" is answered: "videogestützte ...")
+            return Answer(q, "none", NONE_ANSWER)
         if SPAN_COUNT.search(q) and rare and not naming:
             # "For how many months can Einstiegsgeld be paid?": a span of something else ("in den nächsten
             # sechs Monaten") is no answer; the tables, which count people and money, were not asked

@@ -139,16 +139,20 @@ class KeywordIndex:
             return True
         if not strict:
             return any(p in self.all_terms for p in self.split_compound(t))
-        return self._both_parts_known(fold(word))
+        return bool(self.compound_parts(fold(word)))
 
-    def _both_parts_known(self, tok: str) -> bool:
+    def compound_parts(self, tok: str) -> list[tuple[str, str]]:
+        """Each way a folded word splits into two corpus words, as (head, tail): "elterngeld" is
+        ("eltern", "geld"); the head in its longest known form ("frauen", not "frau")."""
         vocab = self.vocab
+        splits = []
         for i in range(3, len(tok) - 2):
             head, tail = tok[:i], tok[i:]
             if tail not in vocab and stem(tail) not in vocab:
                 continue
             # a linking element may sit between the parts: "Frauen|quote", "Arbeit|s|markt"
             heads = {head, stem(head), head[:-1], head[:-2]} if len(head) > 4 else {head, stem(head)}
-            if heads & vocab:
-                return True
-        return False
+            known = heads & vocab
+            if known:
+                splits.append((max(known, key=len), tail))
+        return splits

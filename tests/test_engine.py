@@ -1004,6 +1004,29 @@ def test_refusals(assistant, q, tail):
     assert a.kind == "none" and a.citations == [] and a.answer.endswith(tail)
 
 
+@pytest.mark.parametrize("q", [
+    "Wird das Elterngeld auf die Leistungen angerechnet?",
+    "Does the jobcenter pay for the Erstausstattung when a baby is born?",
+])
+def test_a_compound_the_programme_never_writes_needs_its_parts_in_the_answer(assistant, q):
+    # "Elterngeld", "Erstausstattung": the programme has each part, never the whole; the passages found
+    # (the Umschichtungsbetrag, the Kompetenzteam Selbstständige) name neither part ("erst" of "ersten"
+    # is no part: a short part counts only as a word of its own)
+    assert assistant.ask(q).kind == "none"
+
+
+@pytest.mark.parametrize("q,expected", [
+    # a part named: "videogestützte Kommunikation"
+    ("Wie kommt die Videoberatung bei unseren Kundinnen und Kunden an?", "5.1.2"),
+    ("Welchen Stellenwert hat die Videoberatung?", "5.1.2"),
+    # "Stellenwert" names no subject; LAiKA, named, is the subject
+    ("Welchen Stellenwert hat LAiKA für die Berufsvorbereitung?", "5.4.2"),
+])
+def test_a_compound_is_answered_where_a_part_or_the_subject_is_named(assistant, q, expected):
+    a = assistant.ask(q)
+    assert a.kind == "passage" and a.citations[0].section == expected
+
+
 @pytest.mark.parametrize("q,expected", [
     ("Wann hat sich die wirtschaftliche Erholung tatsächlich gezeigt?", "8"),  # "In der 2. Jahreshälfte 2021"
     ("Wie heißt das Projekt zum Wiedereinstieg in Nordhessen?", "5.5"),  # a name in quotes: „WiN - ...“
@@ -1264,6 +1287,19 @@ def test_glossary_question_naming_several_terms_gets_each(assistant, q, longs):
     a = assistant.ask(q)
     assert a.kind == "glossary" and all(f"„{long}“" in a.answer for long in longs)
     assert a.citations[0].section == "Legende" and len(a.answer) <= 600
+
+
+@pytest.mark.parametrize("q,abbr,long", [
+    # the terms named before the asking sentence are where it stands, not what is asked
+    ("Im Teil zu U25 werden BvB, BaE und EQ genannt. Wofür steht EQ?", "EQ", "Einstiegsqualifizierungen"),
+    # where the long form is to be found asks nothing more ("laut Legende", "according to the glossary")
+    ("What does EGZ stand for according to the glossary?", "EGZ", "Eingliederungszuschuss"),
+    ("Die Abkürzung AGS kommt in 5.3 oft vor. Was heißt die laut Glossar?", "AGS", "Arbeitgeber-Service"),
+])
+def test_glossary_question_gets_only_the_term_it_asks_for(assistant, q, abbr, long):
+    a = assistant.ask(q)
+    assert a.kind == "glossary" and a.answer.startswith(f"{abbr} steht für „{long}“.")
+    assert a.answer.count("steht für") == 1
 
 
 @pytest.mark.parametrize("q,abbrs", [
