@@ -12,6 +12,7 @@ from typing import NamedTuple, Optional
 
 from .keyword import STOPWORDS, fold, stem, words
 from .lexicon import english_entry, german_for, written_forms
+from .text import split_sentences
 
 
 # ---------------------------------------------------------------- what kind of question
@@ -572,6 +573,20 @@ PERSONAL_CASE = re.compile(r"\b(mein(e|em|en|er)?\s+(kunde|kundin|klient|klienti
 OFFER_ASKED = re.compile(r"\b(gibt\s+es\s+(dafür|da|hierfür|für\s+\w+)|is\s+there\s+any(thing)?|are\s+there\s+any|"
                          r"welche\s+(angebote|leistungen|hilfen|maßnahmen|unterstützung)|"
                          r"what\s+(offers|support|help|programmes|projects))\b", re.I)
+# the person of a case, in the sentence that asks ("..., was soll ich tun?", "does she have to ...?")
+_CASE_PERSON = re.compile(r"\b(ich|mir|mich|er|sie|ihm|ihr|ihre[mnrs]?|sein|seine[mnrs]?|i|me|he|she|him|her|his)\b",
+                          re.I)
+
+
+def asks_about_a_case(q: str) -> bool:
+    """A question about one customer's case, which the programme does not decide. A case told before a
+    question that asks about no one ("Mein Kunde hat Probleme mit Pünktlichkeit. Kann man laut Programm
+    mit einer Arbeitsgelegenheit daran arbeiten?") only says why it is asked."""
+    if not PERSONAL_CASE.search(q) or OFFER_ASKED.search(q):
+        return False
+    sentences = split_sentences(q)
+    asking = sentences[-1] if sentences else q
+    return len(sentences) < 2 or bool(PERSONAL_CASE.search(asking) or _CASE_PERSON.search(asking))
 
 # A figure for a wider area than the district ("the nationwide integration rate", "im Bundesdurchschnitt"):
 # only a figure said to be of that area answers, not one of the jobcenter's own ("ca. 19%" of its Fallmanager)

@@ -35,14 +35,13 @@ import numpy as np
 
 from .cues import (ABBREVIATION_ASKED, AREA_STATED, CHANGE_CUE, CLIENT_STEMS, CONTACT_QUESTION, COUNT_CUE, CUE_WORDS,
                    DATE_CUE, FIGURE_COMPOUND, FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, HOW_MUCH, HOW_OFTEN,
-                   MONEY_CUE, NOT_ABOUT_A_TERM, OFFER_ASKED, ONLY_MONEY, OUTCOME_CUE, OUTCOME_WORDS, OWN_STAFF,
-                   PER_HEAD_CUE, PERCENT_CUE, PERSON_WORDS, PERSONAL_CASE, OVERVIEW_WORDS, QUANTITY_CUE,
-                   SHARE_OF_PEOPLE, SOME_MORE, SPAN_COUNT, STAFF, STAFF_STEMS, STATES_A_CHANGE, STATES_A_TOTAL,
-                   STATES_FREQUENCY, TIME_UNIT_STEMS, TOTAL_ASKED, WIDER_AREA, YEAR_RE, AskedNoun, SectionReference,
-                   asked_noun, asked_period, asked_time, asked_unit, asks_for_figure, counted_head, counted_heads,
-                   counts_staff, english_budget_of, is_english, is_german, misses_what_is_asked, months_in,
-                   names_a_place, of_own_time, section_reference, with_month_names, without_chatter,
-                   without_document_words, years_in)
+                   MONEY_CUE, NOT_ABOUT_A_TERM, ONLY_MONEY, OUTCOME_CUE, OUTCOME_WORDS, OWN_STAFF, PER_HEAD_CUE,
+                   PERCENT_CUE, PERSON_WORDS, OVERVIEW_WORDS, QUANTITY_CUE, SHARE_OF_PEOPLE, SOME_MORE, SPAN_COUNT,
+                   STAFF, STAFF_STEMS, STATES_A_CHANGE, STATES_A_TOTAL, STATES_FREQUENCY, TIME_UNIT_STEMS, TOTAL_ASKED,
+                   WIDER_AREA, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_period, asked_time, asked_unit,
+                   asks_about_a_case, asks_for_figure, counted_head, counted_heads, counts_staff, english_budget_of,
+                   is_english, is_german, misses_what_is_asked, months_in, names_a_place, of_own_time,
+                   section_reference, with_month_names, without_chatter, without_document_words, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, source_line, trim, window_around
 from .fact_answers import (HAS_FIGURE, MONEY_STEMS, SHARE, FactAnswers, counts, counts_more, framed_by, is_prose,
@@ -257,7 +256,7 @@ class Assistant:
             dense = self._dense_chunks(qvec, among=sections)
         ranked = self._rank_chunks(expanded, dense, among=sections)
         q = q_topic  # from here on, the question is what it asks about the part it names
-        if PERSONAL_CASE.search(q) and not OFFER_ASKED.search(q):
+        if asks_about_a_case(q):
             return Answer(q, "none", CASE_ANSWER)
         if CONTACT_QUESTION.search(q) and not self.has_contact_data:
             return Answer(q, "none", CONTACT_ANSWER)
@@ -349,6 +348,10 @@ class Assistant:
                 # a figure the fallbacks above found ("115 Kundinnen und Kunden" in 3, for users of
                 # jobcenter.digital) is checked like the first one
                 return Answer(q, "none", NONE_ANSWER)
+            if fact_answer is not None and self._states_the_figure_found(q, fact_answer):
+                # "Of the roughly 150 FbW places planned for 2022, how many are for Umschulungen?": the table's
+                # figure the question states itself is not the one it asks for
+                return Answer(q, "none", NONE_ANSWER)
             if fact_answer is not None:
                 return fact_answer
             if QUANTITY_CUE.search(q):
@@ -362,6 +365,17 @@ class Assistant:
             # "Wer ist bei uns die BCA?": a term only the Legende spells out; no passage says more of it
             return Answer(q, "none", NONE_ANSWER)
         return self._passage_answer(q, expanded, qvec, ranked)
+
+    @staticmethod
+    def _states_the_figure_found(q: str, answer: Answer) -> bool:
+        """Whether the question itself writes the table figures a fact answer found: the first and the
+        others of its kind (FbW's "150" planned entries, not the row's amount and share beside it; the
+        1.445 of September 2021 and 1.017 of 2019 asked for beside it); a sentence may state more."""
+        if not answer.facts:
+            return False
+        first = answer.facts[0]
+        found = [f for f in answer.facts if (f.subject, f.measure) == (first.subject, first.measure)]
+        return all(f.table and _states_figure(q, f.value) for f in found)
 
     @staticmethod
     def _states_asked_unit(text: str, q: str) -> bool:
@@ -1195,6 +1209,9 @@ _VERB_ENDING = re.compile(r"(t|te|ten|st)$")
 _FIGURE_WORD = re.compile(r"(prozent|anteil|zahl|summe|höhe|betrag|geld)", re.I)
 # a paragraph of the law: "§ 16i", "§§ 16e und 16i", "16e/16i" (the number and its letter)
 _PARAGRAPH = re.compile(r"(?<=§)\s*(\d{1,3}[a-z]?)\b|\b(\d{1,3}[a-z])\b")
+# a figure as a question may write it ("1,212", "1.212", "16,44"); not the number of a paragraph or
+# a name ("§ 16", "16e", "U25")
+_NUMBER = re.compile(r"(?<![§\w.,])(?<!§ )\d(?:[\d.,]*\d)?(?![\d.,]*\d)(?![^\W\d_])")
 # "seit Einführung", "bis Ende": the noun says when, not what
 _AFTER_TIME_WORD = re.compile(r"\b(?:seit|since|bis|until)\s+(\w+)", re.I)
 
@@ -1249,6 +1266,12 @@ def _paragraphs(text: str) -> set[str]:
 def _unit(v: np.ndarray) -> np.ndarray:
     """v scaled to length 1 (the indexes hold normalised vectors: inner product is cosine)."""
     return (v / np.linalg.norm(v)).astype(np.float32)
+
+
+def _states_figure(q: str, value: str) -> bool:
+    """Whether the question writes the figure itself ("1,212" or "1.212" for "1.212")."""
+    digits = re.sub(r"\D", "", value)
+    return bool(digits) and digits in {re.sub(r"\D", "", n) for n in _NUMBER.findall(q)}
 
 
 def _of_other_years(text: str, q: str, own_year: Optional[str] = None) -> bool:

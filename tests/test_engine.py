@@ -287,6 +287,21 @@ def test_a_case_asking_what_the_programme_offers_is_answered(assistant):
     assert assistant.ask("Mein Kunde ist 58 und krank, was soll ich tun?").kind == "none"
 
 
+@pytest.mark.parametrize("q,answered", [
+    # the case is told first; the question asks about no one in it
+    ("Meine Kundin hat Schulden. Sind die kommunalen Eingliederungsleistungen auch vor einer Fördermaßnahme "
+     "gedacht?", True),
+    ("My client is a single father. Are there projects for single parents?", True),
+    # the question asks about the person of the case
+    ("My client wants to move to Berlin. Can she take her benefits with her?", False),
+    ("Mein Kunde hat Schulden. Zahlt das Jobcenter ihm die Schuldnerberatung?", False),
+])
+def test_a_case_told_before_a_general_question_only_says_why_it_is_asked(assistant, q, answered):
+    a = assistant.ask(q)
+    assert (a.kind == "passage") == answered
+    assert answered or a.answer.startswith("Zu einzelnen Kundinnen und Kunden")
+
+
 def test_a_yes_no_clause_after_the_case_is_answered_from_the_text(assistant):
     # the question comes after the case it is about: "money" asks whether, not how much (was 16i's budget row)
     a = assistant.ask("a client wants to start his own business out of benefits, do we give money for that")
@@ -677,6 +692,15 @@ def test_a_budget_of_something_the_programme_never_names_is_refused(assistant):
     assert assistant.ask("What is the marketing budget?").kind == "none"  # was the Verwaltungsbudget
     assert "330.000 €" in assistant.ask("What is the rehab budget?").answer
     assert "785.000 €" in assistant.ask("How much is the FbW budget?").answer
+
+
+def test_the_figure_a_question_states_is_not_its_answer(assistant):
+    # a part of the 785.000 € asked for: the row's own amount was the answer
+    assert assistant.ask("The budget plans 785.000 € for FbW. How much of that goes to Umschulungen?").kind == "none"
+    assert assistant.ask("Von den 136 geplanten AGH-Eintritten – wie viele sind für Frauen vorgesehen?").kind == "none"
+    # the figure stated for one time, another time's asked for: that one answers
+    a = assistant.ask("In September 2021 there were 1,445 long-term unemployed – and in September 2019?")
+    assert a.kind == "fact" and "September 2019: 1.017" in a.answer
 
 
 def test_a_figure_of_a_part_that_never_names_the_paragraph_asked_about(assistant):
