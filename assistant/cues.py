@@ -851,7 +851,9 @@ OVERVIEW_WORDS = frozenset({"geht", "steht", "stehen", "sagt", "sagen", "drin", 
                             "tabelle", "tabellen", "table", "tables",
                             # what a long part says in short: "the FbW section is long – what are the main points?"
                             "main", "points", "kernpunkte", "kernaussagen", "hauptpunkte", "eckpunkte",
-                            "highlights", "long", "lang"})
+                            "highlights", "long", "lang",
+                            # whether it is named at all: "whether the programme even mentions them"
+                            "mention", "mentions", "mentioned", "erwahnt", "erwahnen"})
 
 
 # ---------------------------------------------------------------- chat around the question

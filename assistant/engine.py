@@ -1087,7 +1087,9 @@ class Assistant:
         return out
 
     def _passage_answer(self, q: str, expanded: str, qvec: np.ndarray, ranked) -> Answer:
-        ranked_sentences = self.sentence_index.rank(ranked, expanded, qvec, self.mode, question=q)
+        pool = self._with_needle_chunks(expanded, ranked)
+        ranked_sentences = self.sentence_index.rank(pool, expanded, qvec, self.mode, top_chunks=len(pool),
+                                                    question=q)
         prose = [(i, sc) for i, sc in ranked_sentences if not self.sentence_index.is_table_row(i)
                  and self.sentence_index.refs[i].section not in self.glossary_sections]
         if not (prose or ranked_sentences):
@@ -1140,6 +1142,19 @@ class Assistant:
                 citations.append(self._citation(c.doc, c.section, trim(c.text, 300), page=c.page))
         return Answer(q, "passage", limit_answer(answer), citations=citations)
 
+    def _with_needle_chunks(self, expanded: str, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """The SENTENCE_CHUNKS best chunks, whose sentences a passage answer ranks, and any lower chunk
+        holding a noun of the question (expanded: with its German words) that at most NEEDLE_CHUNKS chunks
+        use ("Was steht über den Beirat?": the one Vorwort chunk naming it ranked 8th, below chunks the
+        model finds close to "Beratung")."""
+        if self.mode == "dense":
+            return ranked[:SENTENCE_CHUNKS]
+        postings = self.chunk_kw.postings
+        needles = {t for t in (stem(w) for w in content_words(expanded) if w[:1].isupper())
+                   if 0 < len(postings.get(t, ())) <= NEEDLE_CHUNKS}
+        holding = {i for t in needles for i, _ in postings[t]}
+        return ranked[:SENTENCE_CHUNKS] + [(i, sc) for i, sc in ranked[SENTENCE_CHUNKS:] if i in holding]
+
     def _rare_nouns(self, q: str) -> set[str]:
         """The stems of the question's nouns with idf at least RARE_NOUN_IDF: what it is about."""
         # an English question writes its nouns in lower case; those the programme uses are its words too
@@ -1177,6 +1192,10 @@ COMMON_ENGLISH_WORDS = 1000
 # a noun of the question this rare (idf 2.5: in at most about 10 of the 133 chunks) names its subject;
 # 1.5 and 3.5 give the same answers on the own sets (1.5 also the same held-out totals)
 RARE_NOUN_IDF = 2.5
+# chunks whose sentences a passage answer ranks; a noun of the question (or of its German words) that at most
+# NEEDLE_CHUNKS chunks use adds those (1: own sets 185 wrong; 2: 190; in place of the last chunks, not added: 191)
+SENTENCE_CHUNKS = 6
+NEEDLE_CHUNKS = 1
 # German words per English word in an English question's second vector (1: own sets 126 wrong, held-out
 # 233 right; 2: 128, 236; all, up to 23 words: 127, 236 but p95 57 ms on dev7)
 BRIDGE_WORDS_EMBEDDED = 2

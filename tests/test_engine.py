@@ -694,6 +694,14 @@ def test_a_budget_of_something_the_programme_never_names_is_refused(assistant):
     assert "785.000 €" in assistant.ask("How much is the FbW budget?").answer
 
 
+@pytest.mark.parametrize("q", ["Was steht über den Beirat?", "Does the programme even mention the advisory board?"])
+def test_a_word_one_chunk_alone_uses_brings_that_chunk_among_the_ranked(assistant, q):
+    # the Vorwort chunk naming the Beirat ranked 8th, below chunks the model finds close to "Beratung";
+    # "mention" asks whether it is named, and "advisory" is the Beirat
+    a = assistant.ask(q)
+    assert a.kind == "passage" and "Beirat des Jobcenters" in a.answer and a.citations[0].section == "Vorwort"
+
+
 def test_the_figure_a_question_states_is_not_its_answer(assistant):
     # a part of the 785.000 € asked for: the row's own amount was the answer
     assert assistant.ask("The budget plans 785.000 € for FbW. How much of that goes to Umschulungen?").kind == "none"
