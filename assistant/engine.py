@@ -1152,6 +1152,9 @@ class Assistant:
         postings = self.chunk_kw.postings
         needles = {t for t in (stem(w) for w in content_words(expanded) if w[:1].isupper())
                    if 0 < len(postings.get(t, ())) <= NEEDLE_CHUNKS}
+        # not a rare form of a common word (the bridge's "Weiterbildungen", "Kundin")
+        needles = {t for t in needles if not any(u.startswith(t[:max(5, len(t) - 3)]) and len(p) > NEEDLE_CHUNKS
+                                                 for u, p in postings.items())}
         holding = {i for t in needles for i, _ in postings[t]}
         return ranked[:SENTENCE_CHUNKS] + [(i, sc) for i, sc in ranked[SENTENCE_CHUNKS:] if i in holding]
 

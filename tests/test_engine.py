@@ -702,6 +702,13 @@ def test_a_word_one_chunk_alone_uses_brings_that_chunk_among_the_ranked(assistan
     assert a.kind == "passage" and "Beirat des Jobcenters" in a.answer and a.citations[0].section == "Vorwort"
 
 
+def test_a_rare_form_of_a_common_word_brings_no_chunk(assistant):
+    # the bridge's "Weiterbildungen", used by one chunk of 3, is a form of the common "Weiterbildung":
+    # that chunk, and 5.4.2's for "Ausbildungen", brought BaE's sentence ahead of 6.4's
+    a = assistant.ask("tell me about further training")
+    assert a.kind == "passage" and a.citations[0].section == "6.4"
+
+
 def test_the_figure_a_question_states_is_not_its_answer(assistant):
     # a part of the 785.000 € asked for: the row's own amount was the answer
     assert assistant.ask("The budget plans 785.000 € for FbW. How much of that goes to Umschulungen?").kind == "none"
