@@ -107,6 +107,10 @@ class Assistant:
         self.row_labels = {fold(f.subject) for f in self.facts if f.table and len(content_words(f.subject)) >= 3}
         # Every prefix of 5+ letters of a corpus term: a word with another ending is still known
         self.term_prefixes = {t[:k] for t in self.chunk_kw.all_terms for k in range(5, len(t) + 1)}
+        # the beginnings of the words more than NEEDLE_CHUNKS chunks use: a rarer word beginning so is
+        # another form of one of them ("Weiterbildungen" of "Weiterbildung")
+        self.common_prefixes = {t[:k] for t, p in self.chunk_kw.postings.items() if len(p) > NEEDLE_CHUNKS
+                                for k in range(1, len(t) + 1)}
         self.document_years = {d.doc: m.group(0) for d in loaded.documents
                                if (m := YEAR_RE.search(f"{d.title} {d.doc}"))}
         self.corpus_years = set().union(*(years_in(c.text) for c in self.chunks))
@@ -1103,11 +1107,11 @@ class Assistant:
             return Answer(q, "none", NONE_ANSWER)
         rare = self._rare_nouns(q)
         naming = [i for i in chosen if rare & self.sentence_index.terms[i]]  # the sentences about its subject
-        compounds = self._compound_only_nouns(q)
+        compounds = [] if naming else self._compound_only_nouns(q)
         folded = fold(text)
-        said = set(words(folded))
-        if compounds and not naming and not any(any(part in folded if len(part) >= 5 else part in said
-                                                     for part in parts) for parts in compounds):
+        said = set(words(folded)) if compounds else set()
+        if compounds and not any(any(part in folded if len(part) >= 5 else part in said for part in parts)
+                                 for parts in compounds):
             # "Wird das Elterngeld angerechnet?": the programme says "Eltern" and "Geld", never "Elterngeld";
             # a passage naming no part of it, nor another rare noun of the question, is about something else
             # ("Welchen Stellenwert hat die Videoberatung?" is answered: "videogestützte ...")
@@ -1150,11 +1154,10 @@ class Assistant:
         if self.mode == "dense":
             return ranked[:SENTENCE_CHUNKS]
         postings = self.chunk_kw.postings
-        needles = {t for t in (stem(w) for w in content_words(expanded) if w[:1].isupper())
-                   if 0 < len(postings.get(t, ())) <= NEEDLE_CHUNKS}
         # not a rare form of a common word (the bridge's "Weiterbildungen", "Kundin")
-        needles = {t for t in needles if not any(u.startswith(t[:max(5, len(t) - 3)]) and len(p) > NEEDLE_CHUNKS
-                                                 for u, p in postings.items())}
+        needles = {t for t in (stem(w) for w in content_words(expanded) if w[:1].isupper())
+                   if 0 < len(postings.get(t, ())) <= NEEDLE_CHUNKS
+                   and t[:max(5, len(t) - 3)] not in self.common_prefixes}
         holding = {i for t in needles for i, _ in postings[t]}
         return ranked[:SENTENCE_CHUNKS] + [(i, sc) for i, sc in ranked[SENTENCE_CHUNKS:] if i in holding]
 

@@ -143,7 +143,7 @@ class KeywordIndex:
 
     def compound_parts(self, tok: str) -> list[tuple[str, str]]:
         """Each way a folded word splits into two corpus words, as (head, tail): "elterngeld" is
-        ("eltern", "geld"); the head in its longest known form ("frauen", not "frau")."""
+        ("elter", "geld"), the head in the longest form the corpus has (a stem, maybe less a linking "s")."""
         vocab = self.vocab
         splits = []
         for i in range(3, len(tok) - 2):
