@@ -379,7 +379,8 @@ class Assistant:
             return False
         first = answer.facts[0]
         found = [f for f in answer.facts if (f.subject, f.measure) == (first.subject, first.measure)]
-        return all(f.table and _states_figure(q, f.value) for f in found)
+        written = {re.sub(r"\D", "", n) for n in _NUMBER.findall(q)}  # "1,212" and "1.212" alike
+        return all(f.table and re.sub(r"\D", "", f.value) in written for f in found)
 
     @staticmethod
     def _states_asked_unit(text: str, q: str) -> bool:
@@ -1085,7 +1086,7 @@ class Assistant:
         for w in content_words(q):
             if len(w) < 6 or not w[0].isupper() or stem(w) in self.chunk_kw.all_terms or self._known_by_stem(w):
                 continue
-            parts = self.chunk_kw.compound_parts(fold(w))
+            parts = list(self.chunk_kw.compound_parts(fold(w)))
             if parts:
                 out.append(sorted({p for head, tail in parts for p in (head, stem(tail))}))
         return out
@@ -1291,12 +1292,6 @@ def _paragraphs(text: str) -> set[str]:
 def _unit(v: np.ndarray) -> np.ndarray:
     """v scaled to length 1 (the indexes hold normalised vectors: inner product is cosine)."""
     return (v / np.linalg.norm(v)).astype(np.float32)
-
-
-def _states_figure(q: str, value: str) -> bool:
-    """Whether the question writes the figure itself ("1,212" or "1.212" for "1.212")."""
-    digits = re.sub(r"\D", "", value)
-    return bool(digits) and digits in {re.sub(r"\D", "", n) for n in _NUMBER.findall(q)}
 
 
 def _of_other_years(text: str, q: str, own_year: Optional[str] = None) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from typing import Iterator
 
 _WORD_RE = re.compile(r"[A-Za-zÄÖÜäöüß0-9§]+")
 STOPWORDS = set("""
@@ -139,13 +140,13 @@ class KeywordIndex:
             return True
         if not strict:
             return any(p in self.all_terms for p in self.split_compound(t))
-        return bool(self.compound_parts(fold(word)))
+        return next(self.compound_parts(fold(word)), None) is not None
 
-    def compound_parts(self, tok: str) -> list[tuple[str, str]]:
+    def compound_parts(self, tok: str) -> Iterator[tuple[str, str]]:
         """Each way a folded word splits into two corpus words, as (head, tail): "elterngeld" is
-        ("elter", "geld"), the head in the longest form the corpus has (a stem, maybe less a linking "s")."""
+        ("elter", "geld"), the head in the longest form the corpus has (a stem, maybe less a linking "s").
+        Lazily: whether there is one at all needs only the first."""
         vocab = self.vocab
-        splits = []
         for i in range(3, len(tok) - 2):
             head, tail = tok[:i], tok[i:]
             if tail not in vocab and stem(tail) not in vocab:
@@ -154,5 +155,4 @@ class KeywordIndex:
             heads = {head, stem(head), head[:-1], head[:-2]} if len(head) > 4 else {head, stem(head)}
             known = heads & vocab
             if known:
-                splits.append((max(known, key=len), tail))
-        return splits
+                yield max(known, key=len), tail
