@@ -1092,6 +1092,8 @@ class Assistant:
         return out
 
     def _passage_answer(self, q: str, expanded: str, qvec: np.ndarray, ranked) -> Answer:
+        """The best one to three sentences of the best chunks (ranked), quoted with their section and
+        cited with up to two more sections, or a refusal when they do not answer (_passage_refusal)."""
         pool = self._with_needle_chunks(expanded, ranked)
         ranked_sentences = self.sentence_index.rank(pool, expanded, qvec, self.mode, top_chunks=len(pool),
                                                     question=q)
@@ -1104,35 +1106,9 @@ class Assistant:
         scores = dict(ranked_sentences)
         chosen = self.sentence_index.window(best, scores, expanded, question=q)
         text = self.sentence_index.text_of(chosen)
-        if misses_what_is_asked(q, text):  # "Bis wann ...?", "Welcher Träger ...?": the passage names none
-            return Answer(q, "none", NONE_ANSWER)
-        rare = self._rare_nouns(q)
-        naming = [i for i in chosen if rare & self.sentence_index.terms[i]]  # the sentences about its subject
-        compounds = [] if naming else self._compound_only_nouns(q)
-        folded = fold(text)
-        said = set(words(folded)) if compounds else set()
-        if compounds and not any(any(part in folded if len(part) >= 5 else part in said for part in parts)
-                                 for parts in compounds):
-            # "Wird das Elterngeld angerechnet?": the programme says "Eltern" and "Geld", never "Elterngeld";
-            # a passage naming no part of it, nor another rare noun of the question, is about something else
-            # ("Welchen Stellenwert hat die Videoberatung?" is answered: "videogestützte ...")
-            return Answer(q, "none", NONE_ANSWER)
-        if SPAN_COUNT.search(q) and rare and not naming:
-            # "For how many months can Einstiegsgeld be paid?": a span of something else ("in den nächsten
-            # sechs Monaten") is no answer; the tables, which count people and money, were not asked
-            return Answer(q, "none", NONE_ANSWER)
-        if 0 < len(naming) < len(chosen) and misses_what_is_asked(q, self.sentence_index.text_of(naming)):
-            # "Ab wann startet „Aktive Elternzeit“?": the time must stand where the project is named,
-            # not in a neighbour sentence ("Unser Ziel in 2022 ...")
-            return Answer(q, "none", NONE_ANSWER)
-        own_year = self.document_years.get(chunk.doc)
-        if asks_for_figure(q) and (not self._states_asked_unit(text, q) or _of_other_years(text, q, own_year)):
-            # "Was kostet ein Platz bei LAiKA?": the passage found states no amount. "What was the
-            # Verwaltungsbudget in 2020?": no figure for that year, and the passage states none either
-            # ("Wie 2020, war auch das Jahr 2021 ...") or those of other years ("Verwaltungsbudget:
-            # 9.462.259 € (- 224.143 € im Vergleich zu 2021)")
-            when = asked_time(q)
-            return Answer(q, "none", NONE_ANSWER + (f" Für {when} nennt es diese Zahl nicht." if when else ""))
+        refusal = self._passage_refusal(q, chosen, text, chunk.doc)
+        if refusal is not None:
+            return refusal
         # a list's opening ranks by its best item: a quote too long keeps that item ("… – Spezifische,
         # individuelle Aktionen mit Arbeitgebern wie Messen ...")
         items = [i for i in chosen if self.sentence_index.intro_of.get(i) == best]
@@ -1146,6 +1122,48 @@ class Assistant:
             if all(x.section != c.section or x.doc != c.doc for x in citations):
                 citations.append(self._citation(c.doc, c.section, trim(c.text, 300), page=c.page))
         return Answer(q, "passage", limit_answer(answer), citations=citations)
+
+    def _passage_refusal(self, q: str, chosen: list[int], text: str, doc: str) -> Optional[Answer]:
+        """The refusal for a passage (the sentences chosen, reading text) that does not answer the
+        question, or None: it lacks the kind of thing asked for (a time, a span, a name, a figure),
+        or it is about something else than the question's subject."""
+        if misses_what_is_asked(q, text):  # "Bis wann ...?", "Welcher Träger ...?": the passage names none
+            return Answer(q, "none", NONE_ANSWER)
+        rare = self._rare_nouns(q)
+        naming = [i for i in chosen if rare & self.sentence_index.terms[i]]  # the sentences about its subject
+        if not naming and self._names_no_part_of_compounds(q, text):
+            # "Wird das Elterngeld angerechnet?": the programme says "Eltern" and "Geld", never "Elterngeld";
+            # a passage naming no part of it, nor another rare noun of the question, is about something else
+            # ("Welchen Stellenwert hat die Videoberatung?" is answered: "videogestützte ...")
+            return Answer(q, "none", NONE_ANSWER)
+        if SPAN_COUNT.search(q) and rare and not naming:
+            # "For how many months can Einstiegsgeld be paid?": a span of something else ("in den nächsten
+            # sechs Monaten") is no answer; the tables, which count people and money, were not asked
+            return Answer(q, "none", NONE_ANSWER)
+        if 0 < len(naming) < len(chosen) and misses_what_is_asked(q, self.sentence_index.text_of(naming)):
+            # "Ab wann startet „Aktive Elternzeit“?": the time must stand where the project is named,
+            # not in a neighbour sentence ("Unser Ziel in 2022 ...")
+            return Answer(q, "none", NONE_ANSWER)
+        if asks_for_figure(q) and (not self._states_asked_unit(text, q)
+                                   or _of_other_years(text, q, self.document_years.get(doc))):
+            # "Was kostet ein Platz bei LAiKA?": the passage found states no amount. "What was the
+            # Verwaltungsbudget in 2020?": no figure for that year, and the passage states none either
+            # ("Wie 2020, war auch das Jahr 2021 ...") or those of other years ("Verwaltungsbudget:
+            # 9.462.259 € (- 224.143 € im Vergleich zu 2021)")
+            when = asked_time(q)
+            return Answer(q, "none", NONE_ANSWER + (f" Für {when} nennt es diese Zahl nicht." if when else ""))
+        return None
+
+    def _names_no_part_of_compounds(self, q: str, text: str) -> bool:
+        """The question names compounds the programme never writes (_compound_only_nouns) and the text
+        names no part of any: a part under 5 letters only as a word of its own ("erst" of "ersten" is none)."""
+        compounds = self._compound_only_nouns(q)
+        if not compounds:
+            return False
+        folded = fold(text)
+        said = set(words(folded))
+        return not any(any(part in folded if len(part) >= 5 else part in said for part in parts)
+                       for parts in compounds)
 
     def _with_needle_chunks(self, expanded: str, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
         """The SENTENCE_CHUNKS best chunks, whose sentences a passage answer ranks, and any lower chunk
