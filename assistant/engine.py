@@ -96,6 +96,7 @@ class Assistant:
         self.chunk_vectors = loaded.chunk_index.reconstruct_n(0, loaded.chunk_index.ntotal) if self.chunks \
             else np.zeros((0, 0), dtype=np.float32)
         self.lookup = Glossary(self.glossary)
+        self._section_word_cache: dict[tuple[str, str], tuple[str, str, frozenset[str], str]] = {}
         self.chunk_kw = KeywordIndex([c.heading_path + "\n" + c.text for c in self.chunks])
         self.sentences = loaded.sentences
         # what each sentence narrows its figures to ("Hinsichtlich des Status § 10 SGB II ..."), read once
@@ -942,9 +943,9 @@ class Assistant:
         if not answer.citations:
             return False
         cited = answer.citations[0]
-        document = self.documents.get(cited.doc)
-        section = document.section(cited.section) if document else None
-        text = f"{_answer_and_source(answer)} {section.text if section else ''}"
+        answered = _answer_and_source(answer)
+        section_text, section_folded, section_stems, section_long_forms = self._section_words(cited.doc, cited.section)
+        text = f"{answered} {section_text}"
         paragraphs = _paragraphs(q)  # "What share of the § 16i participants ...?": 2.1 names none
         if paragraphs and not paragraphs & _paragraphs(text):
             return True
@@ -953,9 +954,11 @@ class Assistant:
         if any(self._misses_name(m.group(1) or m.group(2), text) for m in _QUOTED.finditer(q)):
             return True  # the project „Stark im Beruf“: a section counting its participants names it
         table = any(f.table for f in answer.facts)
-        if table:  # a row names its measure by abbreviation ("ESG (Einstiegs geld)"): its long form counts
-            text += " " + " ".join(t.long.replace(" ", "") for t in self.lookup.find_in(text, fuzzy=False))
-        folded, stems = fold(text), {stem(w) for w in content_words(text)}
+        # a row names its measure by abbreviation ("ESG (Einstiegs geld)"): its long form counts
+        long_forms = " ".join([t.long.replace(" ", "") for t in self.lookup.find_in(answered, fuzzy=False)]
+                              + [section_long_forms]) if table else ""
+        folded = f"{fold(answered)} {section_folded} {fold(long_forms)}"
+        stems = {stem(w) for w in content_words(f"{answered} {long_forms}")} | section_stems
         after_time = {m.group(1) for m in _AFTER_TIME_WORD.finditer(q)}
         firsts = _first_words(q)
         english = is_english(q)
@@ -977,6 +980,19 @@ class Assistant:
                     and not any(stem(x) in stems for x in written_forms(w).split()):
                 return True  # ("Kollegen" are named as the written "Mitarbeiter")
         return False
+
+    def _section_words(self, doc: str, section: str) -> tuple[str, str, frozenset[str], str]:
+        """A section's text, folded, the stems of its words and the long forms (each as one word) of the
+        abbreviations it names: read once, not for every question _section_misses_noun checks."""
+        key = (doc, section)
+        if key not in self._section_word_cache:
+            document = self.documents.get(doc)
+            found = document.section(section) if document else None
+            text = found.text if found else ""
+            long_forms = " ".join(t.long.replace(" ", "") for t in self.lookup.find_in(text, fuzzy=False))
+            self._section_word_cache[key] = (text, fold(text), frozenset(stem(w) for w in content_words(text)),
+                                             long_forms)
+        return self._section_word_cache[key]
 
     def _misses_name(self, name: str, text: str) -> bool:
         """text does not name name, a name in the programme's words ("Stark im Beruf": each word is

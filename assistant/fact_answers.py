@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import os
 import re
+from collections import defaultdict
 from typing import Callable, Iterable, Optional
 
 import numpy as np
@@ -130,6 +131,10 @@ class FactAnswers:
         self.with_change = {i for i, f in enumerate(facts) if STATES_A_CHANGE.search(f"{f.subject} {f.measure}")
                             or (f.table, f.subject) in changed_rows}
         self.row_vocabulary = frozenset().union(*(t[0] for f, t in zip(facts, self.terms) if f.table))
+        # by their first _FAMILY_PREFIX letters, which two stems of one word share (_word_family)
+        self.row_families: dict[str, set[str]] = defaultdict(set)
+        for s in self.row_vocabulary:
+            self.row_families[s[:_FAMILY_PREFIX]].add(s)
 
     def _narrowed_by(self, f: Fact) -> frozenset:
         """What a sub-row narrows its parent row to: "Integrationen (davon Frauen)" -> Frauen,
@@ -165,8 +170,8 @@ class FactAnswers:
         if _MONEY_TERM in qterms:  # "Wie viel Geld ...?" asks for an amount: the column "Betrag in €"
             qterms = (qterms - {_MONEY_TERM}) | {_AMOUNT_TERM}
         # "ausländische Arbeitslose" asks for the row "Ausländer", "Schwerbehinderung" for "schwerbehinderte"
-        qterms |= {s for s in self.row_vocabulary - qterms
-                   if any(_word_family(s, t) for t in qterms - self.row_vocabulary)}
+        qterms |= {s for t in qterms - self.row_vocabulary for s in self.row_families.get(t[:_FAMILY_PREFIX], ())
+                   if s not in qterms and _word_family(s, t)}
         term_forms = [term_pattern(t) for t in terms]
         idf = self.keyword.idf
         # what the question wants, read once: money, a share or a count; "ohne ..." or not
@@ -433,9 +438,10 @@ def _word_family(a: str, b: str) -> bool:
     not two compounds that share their first part ("integrationsquot"/"integrationsziel",
     "arbeitslos"/"arbeitswelt")."""
     shared = len(os.path.commonprefix([a, b]))
-    return a != b and shared >= 6 and a[shared:] in _ENDINGS and b[shared:] in _ENDINGS
+    return a != b and shared >= _FAMILY_PREFIX and a[shared:] in _ENDINGS and b[shared:] in _ENDINGS
 
 
+_FAMILY_PREFIX = 6
 _ENDINGS = {"", "isch", "lich", "ig", "ung", "er", "t", "te", "end", "iert", "ation"}  # "integriert"/"Integration"
 
 

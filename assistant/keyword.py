@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Iterator
 
 _WORD_RE = re.compile(r"[A-Za-zÄÖÜäöüß0-9§]+")
@@ -36,6 +37,7 @@ def fold(word: str) -> str:
     return word.lower().translate(_FOLD)
 
 
+@lru_cache(maxsize=1 << 16)  # the same few thousand words, stemmed again for every question
 def stem(word: str) -> str:
     w = fold(word)
     if len(w) <= 4 or w.isdigit():
