@@ -982,8 +982,8 @@ class Assistant:
         return False
 
     def _section_words(self, doc: str, section: str) -> tuple[str, str, frozenset[str], str]:
-        """A section's text, folded, the stems of its words and the long forms (each as one word) of the
-        abbreviations it names: read once, not for every question _section_misses_noun checks."""
+        """A section's text, the same folded, the stems of its words and the long forms (each as one word)
+        of the abbreviations it names: read once, not for every question _section_misses_noun checks."""
         key = (doc, section)
         if key not in self._section_word_cache:
             document = self.documents.get(doc)
