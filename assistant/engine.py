@@ -955,8 +955,7 @@ class Assistant:
             return True  # the project „Stark im Beruf“: a section counting its participants names it
         table = any(f.table for f in answer.facts)
         # a row names its measure by abbreviation ("ESG (Einstiegs geld)"): its long form counts
-        long_forms = " ".join([t.long.replace(" ", "") for t in self.lookup.find_in(answered, fuzzy=False)]
-                              + [section_long_forms]) if table else ""
+        long_forms = f"{self._long_forms(answered)} {section_long_forms}" if table else ""
         folded = f"{fold(answered)} {section_folded} {fold(long_forms)}"
         stems = {stem(w) for w in content_words(f"{answered} {long_forms}")} | section_stems
         after_time = {m.group(1) for m in _AFTER_TIME_WORD.finditer(q)}
@@ -989,10 +988,13 @@ class Assistant:
             document = self.documents.get(doc)
             found = document.section(section) if document else None
             text = found.text if found else ""
-            long_forms = " ".join(t.long.replace(" ", "") for t in self.lookup.find_in(text, fuzzy=False))
             self._section_word_cache[key] = (text, fold(text), frozenset(stem(w) for w in content_words(text)),
-                                             long_forms)
+                                             self._long_forms(text))
         return self._section_word_cache[key]
+
+    def _long_forms(self, text: str) -> str:
+        """The long forms of the abbreviations a text names, each written as one word ("Einstiegsgeld")."""
+        return " ".join(t.long.replace(" ", "") for t in self.lookup.find_in(text, fuzzy=False))
 
     def _misses_name(self, name: str, text: str) -> bool:
         """text does not name name, a name in the programme's words ("Stark im Beruf": each word is
