@@ -12,6 +12,9 @@ MAX_TABLE_CHARS = 1500
 # "Phase 4: Auftakt ... ist die Eingliederungsvereinbarung. In einem strukturierten Folgegespräch ...":
 # a paragraph opening one step of a model is read as a list item, its later sentences belong to it
 NUMBERED_STEP = re.compile(r"^(?:phase|schritt|stufe)\s+(\d+)\s*:", re.I)
+# "Phase 1: ...", "1. ...", "a) ..." open an enumerated item even when it ends like a sentence.
+_ENUMERATED = re.compile(NUMBERED_STEP.pattern + r"|^\d{1,2}[.)]\s|^[a-z]\)\s", re.I)
+MAX_LIST_ITEMS = 12
 
 
 def heading_path(doc: Document, sec: Section) -> str:
@@ -95,3 +98,41 @@ def chunk_sentences(chunk: Chunk, list_items: frozenset[str] = frozenset()) -> l
 def list_item_texts(doc: Document) -> frozenset[str]:
     """The texts of a document's list items ("- So ist die Region Kassel ... Gesichtspunkte.")."""
     return frozenset(b.text.strip() for sec in doc.sections for b in sec.blocks if b.kind == "list")
+
+
+def mark_lists(sentences: list[dict], chunks: list[Chunk]) -> None:
+    """Give each sentence ending in ":" that opens a list the ids of its items ("items"), in place.
+
+    The items follow it in its section: bulleted ones, of one sentence or several ("So ist die
+    Region Kassel ... Hinzu kommen noch demografische Gesichtspunkte."), or sentences without a
+    closing full stop or starting in lower case ("die Schuldnerberatung", "Heranführen an das
+    Arbeitsleben (Tagesstruktur herstellen)"); the first real sentence after the items ends the list.
+    A list is one unit of meaning: its opening alone ("Ziel der Teilnahme an einer AGH kann sein:")
+    says little, so the index also embeds the opening with its items (list_text).
+    """
+    def section(i: int) -> tuple[str, str]:
+        c = chunks[sentences[i]["chunk"]]
+        return c.doc, c.section
+
+    for i, s in enumerate(sentences):
+        text = s["text"]
+        if not text.rstrip().endswith(":") or "\t" in text:
+            continue
+        items, j = [], i + 1
+        while j < len(sentences) and section(j) == section(i) and "\t" not in sentences[j]["text"] \
+                and len(items) < MAX_LIST_ITEMS:
+            t = sentences[j]["text"].strip()
+            if t.endswith(":"):  # the next list's opening sentence ends this one
+                break
+            if not (sentences[j].get("list") or t[:1].islower() or not t.endswith((".", "!", "?"))
+                    or _ENUMERATED.match(t)):
+                break
+            items.append(j)
+            j += 1
+        if items:
+            s["items"] = items
+
+
+def list_text(sentences: list[dict], intro: int) -> str:
+    """A list's opening sentence with its items (mark_lists), as one text."""
+    return " ".join(sentences[j]["text"] for j in [intro, *sentences[intro]["items"]])

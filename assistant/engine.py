@@ -101,7 +101,8 @@ class Assistant:
         self.sentences = loaded.sentences
         # what each sentence narrows its figures to ("Hinsichtlich des Status § 10 SGB II ..."), read once
         self.frames = [framed_by(s["text"]) for s in self.sentences]
-        self.sentence_index = SentenceIndex(self.sentences, self.chunks, loaded.sentence_vectors, self.chunk_kw)
+        self.sentence_index = SentenceIndex(self.sentences, self.chunks, loaded.sentence_vectors, self.chunk_kw,
+                                            list_vectors=loaded.list_vectors)
         # The Legende is answered by the glossary route; as a passage it only repeats a definition.
         self.glossary_sections = {(t.doc, t.defined_in) for t in self.glossary if t.source == "legende"}
         # Row labels of tables, long enough not to be a word of any question ("Arbeitslose" is not)

@@ -27,7 +27,7 @@ from typing import Callable, Iterator, Optional
 
 import numpy as np
 
-from .chunks import chunk_sentences, content_hash, list_item_texts, make_chunks
+from .chunks import chunk_sentences, content_hash, list_item_texts, list_text, make_chunks, mark_lists
 from .embedders import Embedder, embedder_name, embedder_spec, load_embedder
 from .facts import extract_facts
 from .glossary import extract_glossary
@@ -45,7 +45,7 @@ def _parser_version() -> str:
 
 
 PARSER_VERSION = _parser_version()
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2  # 2: lists.npy, and a list's opening sentence names its items
 # Above this many chunks FAISS switches from the exact flat index to HNSW. Measured (bench/scale.py,
 # README "Benchmarks and scale"): one flat query costs 1.1 ms at 20,000 vectors, 3.7 ms at 50,000
 # and 7.5 ms at 100,000, against a floor of ~20 ms; HNSW costs <0.5 ms with recall@20 0.98 at
@@ -54,7 +54,7 @@ FLAT_LIMIT = 50000
 HNSW_M, HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH = 32, 80, 128
 # Every version folder holds exactly these; the manifest lists a checksum for each.
 INDEX_FILES = ("chunks.faiss", "chunks.json", "documents.json", "facts.json", "facts.npy",
-               "glossary.json", "sentences.json", "sentences.npy")
+               "glossary.json", "lists.npy", "sentences.json", "sentences.npy")
 _VERSION_RE = re.compile(r"v-[0-9A-Za-z_-]+")
 
 
@@ -307,20 +307,23 @@ def _build(corpus: Path, index: Path, force: bool, progress: bool, log: Callable
         items = {d.doc: list_item_texts(d) for d in docs}
         sentences = [{"chunk": c.id, "text": s, **({"list": place} if place else {})}
                      for c in chunks for s, place in chunk_sentences(c, items[c.doc])]
+        mark_lists(sentences, chunks)
         embedder = load_embedder(spec)
         cache = EmbeddingCache(index / "cache.npz", emb_name)
         passage_texts = [c.heading_path + "\n" + c.text for c in chunks]
         sentence_texts = [s["text"] for s in sentences]
         fact_texts = [fact_label(f) for f in facts]
-        total = len(passage_texts) + len(sentence_texts) + len(fact_texts)
+        list_texts = [list_text(sentences, i) for i, s in enumerate(sentences) if s.get("items")]
+        total = len(passage_texts) + len(sentence_texts) + len(fact_texts) + len(list_texts)
         bar = _Progress(total, enabled=progress)
         chunk_vecs, n1 = cache.embed(embedder, passage_texts, "passage", bar.update)
         sent_vecs, n2 = cache.embed(embedder, sentence_texts, "passage", bar.update)
         fact_vecs, n3 = cache.embed(embedder, fact_texts, "passage", bar.update)
+        list_vecs, n4 = cache.embed(embedder, list_texts, "passage", bar.update)
         bar.close()
-        report.embedded = n1 + n2 + n3
+        report.embedded = n1 + n2 + n3 + n4
         report.cached = total - report.embedded
-        keep = {content_hash("passage\n" + t) for t in passage_texts + sentence_texts + fact_texts}
+        keep = {content_hash("passage\n" + t) for t in passage_texts + sentence_texts + fact_texts + list_texts}
         cache.save(keep)
 
         previous = current_dir(index)
@@ -335,6 +338,7 @@ def _build(corpus: Path, index: Path, force: bool, progress: bool, log: Callable
         _write_faiss(vdir / "chunks.faiss", chunk_vecs)
         _write_npy(vdir / "sentences.npy", sent_vecs)
         _write_npy(vdir / "facts.npy", fact_vecs)
+        _write_npy(vdir / "lists.npy", list_vecs)
         files = {name: _sha_file(vdir / name) for name in INDEX_FILES}
         report.documents = len(docs)
         report.sections = sum(len(d.sections) for d in docs)
@@ -410,6 +414,7 @@ class LoadedIndex:
     chunk_index: object  # faiss index
     sentence_vectors: np.ndarray
     fact_vectors: np.ndarray
+    list_vectors: np.ndarray  # one per sentence opening a list, in sentence order
 
 
 def load_index(index: Path) -> LoadedIndex:
@@ -434,6 +439,7 @@ def load_index(index: Path) -> LoadedIndex:
             chunk_index=faiss.read_index(str(d / "chunks.faiss")),
             sentence_vectors=np.load(d / "sentences.npy", allow_pickle=False),
             fact_vectors=np.load(d / "facts.npy", allow_pickle=False),
+            list_vectors=np.load(d / "lists.npy", allow_pickle=False),
         )
     except Exception as exc:
         raise IndexError_(f"Der Index in {index} kann nicht gelesen werden ({type(exc).__name__}); "
@@ -448,12 +454,12 @@ def load_index(index: Path) -> LoadedIndex:
 def _inconsistency(ix: LoadedIndex) -> Optional[str]:
     """Files that are each intact can still not belong together (hand-copied, another embedder)."""
     dim = ix.manifest.get("dim")
-    if ix.chunk_index.d != dim or ix.sentence_vectors.ndim != 2 or ix.fact_vectors.ndim != 2:
-        return "Vektordimension"
-    if ix.sentence_vectors.shape[1] != dim or ix.fact_vectors.shape[1] != dim:
+    vectors = (ix.sentence_vectors, ix.fact_vectors, ix.list_vectors)
+    if ix.chunk_index.d != dim or any(v.ndim != 2 or v.shape[1] != dim for v in vectors):
         return "Vektordimension"
     if ix.chunk_index.ntotal != len(ix.chunks):
         return "Anzahl der Chunks"
-    if len(ix.sentence_vectors) != len(ix.sentences) or len(ix.fact_vectors) != len(ix.facts):
+    if len(ix.sentence_vectors) != len(ix.sentences) or len(ix.fact_vectors) != len(ix.facts) \
+            or len(ix.list_vectors) != sum(1 for s in ix.sentences if s.get("items")):
         return "Anzahl der Vektoren"
     return None

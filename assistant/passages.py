@@ -32,7 +32,6 @@ from .keyword import KeywordIndex, content_words, fold, stem, words
 from .records import Chunk
 
 MAX_WINDOW_CHARS = 560  # an answer has 600 characters, with the quote marks and " — Abschnitt 6.4 Title."
-MAX_LIST_ITEMS = 12
 MIN_LIST_ITEMS = 3    # a window that reaches a list shows at least this many of its items
 CHUNK_WEIGHT = 0.3    # how much the chunk's own rank counts beside the sentence's score
 PHRASE_BONUS = 0.1    # per pair of question words that stand side by side in the sentence
@@ -51,8 +50,6 @@ _LEANS_BACK = re.compile(
     # a demonstrative among the first words: "Durch dieses zusätzliche Controlling-Instrument ...",
     # "Über diese Befragung wollen wir ..."
     r"|^(?:\S+\s+){1,2}(?:diese[rsmn]?|dies)\b", re.I)
-# "Phase 1: ...", "1. ...", "a) ..." open an enumerated item even when it ends like a sentence.
-_ENUMERATED = re.compile(NUMBERED_STEP.pattern + r"|^\d{1,2}[.)]\s|^[a-z]\)\s", re.I)
 # "Phase 2", "die zweite Phase", "the last step": a question asking for one step of a model
 _STEP_NOUN = r"(?:phase|schritt|stufe|step|stage)"
 _ORDINALS = {"erst": 1, "first": 1, "zweit": 2, "second": 2, "dritt": 3, "third": 3, "viert": 4,
@@ -123,9 +120,14 @@ class SentenceRef:
 
 
 class SentenceIndex:
-    """All sentences with their stemmed terms (computed once) and their place in the document."""
+    """All sentences with their stemmed terms (computed once) and their place in the document.
 
-    def __init__(self, sentences: list[dict], chunks: list[Chunk], vectors: np.ndarray, keyword: KeywordIndex):
+    sentences: the index's sentence records, a list's opening with its items' ids (chunks.mark_lists);
+    list_vectors: one vector per list, its opening with its items, in the order of the openings.
+    """
+
+    def __init__(self, sentences: list[dict], chunks: list[Chunk], vectors: np.ndarray, keyword: KeywordIndex,
+                 list_vectors: Optional[np.ndarray] = None):
         self.texts = [s["text"] for s in sentences]
         # a sentence's place in a bulleted list: "item" opens a list item, "more" continues one
         self.list_place = [s.get("list", "") for s in sentences]
@@ -147,7 +149,9 @@ class SentenceIndex:
             self.by_section.setdefault(ref.section, []).append(i)
         # the names each sentence introduces (folded): what a what-is question may ask about
         self.introduced = [_introduced_names(t) for t in self.texts]
-        self.list_items = self._find_lists()
+        self.list_items = {i: s["items"] for i, s in enumerate(sentences) if s.get("items")}
+        # a list's opening is scored by the better of its own vector and the whole list's
+        self.list_vectors = dict(zip(sorted(self.list_items), list_vectors)) if list_vectors is not None else {}
         self.intro_of = {item: intro for intro, items in self.list_items.items() for item in items}
 
     def in_sections(self, sections: set[tuple[str, str]]) -> list[int]:
@@ -162,32 +166,6 @@ class SentenceIndex:
 
     def is_table_row(self, i: int) -> bool:
         return "\t" in self.texts[i]
-
-    def _find_lists(self) -> dict[int, list[int]]:
-        """Sentences ending in ":" and the list items after them (document order, one section).
-
-        An item is a bulleted one, of one sentence or several ("So ist die Region Kassel ...
-        Hinzu kommen noch demografische Gesichtspunkte."), or has no closing full stop or starts
-        in lower case ("die Schuldnerberatung", "Heranführen an das Arbeitsleben (Tagesstruktur
-        herstellen)"); the first real sentence after the items ends the list.
-        """
-        lists: dict[int, list[int]] = {}
-        for i, text in enumerate(self.texts):
-            if not text.rstrip().endswith(":") or self.is_table_row(i):
-                continue
-            items, j = [], i + 1
-            while self._same_section(i, j) and not self.is_table_row(j) and len(items) < MAX_LIST_ITEMS:
-                t = self.texts[j].strip()
-                if t.endswith(":"):  # the next list's opening sentence ends this one
-                    break
-                if not (self.list_place[j] or t[:1].islower() or not t.endswith((".", "!", "?"))
-                        or _ENUMERATED.match(t)):
-                    break
-                items.append(j)
-                j += 1
-            if items:
-                lists[i] = items
-        return lists
 
     # ------------------------------------------------------------ scoring
 
@@ -215,10 +193,15 @@ class SentenceIndex:
         return bool(_LEANS_BACK.match(self.texts[i])) and self._same_section(i, i - 1)
 
     def scores(self, ids: list[int], expanded: str, qvec: np.ndarray, mode: str = "hybrid") -> dict[int, float]:
-        """Dense and keyword scores of the given sentences, fused (0..1)."""
+        """Dense and keyword scores of the given sentences, fused (0..1). A list's opening ("Maßgebliche
+        Erfolgsfaktoren für unsere Arbeit bleiben dabei unverändert:") is as close to the question as the
+        closer of itself and the whole list ("What makes case management successful?")."""
         if not ids:
             return {}
         dense = {i: float(s) for i, s in zip(ids, self.vectors[ids] @ qvec)}
+        for i in ids:
+            if i in self.list_vectors:
+                dense[i] = max(dense[i], float(self.list_vectors[i] @ qvec))
         keyword = self.keyword_scores(ids, set(self.keyword.query_terms(expanded)))
         return dict(blend(dense, keyword, mode))
 

@@ -156,16 +156,20 @@ def test_index_from_another_embedder_is_rebuilt(copy):
     assert opened.ask(QUESTION).kind == "glossary"
 
 
-def _foreign_vectors(index: Path) -> None:
-    """sentences.npy replaced by 768-dimensional vectors, checksum updated: every file is
-    intact, but they do not belong together (vectors of another model copied in)."""
+def _replace_vectors(index: Path, name: str, replace) -> None:
+    """The vectors file name replaced by replace(its vectors), checksum updated: every file is
+    intact, but they do not belong together (vectors of another model or build copied in)."""
     d = current_dir(index)
-    n = len(np.load(d / "sentences.npy"))
-    np.save(d / "sentences.npy", np.zeros((n, 768), dtype=np.float32))
+    np.save(d / name, replace(np.load(d / name)))
     p = d / "manifest.json"
     m = json.loads(p.read_text(encoding="utf-8"))
-    m["files"]["sentences.npy"] = ix._sha_file(d / "sentences.npy")
+    m["files"][name] = ix._sha_file(d / name)
     p.write_text(json.dumps(m), encoding="utf-8")
+
+
+def _foreign_vectors(index: Path) -> None:
+    """sentences.npy replaced by 768-dimensional vectors (another model's)."""
+    _replace_vectors(index, "sentences.npy", lambda v: np.zeros((len(v), 768), dtype=np.float32))
 
 
 def test_vectors_of_another_dimension_are_reported(copy):
@@ -173,6 +177,15 @@ def test_vectors_of_another_dimension_are_reported(copy):
     _foreign_vectors(index)
     assert verify_files(index, read_manifest(index)) is None
     with pytest.raises(IndexError_, match="passt nicht zusammen"):
+        load_index(index)
+
+
+def test_list_vectors_that_miss_a_list_are_reported(copy):
+    # one vector per sentence opening a list (with its items); one fewer belongs to another build
+    corpus, index = copy
+    _replace_vectors(index, "lists.npy", lambda v: v[:-1])
+    assert verify_files(index, read_manifest(index)) is None
+    with pytest.raises(IndexError_, match=r"passt nicht zusammen \(Anzahl der Vektoren\)"):
         load_index(index)
 
 

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
+from assistant.chunks import list_text, mark_lists
 from assistant.keyword import KeywordIndex
 from assistant.passages import MAX_WINDOW_CHARS, SentenceIndex, _pairs
 from assistant.records import Chunk
@@ -20,8 +22,9 @@ def _index(texts=TEXTS, places=None) -> SentenceIndex:
     chunk = Chunk(id=0, doc="d", section="5.4.2", title="T", heading_path="T", text=" ".join(texts), sha="x")
     vectors = np.zeros((len(texts), 4), dtype=np.float32)
     places = places or [""] * len(texts)  # a sentence's place in a bulleted list: "item", "more" or ""
-    return SentenceIndex([{"text": t, "chunk": 0, "list": p} for t, p in zip(texts, places)], [chunk], vectors,
-                         KeywordIndex(texts))
+    sentences = [{"text": t, "chunk": 0, "list": p} for t, p in zip(texts, places)]
+    mark_lists(sentences, [chunk])  # as the index build does
+    return SentenceIndex(sentences, [chunk], vectors, KeywordIndex(texts))
 
 
 def test_window_grows_toward_the_better_neighbour():
@@ -166,6 +169,30 @@ def test_bulleted_items_of_several_sentences_make_a_list():
     assert "– Hinsichtlich der Arbeitslosigkeit" in text and "– Viele" not in text
 
 
+def test_a_list_opening_is_as_close_to_the_question_as_its_whole_list():
+    # 6.6 of the programme: "Maßgebliche Erfolgsfaktoren ... bleiben dabei unverändert:" and its items
+    # ("hohe Betreuungsintensität", ...) answer "What makes case management successful?"; the opening
+    # alone is far from the question, the list as a whole is close (the index embeds it, list_text)
+    texts = ["Das Fallmanagement wird fortgeführt.", "Maßgebliche Erfolgsfaktoren bleiben dabei unverändert:",
+             "qualifiziertes Personal", "hohe Betreuungsintensität"]
+    chunk = Chunk(id=0, doc="d", section="6.6", title="T", heading_path="T", text=" ".join(texts), sha="x")
+    sentences = [{"text": t, "chunk": 0, "list": ""} for t in texts]
+    mark_lists(sentences, [chunk])
+    assert list_text(sentences, 1) == "Maßgebliche Erfolgsfaktoren bleiben dabei unverändert: " \
+                                      "qualifiziertes Personal hohe Betreuungsintensität"
+    vectors = np.eye(4, dtype=np.float32)
+    vectors[0] = [0.6, 0.8, 0.0, 0.0]
+    question = np.array([1.0, 0.0, 0.0, 0.0], dtype=np.float32)
+    whole_list = np.array([[0.9, 0.0, 0.3, 0.3]], dtype=np.float32)
+    ranked = [(0, 1.0)]
+    plain = SentenceIndex(sentences, [chunk], vectors, KeywordIndex(texts))
+    assert plain.rank(ranked, "", question, mode="dense")[0][0] == 0
+    ix = SentenceIndex(sentences, [chunk], vectors, KeywordIndex(texts), list_vectors=whole_list)
+    assert ix.list_items == {1: [2, 3]}
+    assert ix.rank(ranked, "", question, mode="dense")[0][0] == 1
+    assert ix.window(1, {1: 1.0}) == [1, 2, 3]
+
+
 def test_a_best_match_inside_a_long_item_stays_in_its_item():
     ix = _index(REASONS, REASON_PLACES)
     assert ix.window(5, {5: 1.0, 4: 0.3}, "Was ist die Entlastungswirkung?") == [4, 5]
@@ -180,6 +207,17 @@ def test_section_title_words_count_for_its_sentences():
                        np.zeros((2, 4), dtype=np.float32), KeywordIndex(texts + ["Neukunden"]))
     scores = ix.keyword_scores([0, 1], {"neukund", "kund"})
     assert scores[1] > scores[0] > 0
+
+
+@pytest.mark.parametrize("q", ["Welche Erfolgsfaktoren nennt das Programm für das Fallmanagement?",
+                               "Which success factors does the programme name for case management?"])
+def test_a_list_is_found_by_what_its_items_say(assistant, q):
+    # 6.6: the list's opening ("Maßgebliche Erfolgsfaktoren für unsere Arbeit bleiben dabei unverändert:")
+    # lost to "Einander zu kennen und sich zu vertrauen, das ist der Erfolgsfaktor ..." before the list
+    # as a whole was embedded
+    a = assistant.ask(q)
+    assert a.kind == "passage" and a.citations[0].section == "6.6"
+    assert "Maßgebliche Erfolgsfaktoren" in a.answer and "– hohe Betreuungsintensität" in a.answer
 
 
 def test_a_title_named_by_the_question_picks_its_section(assistant):
