@@ -100,6 +100,11 @@ def list_item_texts(doc: Document) -> frozenset[str]:
     return frozenset(b.text.strip() for sec in doc.sections for b in sec.blocks if b.kind == "list")
 
 
+def is_table_row(text: str) -> bool:
+    """A sentence that is a row of a table: its cells are tab-separated."""
+    return "\t" in text
+
+
 def mark_lists(sentences: list[dict], chunks: list[Chunk]) -> None:
     """Give each sentence ending in ":" that opens a list the ids of its items ("items"), in place.
 
@@ -116,10 +121,10 @@ def mark_lists(sentences: list[dict], chunks: list[Chunk]) -> None:
 
     for i, s in enumerate(sentences):
         text = s["text"]
-        if not text.rstrip().endswith(":") or "\t" in text:
+        if not text.rstrip().endswith(":") or is_table_row(text):
             continue
         items, j = [], i + 1
-        while j < len(sentences) and section(j) == section(i) and "\t" not in sentences[j]["text"] \
+        while j < len(sentences) and section(j) == section(i) and not is_table_row(sentences[j]["text"]) \
                 and len(items) < MAX_LIST_ITEMS:
             t = sentences[j]["text"].strip()
             if t.endswith(":"):  # the next list's opening sentence ends this one

@@ -26,7 +26,7 @@ from typing import Optional
 
 import numpy as np
 
-from .chunks import NUMBERED_STEP
+from .chunks import NUMBERED_STEP, is_table_row
 from .fusion import blend, minmax
 from .keyword import KeywordIndex, content_words, fold, stem, words
 from .records import Chunk
@@ -165,7 +165,7 @@ class SentenceIndex:
         return 0 <= j < len(self.texts) and self.refs[i].section == self.refs[j].section
 
     def is_table_row(self, i: int) -> bool:
-        return "\t" in self.texts[i]
+        return is_table_row(self.texts[i])
 
     # ------------------------------------------------------------ scoring
 
