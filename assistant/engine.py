@@ -740,7 +740,8 @@ class Assistant:
         wants_money = bool(MONEY_CUE.search(q)) and not (PERCENT_CUE.search(q) and not ONLY_MONEY.search(q))
         if wants_money:  # only sentences with "€" are kept below: "Geld", "Budget" need not match their words
             expanded = " ".join(w for w in expanded.split() if stem(w) not in MONEY_STEMS)
-        candidates = [i for i, _ in self.sentence_index.rank(ranked, expanded, qvec, self.mode, question=q)[:12]]
+        sentences = self.sentence_index.rank(ranked[:SENTENCE_CHUNKS], expanded, qvec, self.mode, question=q)
+        candidates = [i for i, _ in sentences[:12]]
         heads = naming.heads if naming else counted_heads(q)
         if heads:
             def names_it(i: int) -> bool:
@@ -1114,8 +1115,7 @@ class Assistant:
         """The best one to three sentences of the best chunks (ranked), quoted with their section and
         cited with up to two more sections, or a refusal when they do not answer (_passage_refusal)."""
         pool = self._with_needle_chunks(expanded, ranked)
-        ranked_sentences = self.sentence_index.rank(pool, expanded, qvec, self.mode, top_chunks=len(pool),
-                                                    question=q)
+        ranked_sentences = self.sentence_index.rank(pool, expanded, qvec, self.mode, question=q)
         prose = [(i, sc) for i, sc in ranked_sentences if not self.sentence_index.is_table_row(i)
                  and self.sentence_index.refs[i].section not in self.glossary_sections]
         if not (prose or ranked_sentences):
@@ -1134,7 +1134,7 @@ class Assistant:
         keep = max(items, key=lambda i: scores.get(i, 0.0)) if items else best
         answer = quote(text, chunk.section, chunk.title, keep=self.sentences[keep]["text"])
         citations = [self._citation(chunk.doc, chunk.section, text, page=chunk.page)]
-        for cid, _ in ranked[:6]:
+        for cid, _ in ranked[:SENTENCE_CHUNKS]:  # the chunks whose sentences were ranked
             c = self.chunks[cid]
             if len(citations) >= 3:
                 break
@@ -1236,8 +1236,9 @@ COMMON_ENGLISH_WORDS = 1000
 # a noun of the question this rare (idf 2.5: in at most about 10 of the 133 chunks) names its subject;
 # 1.5 and 3.5 give the same answers on the own sets (1.5 also the same held-out totals)
 RARE_NOUN_IDF = 2.5
-# chunks whose sentences a passage answer ranks; a noun of the question (or of its German words) that at most
-# NEEDLE_CHUNKS chunks use adds those (1: own sets 185 wrong; 2: 190; in place of the last chunks, not added: 191)
+# chunks whose sentences a passage or a figure in prose is taken from; a noun of the question (or of its German
+# words) that at most NEEDLE_CHUNKS chunks use adds those to a passage's (1: own sets 185 wrong; 2: 190; in place
+# of the last chunks, not added: 191)
 SENTENCE_CHUNKS = 6
 NEEDLE_CHUNKS = 1
 # German words per English word in an English question's second vector (1: own sets 126 wrong, held-out

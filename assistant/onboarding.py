@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Iterable, Optional
 
+from .chunks import is_table_row
 from .docview import cut_spans
 from .records import Document, Fact, GlossaryTerm, Section
 from .tables import FigureTable
@@ -163,7 +164,7 @@ def candidate_sentences(sections: Iterable[Section]) -> list[SummarySentence]:
                 continue
             for sentence in split_sentences(block.text):
                 n = len(sentence.split())
-                if "\t" in sentence or not 8 <= n <= 45 or not re.search(r"[.!?]$", sentence):
+                if is_table_row(sentence) or not 8 <= n <= 45 or not re.search(r"[.!?]$", sentence):
                     continue
                 if not re.match(r"[A-ZÄÖÜ„\"(§0-9]", sentence):
                     continue

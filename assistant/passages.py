@@ -206,8 +206,8 @@ class SentenceIndex:
         return dict(blend(dense, keyword, mode))
 
     def rank(self, ranked_chunks: list[tuple[int, float]], expanded: str, qvec: np.ndarray,
-             mode: str = "hybrid", top_chunks: int = 6, question: str = "") -> list[tuple[int, float]]:
-        """Sentences of the best chunks, best first.
+             mode: str = "hybrid", question: str = "") -> list[tuple[int, float]]:
+        """Sentences of the given chunks (the caller picks how many), best first.
 
         Score = fused sentence score + CHUNK_WEIGHT x the chunk's scaled score + PHRASE_BONUS per
         word pair shared with the sentence or its section's title (a sentence repeating the title's
@@ -216,7 +216,7 @@ class SentenceIndex:
         the name a what-is question asks about).
         A list counts as one unit: its opening sentence carries the best score of its items.
         """
-        chunk_score = minmax(dict(ranked_chunks[:top_chunks]))
+        chunk_score = minmax(dict(ranked_chunks))
         ids = [i for cid in chunk_score for i in self.by_chunk.get(cid, [])]
         step = asked_step(question)
         if step is not None:  # the steps found bring the model's others: the last may be in another chunk
