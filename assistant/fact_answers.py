@@ -214,6 +214,8 @@ class FactAnswers:
                 score += ROW_HEAD_BONUS
             if ages and self.ages[i]:
                 score += AGE_FIT if ages_fit(ages, self.ages[i]) else -AGE_FIT
+            if wants_share and not change and STATES_A_CHANGE.search(f"{f.subject} {f.measure}"):
+                continue  # "What share of ... ?": a change ("Veränderung zum Vorjahr: -3,0 %") is no share
             if overlap > 0 or named:
                 scored.append((score, i))
                 hits[i] = subject_hit

@@ -245,6 +245,16 @@ def test_a_share_in_words_counts_those_asked_for(assistant):
     assert a.citations[0].section == "5.6"
 
 
+def test_a_change_is_no_share(assistant):
+    # "caseload" matched the Bestand of "Veränderung zum Vorjahr (Bestand an Langzeitleistungsbeziehern): -3,0 %"
+    a = assistant.ask("Which share of our caseload has a foreign citizenship?")
+    assert a.kind == "fact" and "Circa ein Drittel der Leistungsberechtigten" in a.answer
+    assert a.citations[0].section == "5.6"
+    # a question for the change still gets it
+    a = assistant.ask("By what percentage did the number of long-term benefit recipients change on the year before?")
+    assert a.kind == "fact" and "-3,0 %" in a.answer and a.citations[0].section == "2.1"
+
+
 def test_two_words_that_make_a_compound_of_the_programme():
     from assistant.keyword import KeywordIndex
     kw = KeywordIndex(["Neukunden werden fachlich vertieft beraten.", "Kunden werden beraten."])
