@@ -16,9 +16,9 @@ from typing import Callable, Iterable, Optional
 
 import numpy as np
 
-from .cues import (CHANGE_CUE, COUNT_CUE, COUNT_WORDS, DATE_CUE, MONEY_CUE, PERCENT_CUE, PERSON_WORDS, SOME_MORE,
-                   STATES_A_CHANGE, SUPERLATIVE, TIME_TERMS, YEAR_RE, age_range, ages_fit, asked_noun, asked_period,
-                   asked_unit, months_in, names_last_year, of_own_time, polarity, years_in)
+from .cues import (CHANGE_CUE, COUNT_CUE, COUNT_WORDS, DATE_CUE, MONEY_CUE, PERCENT_CUE, PERSON_WORDS, SHARE_OF_PEOPLE,
+                   SOME_MORE, STATES_A_CHANGE, SUPERLATIVE, TIME_TERMS, YEAR_RE, age_range, ages_fit, asked_noun,
+                   asked_period, asked_unit, months_in, names_last_year, of_own_time, polarity, years_in)
 from .excerpts import limit_answer, source_line, trim
 from .fusion import blend
 from .glossary import Glossary, term_pattern
@@ -50,6 +50,8 @@ _REFERENCE = re.compile(r"§§?\s*\d+[a-z]?(?:\s*(?:Abs\.?|Satz|Nr\.?)\s*\d+)*(?
 _UNIT_WORDS = {"%": "Anteil Prozent", "€": "Betrag Euro"}
 _SUBROW = re.compile(r"\bdavon\s+([^()]+)", re.I)
 _PERSON_TERMS = frozenset(stem(w) for w in PERSON_WORDS)
+_RATE = re.compile(r"\w+quote\b", re.I)  # a named rate: "Integrationsquote", "Aktivierungsquote"
+
 # "Wie viel Geld ...": asking for an amount, not for the row "ESG (Einstiegs geld)" ("Kohle" is
 # bridged to "Geld", lexicon.py)
 _MONEY_TERM, _AMOUNT_TERM = stem("Geld"), stem("Betrag")
@@ -124,6 +126,9 @@ class FactAnswers:
             self.terms.append((subject, frozenset(self.keyword.terms(label)) | subject, caption))
             self.qualifiers.append(self._narrowed_by(f))
         self.ages = [age_range(f.subject) if f.table else None for f in facts]
+        # the rates a table row states ("integrationsquote"): what its share is a share of
+        self.rates = [frozenset(fold(w) for w in _RATE.findall(f"{f.subject} {f.measure}")) if f.table else frozenset()
+                      for f in facts]
         # facts stating a change: "Steigerung um 20%", a row "Veränderung zum Vorjahr (…)" and the row
         # above it, which compose() answers with its change
         changed_rows = {(f.table, f.subject[len(f.measure):].strip(" ()")) for f in facts
@@ -180,6 +185,7 @@ class FactAnswers:
         negated = polarity(q)
         ages = age_range(q)
         change = bool(CHANGE_CUE.search(q))
+        share_of_people = bool(SHARE_OF_PEOPLE.search(q))
         scored, hits = [], {}
         for i, base in fused.items():
             f = self.facts[i]
@@ -216,6 +222,8 @@ class FactAnswers:
                 score += AGE_FIT if ages_fit(ages, self.ages[i]) else -AGE_FIT
             if wants_share and not change and STATES_A_CHANGE.search(f"{f.subject} {f.measure}"):
                 continue  # "What share of ... ?": a change ("Veränderung zum Vorjahr: -3,0 %") is no share
+            if share_of_people and self.rates[i] and not named and not _names_rate(self.rates[i], qterms):
+                continue  # "what share of our benefit recipients are women": not the Integrationsquote (davon Frauen)
             if overlap > 0 or named:
                 scored.append((score, i))
                 hits[i] = subject_hit
@@ -432,6 +440,12 @@ def unit_fit(q: str, f: Fact) -> float:
     if PERCENT_CUE.search(q):
         return float(f.unit == "%")
     return float(f.unit not in ("€", "%"))
+
+
+def _names_rate(rates: frozenset[str], qterms: set[str]) -> bool:
+    """Whether the question's terms name one of the rates: a term (5 letters or more) beginning it
+    ("integration" of "integrationsquote"); "share", "Anteil" alone ask for any share."""
+    return any(rate.startswith(t) for rate in rates for t in qterms if len(t) >= 5)
 
 
 def _word_family(a: str, b: str) -> bool:

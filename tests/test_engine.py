@@ -255,6 +255,15 @@ def test_a_change_is_no_share(assistant):
     assert a.kind == "fact" and "-3,0 %" in a.answer and a.citations[0].section == "2.1"
 
 
+def test_a_named_rate_is_no_share_of_something_else(assistant):
+    # "women" matched the row "Integrationsquote (davon Frauen): 16,44%", a rate of integrations
+    a = assistant.ask("What share of our customers are women?")
+    assert a.kind == "fact" and "gut 52%" in a.answer and a.citations[0].section == "5.5"
+    # naming the rate still gets it
+    a = assistant.ask("Which share of women should the Integrationsquote reach in 2022?")
+    assert a.kind == "fact" and "16,44%" in a.answer and a.citations[0].section == "2.1"
+
+
 def test_two_words_that_make_a_compound_of_the_programme():
     from assistant.keyword import KeywordIndex
     kw = KeywordIndex(["Neukunden werden fachlich vertieft beraten.", "Kunden werden beraten."])
