@@ -29,6 +29,10 @@ GLOSSARY_CUE = re.compile(
 
 # Asking for the short form of a name: "Abkürzung für Vollzeitäquivalente?"
 ABBREVIATION_ASKED = re.compile(r"abk[üu]rz|abgek[üu]rzt|k[üu]rzel|kurzform|abbreviat|acronym|short\s+form", re.I)
+# A question for what an abbreviation stands for: nothing else it says (where the term stands) asks more
+LONG_FORM_ASKED = re.compile(ABBREVIATION_ASKED.pattern + r"|wof[üu]r\s+steht|\bsteht\s+(?:\S+\s+)?f[üu]r\b|"
+                             r"\bstands?\s+for\b|\bshort\s+for\b|ausgeschrieben|langform|\blong\s+form|"
+                             r"\bfull\s+(?:form|name|term)|spelled\s+out", re.I)
 
 # Words of a glossary question that ask for nothing beyond the term ("ELB Abkürzung", "LZB ausgeschrieben")
 # (the document itself is no further subject: "the BA mentioned in the programme")

@@ -35,7 +35,7 @@ import numpy as np
 
 from .cues import (ABBREVIATION_ASKED, AREA_STATED, CHANGE_CUE, CLIENT_STEMS, CONTACT_QUESTION, COUNT_CUE, CUE_WORDS,
                    DATE_CUE, FIGURE_COMPOUND, FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, HOW_MUCH, HOW_OFTEN,
-                   MONEY_CUE, NOT_ABOUT_A_TERM, ONLY_MONEY, OUTCOME_CUE, OUTCOME_WORDS, OWN_STAFF, PER_HEAD_CUE,
+                   LONG_FORM_ASKED, MONEY_CUE, NOT_ABOUT_A_TERM, ONLY_MONEY, OUTCOME_CUE, OUTCOME_WORDS, OWN_STAFF, PER_HEAD_CUE,
                    PERCENT_CUE, PERSON_WORDS, OVERVIEW_WORDS, QUANTITY_CUE, SHARE_OF_PEOPLE, SOME_MORE, SPAN_COUNT,
                    STAFF, STAFF_STEMS, STATES_A_CHANGE, STATES_A_TOTAL, STATES_FREQUENCY, TIME_UNIT_STEMS, TOTAL_ASKED,
                    WIDER_AREA, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_period, asked_time, asked_unit,
@@ -504,6 +504,8 @@ class Assistant:
             return False  # "Wie viele ...", "Wann soll das BOZ eröffnen?" ask about more than its name
         if not rest:
             return True
+        if LONG_FORM_ASKED.search(q) and len({t.abbr for t in terms}) == 1 and not FIGURE_CUE.search(without_terms):
+            return True  # "Wofür steht BFW bei den Reha-Leistungen?": where the term stands asks nothing more
         # a compound such as "AsA flex": one extra word right after the abbreviation ("EGZ 2022" asks
         # for the year's figures)
         if len(rest) == 1 and not rest[0].isdigit():

@@ -65,6 +65,9 @@ def test_glossary_compound(assistant):
     # an example of where it stands asks nothing more
     ("Wofür steht EGZ, zum Beispiel bei Reha-EGZ?", "Eingliederungszuschuss"),
     ("What does BFW mean, for example in Reha-BFW?", "Berufsförderungswerk"),
+    # asking for the long form, where the term stands asks nothing more
+    ("What does FbW stand for in the chapter on further training?", "Förderung der beruflichen Weiterbildung"),
+    ("Wofür steht MAbE bei den Aktivierungsmaßnahmen?", "Maßnahmen zur Aktivierung und beruflichen Eingliederung"),
 ])
 def test_glossary_variants(assistant, q, long):
     a = assistant.ask(q)
