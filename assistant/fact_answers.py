@@ -51,7 +51,6 @@ _UNIT_WORDS = {"%": "Anteil Prozent", "€": "Betrag Euro"}
 _SUBROW = re.compile(r"\bdavon\s+([^()]+)", re.I)
 _PERSON_TERMS = frozenset(stem(w) for w in PERSON_WORDS)
 _RATE = re.compile(r"\w+quote\b", re.I)  # a named rate: "Integrationsquote", "Aktivierungsquote"
-
 # "Wie viel Geld ...": asking for an amount, not for the row "ESG (Einstiegs geld)" ("Kohle" is
 # bridged to "Geld", lexicon.py)
 _MONEY_TERM, _AMOUNT_TERM = stem("Geld"), stem("Betrag")
@@ -133,8 +132,8 @@ class FactAnswers:
         # above it, which compose() answers with its change
         changed_rows = {(f.table, f.subject[len(f.measure):].strip(" ()")) for f in facts
                         if f.table and f.subject.startswith(f.measure) and STATES_A_CHANGE.search(f.measure)}
-        self.with_change = {i for i, f in enumerate(facts) if STATES_A_CHANGE.search(f"{f.subject} {f.measure}")
-                            or (f.table, f.subject) in changed_rows}
+        self.states_change = {i for i, f in enumerate(facts) if STATES_A_CHANGE.search(f"{f.subject} {f.measure}")}
+        self.with_change = self.states_change | {i for i, f in enumerate(facts) if (f.table, f.subject) in changed_rows}
         self.row_vocabulary = frozenset().union(*(t[0] for f, t in zip(facts, self.terms) if f.table))
         # by their first _FAMILY_PREFIX letters, which two stems of one word share (_word_family)
         self.row_families: dict[str, set[str]] = defaultdict(set)
@@ -191,6 +190,8 @@ class FactAnswers:
             f = self.facts[i]
             if sections and (f.doc, f.section) not in sections:
                 continue
+            if wants_share and not change and i in self.states_change:
+                continue  # "What share of ... ?": a change ("Veränderung zum Vorjahr: -3,0 %") is no share
             subj_terms, label_terms, caption_terms = self.terms[i]
             overlap = math.fsum(idf.get(t, 0) for t in qterms & label_terms)
             # the table's introduction tells which table, not which row: it adds to the score only
@@ -220,8 +221,6 @@ class FactAnswers:
                 score += ROW_HEAD_BONUS
             if ages and self.ages[i]:
                 score += AGE_FIT if ages_fit(ages, self.ages[i]) else -AGE_FIT
-            if wants_share and not change and STATES_A_CHANGE.search(f"{f.subject} {f.measure}"):
-                continue  # "What share of ... ?": a change ("Veränderung zum Vorjahr: -3,0 %") is no share
             if share_of_people and self.rates[i] and not named and not _names_rate(self.rates[i], qterms):
                 continue  # "what share of our benefit recipients are women": not the Integrationsquote (davon Frauen)
             if overlap > 0 or named:
