@@ -115,6 +115,14 @@ PAID_FROM_BUDGET = re.compile(
     r"\b(?:bezahlt|finanziert|gefördert|gedeckt|abgedeckt|getragen)\b"
     r"|\bbudget\s+(?:covers?|includes?|pays?\s+for|funds?|finances?)\b", re.I)
 
+# "What does the jobcenter intend to do with the money ...?", "What worries the programme about ... places?":
+# the content of an intent, a worry or a view, not a figure; what something costs or counts still is one
+CONTENT_ASKED = re.compile(
+    r"^\s*what\s+(?:(?:does|do|did|should|will|would|can|must|might)\s+|(?!(?:is|was|has|means|counts|makes|"
+    r"remains|happens|costs)\b)[a-z]+s\s+(?:the|our|us|we)\b)"
+    r"(?![^?]*\b(?:cost|costs|spend|spent|amount|total|add\s+up|come\s+to|count|number|how\s+many|budget|mean|"
+    r"stand\s+for)\b)", re.I)
+
 # "Welche Kennzahlen ...?", "Which specialised staff ...?" ask which things, not a figure; "Welcher Anteil",
 # "Which integration rate", "Which type of measure gets more money?" ask for one or compare them
 WHICH_THINGS = re.compile(
@@ -195,6 +203,7 @@ NOT_A_FIGURE = (
     WHAT_MUST_HAPPEN,  # "Was muss passieren, damit es genug Plätze gibt?"
     PAID_FROM_BUDGET,  # "What is paid for out of the rehab budget?"
     WHICH_THINGS,  # "Welche Kennzahlen ...?", "Which specialised staff ...?"
+    CONTENT_ASKED,  # "What does the jobcenter intend to do with the money ...?"
 )
 
 

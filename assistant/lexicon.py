@@ -81,7 +81,8 @@ _PLURALS = _INFLECTIONS[:3]
 
 def english_entry(tok: str, noun: bool = False) -> Optional[str]:
     """The bridge's entry for an English word, or for its base form when the bridge lists only that
-    ("fills": "fill", "commutes": "commute", "applies": "apply"); None if neither is there.
+    ("fills": "fill", "commutes": "commute", "applies": "apply"), or for its plural ("region": "regions");
+    None if none is there.
 
     A word in a noun's place is read only as a plural: "marketing" before "budget" is no form of "market".
     """
@@ -92,6 +93,10 @@ def english_entry(tok: str, noun: bool = False) -> Optional[str]:
         base_form = word[:-len(ending)] + base
         if word.endswith(ending) and len(word) - len(ending) >= 3 and base_form in EN_DE:
             return base_form
+    for ending, base in _PLURALS:  # "region", "partner": the bridge lists only the plural
+        plural = (word[:-len(base)] if base else word) + ending
+        if len(word) >= 4 and word.endswith(base) and EN_DE.get(plural):
+            return plural
     return None
 
 

@@ -592,6 +592,28 @@ def test_a_figure_word_set_aside_asks_for_no_figure(q):
     assert not asks_for_figure(q)
 
 
+@pytest.mark.parametrize("q", [
+    # what an intent, a worry or a piece of advice is about: "money", "places" and "staff" are figure words
+    # (were § 16i's 775.000 €, a Kundenstruktur row and the 172 staff of 1.2)
+    "What does the jobcenter intend to do with the money for §§ 16e and 16i?",
+    "What worries the programme about apprenticeship places in the pandemic?",
+    "What should new staff know about the loan devices in our measures?"])
+def test_the_content_of_an_intent_or_a_worry_is_no_figure(q):
+    assert not asks_for_figure(q)
+
+
+@pytest.mark.parametrize("q", ["What does a place in Neukundencoaching cost?",
+                               "What does the jobcenter plan to spend on FbW?",
+                               "What should new colleagues know about the rehab budget?"])
+def test_what_something_costs_or_a_budget_is_still_a_figure(q):
+    assert asks_for_figure(q)
+
+
+def test_a_worry_is_answered_by_its_passage(assistant):
+    a = assistant.ask("What worries the programme about apprenticeship places in the pandemic?")
+    assert _answered(a, "passage", "hinderlich auf die unternehmerischen Entscheidungen", "5.4")
+
+
 @pytest.mark.parametrize("q", ["Welche Mietobergrenzen gelten für die Kosten der Unterkunft?",
                                "Which type of measure gets more money, AGH or EGZ?",
                                "Welcher Anteil der Frauen ist arbeitslos?"])
@@ -1465,6 +1487,13 @@ def test_a_hyphenated_english_entry_typed_as_two_words_is_bridged():
     assert "Teilzeit" in bridge("Who can only work part time?").split()  # the entry is "part-time"
     assert {"part", "time"} <= bridged_words("Who can only work part time?")
     assert "Teilzeit" not in bridge("Which part of the time?").split()  # two words apart are no entry
+
+
+def test_an_english_singular_is_bridged_by_its_plural_entry():
+    from assistant.lexicon import english_entry, german_for
+    assert english_entry("region") == "regions" and "Region" in german_for("region").split()
+    assert english_entry("partner") == "partners" and english_entry("regions") == "regions"
+    assert german_for("live") == ""  # "go live" is no form of "lives" ("Leben")
 
 
 def test_an_inflected_english_word_is_bridged_by_its_base_form(assistant):
