@@ -324,6 +324,8 @@ class Assistant:
                 if fact_answer is None or self._section_misses_noun(fact_answer, q) \
                         or self._figure_of_something_else(fact_answer, noun, q):
                     return Answer(q, "none", NONE_ANSWER)
+            if fact_answer is not None and self._misses_group(fact_answer, q):
+                return Answer(q, "none", NONE_ANSWER)  # "How many of our LZB are women?": 4.170 counts all of them
             if fact_answer is not None and OUTCOME_CUE.search(q) \
                     and not OUTCOME_WORDS.search(" ".join(f.source_text or f.subject for f in fact_answer.facts)):
                 return Answer(q, "none", NONE_ANSWER)  # what became of participants: a plan's entries are not it
@@ -371,6 +373,16 @@ class Assistant:
             # "Wer ist bei uns die BCA?": a term only the Legende spells out; no passage says more of it
             return Answer(q, "none", NONE_ANSWER)
         return self._passage_answer(q, expanded, qvec, ranked)
+
+    @staticmethod
+    def _misses_group(answer: Answer, q: str) -> bool:
+        """The question asks for a group of people (women, young people, foreigners ...) that the table
+        figure found and its row never name: the figure counts all of them, or others. (A sentence's
+        figure is left be: "Für junge Erwachsene ..." may follow it and say it of them.)"""
+        if not any(f.table for f in answer.facts):
+            return False
+        said = fold(" ".join([answer.answer] + [f"{f.subject} {f.source_text or ''}" for f in answer.facts]))
+        return any(asked.search(q) and not named.search(said) for asked, named in _GROUPS)
 
     @staticmethod
     def _states_the_figure_found(q: str, answer: Answer) -> bool:
@@ -1310,6 +1322,19 @@ def _names_no_subject(w: str, firsts: set[str]) -> bool:
 _HAS_DIGIT = re.compile(r"\d")
 # the section an answer names ("— Abschnitt 6.6 Beschäftigungsorientiertes Fallmanagement", "Dieselbe Zahl
 # nennt auch 6.4 ..."): its number is no count of the title's noun ("How many caseworkers ...?")
+# A group of people a question may ask a figure of, and how a figure's text names it (folded: "manner")
+_GROUPS = [(re.compile(a, re.I), re.compile(n, re.I)) for a, n in (
+    (r"\b(women|woman|female|frauen|frau|weiblich\w*|mütter\w*|mothers?)\b", r"frau|weiblich|mutter"),
+    (r"\b(men|male|männer|männlich\w*)\b", r"manner|mannlich"),
+    (r"\b(u\s?25|under\s+25|unter\s+25|young\s+(?:people|adults|persons)|youth|jugendliche\w*|junge[nr]?\s+"
+     r"(?:menschen|erwachsene\w*))\b", r"u\s?25|unter 25|jugend|junge"),
+    (r"\b(ü\s?50|ue50|over\s+50|über\s+50|older\s+(?:people|workers|clients|customers)|ältere\w*)\b",
+     r"u\s?50|ue50|uber 50|alter|55"),
+    (r"\b(foreign\w*|migrants?|refugees?|ausländ\w*|geflüchtete\w*|migrant\w*|flüchtling\w*)\b",
+     r"auslan|fluch|gefluch|migra|staatsangeh"),
+    (r"\b(disabled|disabilit\w+|behindert\w*|schwerbehindert\w*|behinderung\w*)\b", r"behind|reha"),
+    (r"\b(single\s+parents?|alleinerziehende\w*|lone\s+parents?)\b", r"alleinerz"),
+)]
 _SECTION_LABEL = re.compile(r"(?:— Abschnitt|nennt auch) \d+(?:\.\d+)*")
 
 

@@ -258,6 +258,17 @@ def test_a_change_is_no_share(assistant):
     assert a.kind == "fact" and "-3,0 %" in a.answer and a.citations[0].section == "2.1"
 
 
+def test_a_figure_of_all_is_no_figure_of_a_group(assistant):
+    # the Bestand of all Langzeitleistungsbezieher (4.170) does not count the women among them
+    a = assistant.ask("How many of the long-term benefit recipients are female?")
+    assert a.kind == "none"
+    a = assistant.ask("Wie viele der Langzeitleistungsbezieher sind Frauen?")
+    assert a.kind == "none"
+    # a figure that names the group still answers
+    a = assistant.ask("How many women were unemployed in November 2021?")
+    assert a.kind == "fact" and "1.146" in a.answer and a.citations[0].section == "3"
+
+
 def test_a_named_rate_is_no_share_of_something_else(assistant):
     # "women" matched the row "Integrationsquote (davon Frauen): 16,44%", a rate of integrations
     a = assistant.ask("What share of our customers are women?")
