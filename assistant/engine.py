@@ -1272,6 +1272,8 @@ _DASH = re.compile(r"\s+[–—-]\s+")
 _AFTER_QUESTION_MARK = re.compile(r"(?<=[?!])\s+")
 # where a figure comes from or when it was counted ("laut Jahresbericht", "Stand November 2021")
 _SOURCE = re.compile(r"\b(?:laut|gemäß|according\s+to)\s+(?:(?:der|dem|den|des|the)\s+)?\S+"
+                     r"|\b(?:in|from|nach|aus)\s+(?:(?:der|den|the)\s+)?(?:BA|Bundesagentur|official)[\s-]?"
+                     r"(?:figures|statistics|data|numbers|zahlen|statistik|daten)\b"  # "in the BA figures"
                      r"|\b(?:stand|stichtag)\b:?(?=\s*(?:\d|\w+\.?\s+(?:19|20)\d\d))", re.I)
 # examples the asker gives of what a figure counts ("..., z.B. wegen Maßnahme oder Krankheit?"): they
 # illustrate it in their own words and name no subject of their own

@@ -258,6 +258,14 @@ def test_a_change_is_no_share(assistant):
     assert a.kind == "fact" and "-3,0 %" in a.answer and a.citations[0].section == "2.1"
 
 
+@pytest.mark.parametrize("q", ["How many unemployed were there in November 2021 in the BA figures?",
+                               "Wie viele Arbeitslose gab es im November 2021 nach der BA-Statistik?"])
+def test_the_statistics_a_figure_comes_from_name_no_subject(assistant, q):
+    # "BA" named where the figure comes from: no figure of the Bundesagentur was asked (was refused)
+    a = assistant.ask(q)
+    assert a.kind == "fact" and "2.685" in a.answer and a.citations[0].section == "3"
+
+
 def test_a_figure_of_all_is_no_figure_of_a_group(assistant):
     # the Bestand of all Langzeitleistungsbezieher (4.170) does not count the women among them
     a = assistant.ask("How many of the long-term benefit recipients are female?")
