@@ -266,6 +266,12 @@ def test_the_statistics_a_figure_comes_from_name_no_subject(assistant, q):
     assert a.kind == "fact" and "2.685" in a.answer and a.citations[0].section == "3"
 
 
+def test_by_about_what_percentage_asks_for_a_change(assistant):
+    # "about" between "by" and "what percentage" hid the change asked for (was MAbE's 26,8 % of the budget)
+    a = assistant.ask("By about what percentage will our customer base be smaller in 2022?")
+    assert _answered(a, "fact", "2,5%", "6")
+
+
 def test_a_figure_of_all_is_no_figure_of_a_group(assistant):
     # the Bestand of all Langzeitleistungsbezieher (4.170) does not count the women among them
     a = assistant.ask("How many of the long-term benefit recipients are female?")
