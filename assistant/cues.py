@@ -352,7 +352,8 @@ CHANGE_CUE = re.compile(r"\b(?:increas\w*|rais(?:e[sd]?|ing)|rise[sn]?|rising|ro
                         r"steiger\w*|erhöh\w*|zuwachs|anstieg|gestiegen|steigt|steigen|sinkt|sinken|gesunken|senk\w*|"
                         r"rückgang|"
                         r"veränder\w*|by\s+how\s+much|how\s+much\s+(?:less|more)|wie\s*viel\s+(?:weniger|mehr)|"
-                        r"by\s+(?:about\s+|roughly\s+|approximately\s+|around\s+)?what\s+(?:percentage|share|amount)|um\s+wie\s*viel\w*)\b",
+                        r"by\s+(?:about\s+|roughly\s+|approximately\s+|around\s+)?what\s+(?:percentage|share|amount)|"
+                        r"um\s+wie\s*viel\w*)\b",
                         re.I)
 STATES_A_CHANGE = re.compile(r"veränderung|steigerung|anstieg|ansteigen|rückgang|gestiegen|gesunken\w*|zuwachs|"
                              r"zunahme|abnahme|erhöh\w*|gesteigert|gesenkt|im\s+vergleich|gegenüber|zum\s+vorjahr|"

@@ -1322,8 +1322,6 @@ def _names_no_subject(w: str, firsts: set[str]) -> bool:
 
 
 _HAS_DIGIT = re.compile(r"\d")
-# the section an answer names ("— Abschnitt 6.6 Beschäftigungsorientiertes Fallmanagement", "Dieselbe Zahl
-# nennt auch 6.4 ..."): its number is no count of the title's noun ("How many caseworkers ...?")
 # A group of people a question may ask a figure of, and how a figure's text names it (folded: "manner")
 _GROUPS = [(re.compile(a, re.I), re.compile(n, re.I)) for a, n in (
     (r"\b(women|woman|female|frauen|frau|weiblich\w*|mütter\w*|mothers?)\b", r"frau|weiblich|mutter"),
@@ -1331,12 +1329,14 @@ _GROUPS = [(re.compile(a, re.I), re.compile(n, re.I)) for a, n in (
     (r"\b(u\s?25|under\s+25|unter\s+25|young\s+(?:people|adults|persons)|youth|jugendliche\w*|junge[nr]?\s+"
      r"(?:menschen|erwachsene\w*))\b", r"u\s?25|unter 25|jugend|junge"),
     (r"\b(ü\s?50|ue50|over\s+50|über\s+50|older\s+(?:people|workers|clients|customers)|ältere\w*)\b",
-     r"u\s?50|ue50|uber 50|alter|55"),
+     r"u\s?50|ue50|uber 50|alter"),
     (r"\b(foreign\w*|migrants?|refugees?|ausländ\w*|geflüchtete\w*|migrant\w*|flüchtling\w*)\b",
-     r"auslan|fluch|gefluch|migra|staatsangeh"),
+     r"auslan|fluch|migra|staatsangeh"),
     (r"\b(disabled|disabilit\w+|behindert\w*|schwerbehindert\w*|behinderung\w*)\b", r"behind|reha"),
     (r"\b(single\s+parents?|alleinerziehende\w*|lone\s+parents?)\b", r"alleinerz"),
 )]
+# the section an answer names ("— Abschnitt 6.6 Beschäftigungsorientiertes Fallmanagement", "Dieselbe Zahl
+# nennt auch 6.4 ..."): its number is no count of the title's noun ("How many caseworkers ...?")
 _SECTION_LABEL = re.compile(r"(?:— Abschnitt|nennt auch) \d+(?:\.\d+)*")
 
 
