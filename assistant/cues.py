@@ -117,10 +117,11 @@ PAID_FROM_BUDGET = re.compile(
 
 # "What does the jobcenter intend to do with the money ...?", "What worries the programme about ... places?":
 # the content of an intent, a worry or a view, not a figure; what something costs or counts still is one
+# ("how many" needs no word here: QUANTITY_CUE overrides every NOT_A_FIGURE pattern)
 CONTENT_ASKED = re.compile(
     r"^\s*what\s+(?:(?:does|do|did|should|will|would|can|must|might)\s+|(?!(?:is|was|has|means|counts|makes|"
     r"remains|happens|costs)\b)[a-z]+s\s+(?:the|our|us|we)\b)"
-    r"(?![^?]*\b(?:cost|costs|spend|spent|amount|total|add\s+up|come\s+to|count|number|how\s+many|budget|mean|"
+    r"(?![^?]*\b(?:cost|costs|spend|spent|amount|total|add\s+up|come\s+to|count|number|budget|mean|"
     r"stand\s+for)\b)", re.I)
 
 # "Welche Kennzahlen ...?", "Which specialised staff ...?" ask which things, not a figure; "Welcher Anteil",
