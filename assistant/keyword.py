@@ -27,8 +27,10 @@ why when where while before after during until not no nor might may must can cou
 also still only just very more most many some other such than then here someone anyone something each
 every both either own same so too into over under again once all used use using get got make made
 done doing have has had having being am you he she we they them his her our your us my
+ll ve re don doesn didn isn aren wasn weren hasn haven hadn wouldn shouldn couldn
 """.split())
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+# (the last line: what is left of an English contraction, "we'll", "don't", once the apostrophe splits it)
 STOPWORDS |= {w.translate(_FOLD) for w in STOPWORDS}  # words are looked up folded ("für" -> "fur")
 _SUFFIXES = ("ungen", "innen", "ern", "en", "er", "es", "e", "n", "s")
 
