@@ -1164,7 +1164,7 @@ class Assistant:
             return Answer(q, "none", NONE_ANSWER)
         rare = self._rare_nouns(q)
         naming = [i for i in chosen if rare & self.sentence_index.terms[i]]  # the sentences about its subject
-        if not naming and self._names_no_part_of_compounds(q, text):
+        if not naming and self._names_no_part_of_compounds(q, text) and not self._states_other_nouns(q, text):
             # "Wird das Elterngeld angerechnet?": the programme says "Eltern" and "Geld", never "Elterngeld";
             # a passage naming no part of it, nor another rare noun of the question, is about something else
             # ("Welchen Stellenwert hat die Videoberatung?" is answered: "videogestützte ...")
@@ -1186,6 +1186,16 @@ class Assistant:
             when = asked_time(q)
             return Answer(q, "none", NONE_ANSWER + (f" Für {when} nennt es diese Zahl nicht." if when else ""))
         return None
+
+    def _states_other_nouns(self, q: str, text: str) -> bool:
+        """A German question's nouns other than the compounds the programme never writes all stand in
+        the text, one of them a word not all over the programme: "Ist die persönliche Beratung weiterhin
+        der Normalfall?" is about "Beratung" ("Gibt es Elterngeld für Kunden?" is not about "Kunden")."""
+        if not is_german(q):
+            return False
+        compounds = {fold(w) for w in content_words(q) if self._compound_only_nouns(w)}
+        nouns = {stem(w) for w in _noun_candidates(q) if w[:1].isupper() and fold(w) not in compounds}
+        return bool(nouns - self.pervasive_stems) and nouns <= {stem(w) for w in words(text)}
 
     def _names_no_part_of_compounds(self, q: str, text: str) -> bool:
         """The question names compounds the programme never writes (_compound_only_nouns) and the text
