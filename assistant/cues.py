@@ -423,7 +423,9 @@ DURATION_QUESTION = re.compile(rf"\bwie\s+lange\b|\bhow\s+long\b(?!\s+ago)|{_SPA
                                r"|\b(?:what|which)\s+time\s*-?\s*frame\b", re.I)
 # (with "ein\w*": "eines Jahres", "einen Monat")
 DURATION = re.compile(rf"\b(?:\d+|ein\w*|elf|{COUNT_WORDS})[\s-]*(?:monat|jahr|woche|tag|stunde)\w*"
-                      r"|\bbis\s+(?:zu[mr]?|ende|mitte|anfang|(?:19|20)\d\d)\b|\bdauer\w*|\b(?:un)?befristet\w*"
+                      # ("bis zu 50 Plätze" is a number of places: "bis zu 12 Monate" is a span by the first line)
+                      rf"|\bbis\s+(?:zu[mr]|zu(?!\s+(?:\d+|{COUNT_WORDS})\b)|ende|mitte|anfang|(?:19|20)\d\d)\b"
+                      r"|\bdauer\w*|\b(?:un)?befristet\w*"
                       r"|\w+fristig\w*|\bauf\s+\w+\s+sicht\b|" + _SPAN_ADJECTIVE, re.I)
 # "How long has it been around?", "Wie lange gibt es das schon?": since when answers it ("seit 2005")
 SO_FAR_QUESTION = re.compile(r"\bhow\s+long\s+(?:has|have|had)\b|\bwie\s+lange\b.*\b(?:schon|bereits)\b", re.I)

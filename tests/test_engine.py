@@ -1116,6 +1116,9 @@ def test_list_question_gets_the_list(assistant):
     # budget lines as a passage)
     ("Bis zu welcher Höhe werden Bewerbungskosten aus dem Vermittlungsbudget übernommen?", ""),
     ("Bis zu welcher Höhe zahlt das Vermittlungsbudget Reisekosten?", ""),
+    # "bis zu 50 Plätze zur Berufsvorbereitung (BvB)" is a number of places, no span (was 5.4.2 as a passage)
+    ("Wie lange dauert eine BvB beim Bildungsträger?", ""),
+    ("How long does a BvB course at the Bildungsträger last?", ""),
 ])
 def test_refusals(assistant, q, tail):
     a = assistant.ask(q)
@@ -1574,6 +1577,10 @@ def test_how_many_weeks_asks_for_a_span_a_passage_states(assistant):
     from assistant.cues import misses_what_is_asked
     assert not misses_what_is_asked("Wie lange dauert die Teilnahme?", "während der jeweils 12-wöchigen Teilnahme")
     assert misses_what_is_asked("Wie lange dauert die Teilnahme?", "bei 25-jährigen Teilnehmern")  # an age
+    # "bis zu" before a count of something else is no span; before a span or a date it is one
+    assert misses_what_is_asked("Wie lange dauert die BvB?", "Es werden bis zu 50 Plätze vorgehalten.")
+    assert not misses_what_is_asked("Wie lange dauert die BvB?", "ein bis zu 12-monatiges Angebot")
+    assert not misses_what_is_asked("Wie lange dauert die BvB?", "Sie läuft bis zum Sommer.")
     # a span of something else is no answer ("in den nächsten sechs Monaten" of the Integrationsprognose),
     # nor the 21 months of the Langzeitleistungsbezug for a training that states none
     assert assistant.ask("Für wie viele Monate wird Einstiegsgeld höchstens gezahlt?").kind == "none"
