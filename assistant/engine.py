@@ -33,7 +33,7 @@ from typing import Callable, NamedTuple, Optional
 
 import numpy as np
 
-from .cues import (ABBREVIATION_ASKED, AREA_STATED, CHANGE_CUE, CLIENT_STEMS, CONTACT_QUESTION, COUNT_CUE, CUE_WORDS,
+from .cues import (ABBREVIATION_ASKED, AREA_STATED, CHANGE_CUE, DURATION_QUESTION, CLIENT_STEMS, CONTACT_QUESTION, COUNT_CUE, CUE_WORDS,
                    DATE_CUE, FIGURE_COMPOUND, FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, HOW_MUCH, HOW_OFTEN,
                    LONG_FORM_ASKED, MONEY_CUE, NOT_ABOUT_A_TERM, ONLY_MONEY, OUTCOME_CUE, OUTCOME_WORDS, OWN_STAFF,
                    PER_HEAD_CUE, PERCENT_CUE, PERSON_WORDS, OVERVIEW_WORDS, QUANTITY_CUE, SHARE_OF_PEOPLE, SOME_MORE,
@@ -292,9 +292,9 @@ class Assistant:
         if budget_of and not english_entry(budget_of, noun=True) and not self.chunk_kw.knows(budget_of) \
                 and not self.lookup.find_in(budget_of):
             return Answer(q, "none", NONE_ANSWER)  # "the marketing budget": of nothing the programme names
-        # "Wie viele Wochen dauert ...?" asks for a span ("der jeweils 12-wöchigen Projektteilnahme"): a
-        # passage states it, the tables count people and money
-        if (figure_asked or self._names_table_row(q)) and not SPAN_COUNT.search(q):
+        # "Wie viele Wochen dauert ...?", "How long do the BaE places last?" ask for a span ("der jeweils
+        # 12-wöchigen Projektteilnahme"): a passage states it, the tables count people and money
+        if (figure_asked or self._names_table_row(q)) and not DURATION_QUESTION.search(q):
             fact_answer = self._fact_answer(q, expanded, qvec, terms, ranked, sections)
             if fact_answer is not None and self._misses_named_term(fact_answer, terms, q):
                 # a table's figure that counts something else: a sentence naming the asked term may

@@ -1585,6 +1585,8 @@ def test_how_many_weeks_asks_for_a_span_a_passage_states(assistant):
     # nor the 21 months of the Langzeitleistungsbezug for a training that states none
     assert assistant.ask("Für wie viele Monate wird Einstiegsgeld höchstens gezahlt?").kind == "none"
     assert assistant.ask("Wie viele Monate dauert die Ausbildung bei BaE?").kind == "none"
+    # nor is a table's count of places one ("How long ...?" got BaE's 18 Neueintritte)
+    assert assistant.ask("How long do the BaE places last?").kind == "none"
 
 
 def test_a_caseworkers_abbreviation_the_legende_lacks_reaches_the_programmes_words(assistant):
