@@ -527,6 +527,15 @@ def test_what_is_left_of_an_english_contraction_is_no_unknown_word(assistant, q)
     assert a.kind == "passage" and a.citations[0].section == "8"
 
 
+@pytest.mark.parametrize("q", ["What's the point of the close cooperation with rehab providers?",
+                               "What is the purpose of cooperating so closely with the rehab carriers?"])
+def test_what_the_point_of_something_is_its_aim(assistant, q):
+    # the sentence naming the aim ("Ziel ist es, ...") was ranked below 6.5's list and 5.7's Teilhabeplanverfahren;
+    # "purpose", "closely" and "carriers" were no words of the bridge, and the second question was refused
+    a = assistant.ask(q)
+    assert a.kind == "passage" and "die Zeit bis zur realen Hilfe" in a.answer
+
+
 def test_everyday_english_words_do_not_make_a_question_out_of_scope(assistant):
     # "even", "ones" are no subject the programme lacks (was refused); "weather" still is one
     a = assistant.ask("Does every counselling session need an appointment, even urgent ones?")

@@ -308,6 +308,20 @@ def test_a_priority_question_prefers_a_sentence_naming_what_comes_first():
     assert first[0][0] == 1 and first[0][1] > first[1][1]
 
 
+def test_a_purpose_question_prefers_a_sentence_naming_an_aim():
+    # 6.5 of the programme: "Ziel ist es, durch intensive Zusammenarbeit mit den Reha-Trägern, die Zeit bis
+    # zur realen Hilfe so kurz wie möglich zu halten" ranked below the section's list of Handlungsschwerpunkte
+    texts = ["Die Reha-Träger arbeiten mit dem Jobcenter zusammen.",
+             "Ziel ist es, durch die Zusammenarbeit mit den Reha-Trägern die Wartezeit kurz zu halten."]
+    ix = _index(texts)
+    qvec = np.zeros(4, dtype=np.float32)
+    plain = dict(ix.rank([(0, 1.0)], "Reha-Träger Zusammenarbeit", qvec, question="Wie arbeiten die Reha-Träger?"))
+    for question in ["What's the point of working with the Reha-Träger?", "Wozu arbeiten wir mit den Reha-Trägern?",
+                     "Was ist das Ziel der Zusammenarbeit mit den Reha-Trägern?"]:
+        aim = dict(ix.rank([(0, 1.0)], "Reha-Träger Zusammenarbeit", qvec, question=question))
+        assert aim[1] - aim[0] > plain[1] - plain[0], question
+
+
 def test_a_what_is_question_prefers_the_sentence_that_introduces_the_name():
     # 5.4.2 of the programme introduces „Gatekeeper U25“ in quotes; a later sentence repeats the
     # name word for word but says only that the project has proved itself
