@@ -14,7 +14,7 @@ from assistant.cli import main
 from assistant.evaluate import load_questions, run_eval, typed_variants
 from assistant.fact_answers import framed_by
 from assistant.keyword import content_words
-from assistant.lexicon import EN_DE
+from assistant.lexicon import EN_DE, german_for
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -534,6 +534,14 @@ def test_what_the_point_of_something_is_its_aim(assistant, q):
     # "purpose", "closely" and "carriers" were no words of the bridge, and the second question was refused
     a = assistant.ask(q)
     assert a.kind == "passage" and "die Zeit bis zur realen Hilfe" in a.answer
+
+
+def test_english_adverbs_of_the_programme_are_bridged(assistant):
+    # "clearly" is the programme's "deutlich" ("die deutlich höhere Zahl der Langzeitarbeitslosen"); unbridged,
+    # the question got 3's sentence about the Schwerpunkt of 2022
+    a = assistant.ask("Why are there clearly more long-term unemployed although fewer people receive benefits?")
+    assert a.kind == "passage" and "Alter, gesundheitliche Einschränkungen" in a.answer
+    assert "überwiegend" in german_for("mainly") and "zunehmend" in german_for("increasingly")
 
 
 def test_everyday_english_words_do_not_make_a_question_out_of_scope(assistant):
