@@ -33,15 +33,16 @@ from typing import Callable, NamedTuple, Optional
 
 import numpy as np
 
-from .cues import (ABBREVIATION_ASKED, AREA_STATED, CHANGE_CUE, DURATION_QUESTION, CLIENT_STEMS, CONTACT_QUESTION, COUNT_CUE, CUE_WORDS,
-                   DATE_CUE, FIGURE_COMPOUND, FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, HOW_MUCH, HOW_OFTEN,
-                   LONG_FORM_ASKED, MONEY_CUE, NOT_ABOUT_A_TERM, ONLY_MONEY, OUTCOME_CUE, OUTCOME_WORDS, OWN_STAFF,
-                   PER_HEAD_CUE, PERCENT_CUE, PERSON_WORDS, OVERVIEW_WORDS, QUANTITY_CUE, SHARE_OF_PEOPLE, SOME_MORE,
-                   SPAN_COUNT, STAFF, STAFF_STEMS, STATES_A_CHANGE, STATES_A_TOTAL, STATES_FREQUENCY, TIME_UNIT_STEMS,
-                   TOTAL_ASKED, WIDER_AREA, YEAR_RE, AskedNoun, SectionReference, asked_noun, asked_period, asked_time,
-                   asked_unit, asks_about_a_case, asks_for_figure, counted_head, counted_heads, counts_staff,
-                   english_budget_of, is_english, is_german, misses_what_is_asked, months_in, names_a_place,
-                   of_own_time, section_reference, with_month_names, without_chatter, without_document_words, years_in)
+from .cues import (ABBREVIATION_ASKED, AREA_STATED, CHANGE_CUE, CLIENT_STEMS, CONTACT_QUESTION, COUNT_CUE, CUE_WORDS,
+                   DATE_CUE, DURATION_QUESTION, FIGURE_COMPOUND, FIGURE_CUE, GLOSSARY_CUE, GLOSSARY_FILLER, HOW_MUCH,
+                   HOW_OFTEN, LONG_FORM_ASKED, MONEY_CUE, NOT_ABOUT_A_TERM, ONLY_MONEY, OUTCOME_CUE, OUTCOME_WORDS,
+                   OWN_STAFF, PER_HEAD_CUE, PERCENT_CUE, PERSON_WORDS, OVERVIEW_WORDS, QUANTITY_CUE, SHARE_OF_PEOPLE,
+                   SOME_MORE, SPAN_COUNT, STAFF, STAFF_STEMS, STATES_A_CHANGE, STATES_A_TOTAL, STATES_FREQUENCY,
+                   TIME_UNIT_STEMS, TOTAL_ASKED, WIDER_AREA, YEAR_RE, AskedNoun, SectionReference, asked_noun,
+                   asked_period, asked_time, asked_unit, asks_about_a_case, asks_for_figure, counted_head,
+                   counted_heads, counts_staff, english_budget_of, is_english, is_german, misses_what_is_asked,
+                   months_in, names_a_place, of_own_time, section_reference, with_month_names, without_chatter,
+                   without_document_words, years_in)
 from .embedders import Embedder, load_embedder
 from .excerpts import limit_answer, quote, source_line, trim, window_around
 from .fact_answers import (HAS_FIGURE, MONEY_STEMS, SHARE, FactAnswers, counts, counts_more, framed_by, is_prose,
