@@ -1260,11 +1260,11 @@ def test_evaluation_floors(assistant):
     # fewest earlier questions ask about): 49 right at that session's start (61.3 %), 54 (67.5 %) at its end
     # dev19 (80 questions, 50 English, 44 passages, 12 outside the programme, thirty-first session, in the
     # styles of staff: plain, chat, onboarding): 57 right when first run (71.3 %), 58 (72.5 %) at its end,
-    # 63 (78.8 %) after the thirty-second session
+    # 63 (78.8 %) after the thirty-second session, 67 (83.8 %) after the thirty-third
     floors = {"dev": 0.82, "dev2": 0.85, "dev3": 0.83, "dev4": 0.85, "dev5": 0.85, "dev6": 0.82, "dev7": 0.89,
               "dev8": 0.85, "dev9": 0.85, "dev10": 0.74, "dev11": 0.76, "dev12": 0.76,
               "dev13": 0.68, "dev14": 0.86, "dev15": 0.85, "dev16": 0.88, "dev17": 0.68, "dev18": 0.64,
-              "dev19": 0.75}
+              "dev19": 0.80}
     # dev19's z065 types the Legende's HKM as "hmk": a typo is forgiven in abbreviations of four letters or more
     glossary_floors = {"dev19": 0.87}
     for name, floor in floors.items():
