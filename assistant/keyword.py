@@ -12,6 +12,8 @@ from functools import lru_cache
 from typing import Iterator
 
 _WORD_RE = re.compile(r"[A-Za-zÄÖÜäöüß0-9§]+")
+# (German, then English; the last line is what is left of an English contraction, "we'll", "don't", once
+# the apostrophe splits it)
 STOPWORDS = set("""
 a aber alle allem allen aller alles als also am an ander andere anderen auch auf aus bei beim bin bis bist
 da dabei damit dann das dass dem den denn der des dessen die dies diese diesem diesen dieser dieses doch dort
@@ -30,7 +32,6 @@ done doing have has had having being am you he she we they them his her our your
 ll ve re don doesn didn isn aren wasn weren hasn haven hadn wouldn shouldn couldn
 """.split())
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
-# (the last line: what is left of an English contraction, "we'll", "don't", once the apostrophe splits it)
 STOPWORDS |= {w.translate(_FOLD) for w in STOPWORDS}  # words are looked up folded ("für" -> "fur")
 _SUFFIXES = ("ungen", "innen", "ern", "en", "er", "es", "e", "n", "s")
 

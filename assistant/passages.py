@@ -96,8 +96,8 @@ _PURPOSE = re.compile(r"\bziel\w*|\bzweck\w*|\bum\b[^.;:]{3,120}?\bzu\b|\bdamit\
 # what a question of each kind wants a sentence to say, and how many times ANSWER_TYPE_BONUS that
 # counts: a reason, a place; a role, which few sentences name ("Neuanträge immer durch die Führungskraft"
 # may stand in a chunk ranked below the section's others); a sentence naming the target group
-# ("Zielgruppe sind dabei ...") says for whom in so many words; an aim, twice (1: own sets 179 wrong, 2 and
-# 3: 178, dev19 one more right; held-out 252 all three)
+# ("Zielgruppe sind dabei ...") says for whom in so many words; an aim, twice (from 179 wrong of the older
+# own questions: 1 and 2 and 3 all 178, 2 and 3 also dev19's z053 right; held-out 252 all three)
 _ANSWER_TYPES = [(_WHY_QUESTION, _REASON, 1), (_WHO_QUESTION, _ROLE, 3), (_WHERE_QUESTION, _PLACE, 1),
                  (_FOR_WHOM_QUESTION, _TARGET_GROUP, 5), (_PRIORITY_QUESTION, _PRIORITY, 1),
                  (_PURPOSE_QUESTION, _PURPOSE, 2)]
