@@ -1117,14 +1117,13 @@ class Assistant:
     def _compound_only_nouns(self, q: str) -> list[list[str]]:
         """The parts of each noun of the question the programme uses only as two words of its own
         ("Elterngeld": "Eltern", "Geld"; "Sprachniveau"), each noun's parts in one list."""
-        out = []
-        for w in content_words(q):
-            if len(w) < 6 or not w[0].isupper() or stem(w) in self.chunk_kw.all_terms or self._known_by_stem(w):
-                continue
-            parts = list(self.chunk_kw.compound_parts(fold(w)))
-            if parts:
-                out.append(sorted({p for head, tail in parts for p in (head, stem(tail))}))
-        return out
+        return [parts for w in content_words(q) if (parts := self._compound_parts(w))]
+
+    def _compound_parts(self, w: str) -> list[str]:
+        """The parts of a noun the programme uses only as two words of its own; [] for any other word."""
+        if len(w) < 6 or not w[0].isupper() or stem(w) in self.chunk_kw.all_terms or self._known_by_stem(w):
+            return []
+        return sorted({p for head, tail in self.chunk_kw.compound_parts(fold(w)) for p in (head, stem(tail))})
 
     def _passage_answer(self, q: str, expanded: str, qvec: np.ndarray, ranked) -> Answer:
         """The best one to three sentences of the best chunks (ranked), quoted with their section and
@@ -1167,7 +1166,8 @@ class Assistant:
         naming = [i for i in chosen if rare & self.sentence_index.terms[i]]  # the sentences about its subject
         if not naming and self._names_no_part_of_compounds(q, text) and not self._states_other_nouns(q, text):
             # "Wird das Elterngeld angerechnet?": the programme says "Eltern" and "Geld", never "Elterngeld";
-            # a passage naming no part of it, nor another rare noun of the question, is about something else
+            # a passage naming no part of it, nor another rare noun of the question, nor all its other nouns
+            # (_states_other_nouns), is about something else
             # ("Welchen Stellenwert hat die Videoberatung?" is answered: "videogestützte ...")
             return Answer(q, "none", NONE_ANSWER)
         if SPAN_COUNT.search(q) and rare and not naming:
@@ -1194,8 +1194,7 @@ class Assistant:
         der Normalfall?" is about "Beratung" ("Gibt es Elterngeld für Kunden?" is not about "Kunden")."""
         if not is_german(q):
             return False
-        compounds = {fold(w) for w in content_words(q) if self._compound_only_nouns(w)}
-        nouns = {stem(w) for w in _noun_candidates(q) if w[:1].isupper() and fold(w) not in compounds}
+        nouns = {stem(w) for w in _noun_candidates(q) if w[:1].isupper() and not self._compound_parts(w)}
         return bool(nouns - self.pervasive_stems) and nouns <= {stem(w) for w in words(text)}
 
     def _names_no_part_of_compounds(self, q: str, text: str) -> bool:
