@@ -790,12 +790,18 @@ def test_a_budget_of_something_the_programme_never_names_is_refused(assistant):
     assert "785.000 €" in assistant.ask("How much is the FbW budget?").answer
 
 
-@pytest.mark.parametrize("q", ["Was steht über den Beirat?", "Does the programme even mention the advisory board?"])
-def test_a_word_one_chunk_alone_uses_brings_that_chunk_among_the_ranked(assistant, q):
-    # the Vorwort chunk naming the Beirat ranked 8th, below chunks the model finds close to "Beratung";
-    # "mention" asks whether it is named, and "advisory" is the Beirat
-    a = assistant.ask(q)
+def test_a_word_one_chunk_alone_uses_brings_that_chunk_among_the_ranked(assistant):
+    # the Vorwort chunk naming the Beirat ranked 8th, below chunks the model finds close to "Beratung"
+    a = assistant.ask("Was steht über den Beirat?")
     assert a.kind == "passage" and "Beirat des Jobcenters" in a.answer and a.citations[0].section == "Vorwort"
+
+
+def test_an_english_word_the_bridge_translates_reaches_the_chunk_naming_it(assistant):
+    # "advisory" is the Beirat. The Vorwort's sentence naming it and 5.5's on the "Teilzeit-
+    # Beratungsstelle" are a near tie (0.964 against 0.967 on one machine of this kind, the other
+    # way round on another), so which one is quoted differs between machines; the Vorwort is cited
+    a = assistant.ask("Does the programme even mention the advisory board?")
+    assert a.kind == "passage" and "Vorwort" in [c.section for c in a.citations]
 
 
 def test_a_rare_form_of_a_common_word_brings_no_chunk(assistant):
