@@ -7,7 +7,7 @@ compound ("AsA flex" -> AsA).
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from .cues import GLOSSARY_CUE
 from .keyword import STOPWORDS, content_words, fold, stem
@@ -137,8 +137,11 @@ def sections_using(doc: Document, term: GlossaryTerm) -> list[str]:
 class Glossary:
     """Case- and variant-tolerant lookup over the terms of all documents."""
 
-    def __init__(self, terms: Iterable[GlossaryTerm]):
+    def __init__(self, terms: Iterable[GlossaryTerm], is_word: Callable[[str], bool] = lambda w: False):
+        """is_word: whether German or English has a word ("GEZ", "Bea"), which is then no abbreviation
+        typed with two letters swapped."""
         self.terms = list(terms)
+        self.is_word = is_word
         # the stems of each long form, taken once: "Langzeitleistungsbeziehern" still names LZB
         self._long_stems = {id(t): frozenset(stem(w) for w in content_words(t.long)) for t in self.terms}
         self._by_key: dict[str, list[GlossaryTerm]] = {}
@@ -211,14 +214,28 @@ class Glossary:
         # typed in lower case, a short question asking what something means ("was bedeutet ahjf")
         asks_meaning = len(tokens) <= 4 and bool(GLOSSARY_CUE.search(question))
         for tok in tokens:
-            if len(tok) < 4 or not (looks_like_abbreviation(tok) or tok.isupper()
+            if len(tok) < 3 or not (looks_like_abbreviation(tok) or tok.isupper()
                                     or (asks_meaning and tok.islower() and len(tok) <= 6)):
                 continue
             k = _key(tok)
             for key, hits in self._by_key.items():
-                if len(key) >= 4 and edit_distance_le1(k, key) and hits[0] not in found:
+                # three letters are one edit from too many others, but two of them swapped ("EZG" for
+                # "EGZ", "hkm" for "HKM") are still only that abbreviation
+                if min(len(k), len(key)) >= 4:
+                    near = edit_distance_le1(k, key)
+                else:
+                    near = swapped_neighbours(k, key) and not self.is_word(tok)
+                if near and hits[0] not in found:
                     found.append(hits[0])
         return found
+
+
+def swapped_neighbours(a: str, b: str) -> bool:
+    """Whether b is a with two neighbouring letters swapped ("ezg", "egz")."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def edit_distance_le1(a: str, b: str) -> bool:
@@ -227,9 +244,7 @@ def edit_distance_le1(a: str, b: str) -> bool:
     if abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                   and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        return sum(x != y for x, y in zip(a, b)) == 1 or swapped_neighbours(a, b)
     if len(a) > len(b):
         a, b = b, a
     for i in range(len(b)):
