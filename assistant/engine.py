@@ -27,7 +27,6 @@ import math
 import re
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable, NamedTuple, Optional
 
@@ -87,8 +86,6 @@ class Assistant:
     def __init__(self, loaded: LoadedIndex, embedder: Embedder, mode: str = "hybrid"):
         self.loaded = loaded
         self.embedder = embedder
-        # an English question's German words are embedded beside the question itself (_query_vectors)
-        self._second_thread = ThreadPoolExecutor(max_workers=1)
         self.mode = mode
         self.documents: dict[str, Document] = {d.doc: d for d in loaded.documents}
         self.glossary = loaded.glossary
@@ -422,7 +419,8 @@ class Assistant:
         English word (German sentences lie closer to German words; the bridge's other forms, many and
         long, would add more time than they help). A German question in everyday words is ranked
         with the programme's words for them ("Ein-Euro-Job": "Arbeitsgelegenheiten"); a bare lookup,
-        with no word that says its language, by its own vector. Both are embedded at once, on two threads.
+        with no word that says its language, by its own vector. Both are embedded in one batch (the same
+        vectors as one by one; the embedder's threads share the batch).
         """
         if is_german(q):
             german = written_forms(q)
@@ -434,9 +432,8 @@ class Assistant:
         if not german:
             own = self.embedder.embed_queries([q])[0]
             return own, own
-        pending = self._second_thread.submit(self.embedder.embed_queries, [german])
-        own = self.embedder.embed_queries([q])[0]
-        return own, _unit(own + pending.result()[0])
+        own, words = self.embedder.embed_queries([q, german])
+        return own, _unit(own + words)
 
     def _expand(self, q: str, terms: list[GlossaryTerm]) -> str:
         """The question plus long forms of its abbreviations, the abbreviation of a long form it spells

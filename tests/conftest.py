@@ -1,6 +1,6 @@
 """Shared fixtures: one real Assistant for the whole session, and a flaskr-style app.
 
-Embedding the whole corpus takes about two minutes, so the index is built once per session
+Embedding the whole corpus takes about 35 s (2 cores), so the index is built once per session
 into a temporary folder, seeded with the embedding cache of earlier runs (pytest's cache
 folder) or of the repository's own index/. The engine re-embeds only text whose hash is not
 in that cache, so a warm run builds in about a second and a cold one still works.
