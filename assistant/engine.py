@@ -93,7 +93,8 @@ class Assistant:
         self.chunks = loaded.chunks
         self.chunk_vectors = loaded.chunk_index.reconstruct_n(0, loaded.chunk_index.ntotal) if self.chunks \
             else np.zeros((0, 0), dtype=np.float32)
-        self.lookup = Glossary(self.glossary, is_word=lambda w: self.speller.is_a_word(w))  # (speller: below)
+        # is_word asks the speller, which is built further down, from the chunks and the keyword index
+        self.lookup = Glossary(self.glossary, is_word=lambda w: self.speller.is_a_word(w))
         self._section_word_cache: dict[tuple[str, str], tuple[str, str, frozenset[str], str]] = {}
         self.chunk_kw = KeywordIndex([c.heading_path + "\n" + c.text for c in self.chunks])
         self.sentences = loaded.sentences
