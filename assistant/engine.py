@@ -43,7 +43,7 @@ from .cues import (ABBREVIATION_ASKED, AREA_STATED, CHANGE_CUE, CLIENT_STEMS, CO
                    months_in, names_a_place, of_own_time, section_reference, with_month_names, without_chatter,
                    without_document_words, years_in)
 from .embedders import Embedder, load_embedder
-from .excerpts import limit_answer, quote, source_line, trim, window_around
+from .excerpts import MAX_ANSWER_CHARS, limit_answer, quote, source_line, trim, window_around
 from .fact_answers import (HAS_FIGURE, MONEY_STEMS, SHARE, FactAnswers, counts, counts_more, framed_by, is_prose,
                            states_figure, unit_fit)
 from .facts import table_captions, table_row_heads
@@ -203,6 +203,8 @@ class Assistant:
         t0 = time.perf_counter()
         reading = self._read(question)
         answer = self._route(reading.text, reading.lower_case) if reading.text else Answer(question, "none", CHAT_ANSWER)
+        if answer.kind == "none" and reading.text:
+            answer = self._answer_in_parts(reading.text, answer) or answer
         answer.question = question
         answer.read_as = reading.corrected
         answer.took_ms = (time.perf_counter() - t0) * 1000
@@ -219,6 +221,24 @@ class Assistant:
         lower_case = all(w == w.lower() or w.isupper() for w in q.split())
         text = self.speller.with_capitals(corrected) if lower_case and not is_english(q) else corrected
         return Reading(text, corrected if corrected != q else None, lower_case)
+
+    def _answer_in_parts(self, q: str, refusal: Answer) -> Optional[Answer]:
+        """A refused question that first asks what a term means and then something more ("Was bedeutet
+        bFM und wie viele Eintritte sind geplant?"): what the term means, and the refusal for the rest;
+        None for any other question."""
+        for m in _SECOND_ASK.finditer(q):
+            first, rest = q[:m.start()], q[m.end():]
+            terms = self.lookup.find_in(first)
+            if not terms or not GLOSSARY_CUE.search(first) or not self._is_glossary_question(first, terms):
+                continue
+            if not [w for w in content_words(rest) if fold(w) not in _term_words(terms)]:
+                return None  # "Was ist EGZ, bitte?": nothing more is asked
+            meaning = self._glossary_answer(first, terms, self.embedder.embed_queries([first])[0])
+            missing = ("Zum zweiten Teil der Frage enthält das Programm keine Angaben." if refusal.answer == NONE_ANSWER
+                       else f"Zum zweiten Teil der Frage: {refusal.answer}")
+            meaning.answer = f"{limit_answer(meaning.answer, MAX_ANSWER_CHARS - len(missing) - 1)} {missing}"
+            return meaning
+        return None
 
     def _route(self, q: str, typed_in_lower_case: bool = False) -> Answer:
         terms = self.lookup.find_in(q)
@@ -626,7 +646,7 @@ class Assistant:
             return self._several_terms_answer(q, terms, qvec)
         term = terms[0]
         main, entries = self._entries(term)
-        parts = [f"{main.abbr} steht für „{main.long}“."]
+        parts = [_stands_for(main)]
         citations = [self._citation(main.doc, main.defined_in or "Legende", main.definition)]
         inline = next((t for t in entries if t.source == "inline"), None)
         # The sentence of the text that explains or uses the term, compounds ("AsA flex") first.
@@ -681,7 +701,7 @@ class Assistant:
             if main.abbr not in {m.abbr for m in mains}:
                 mains.append(main)
                 entries.extend(group)
-        parts = [f"{m.abbr} steht für „{m.long}“." for m in mains]
+        parts = [_stands_for(m) for m in mains]
         citations = [self._citation(m.doc, m.defined_in or "Legende", m.definition) for m in mains]
         patterns = [term_pattern(m) for m in mains]
         where = {(e.doc, sec) for e in entries for sec in e.sections} - self.glossary_sections
@@ -1277,6 +1297,8 @@ _RATE_WORD = re.compile(r"\b([A-Za-zÄÖÜäöüß]{3,}?)(?:en|s)?quoten?\b")
 _QUOTED = re.compile(r"[„“\"»«‘]([^„“”\"»«‘’]{3,60})[“”\"«»’]|(?<!\w)'([^']{3,60})'(?!\w)")
 # a dash parting a question's clauses: "... ESF-Projekte – was heißt ESF nochmal?"
 _DASH = re.compile(r"\s+[–—-]\s+")
+# where a question asking what a term means goes on to ask something more ("Was bedeutet bFM und wie viele ...")
+_SECOND_ASK = re.compile(r"\s*(?:,\s*)?\b(?:und|sowie|and)\s+(?=\w)|\s*[,;]\s*|\s+[–—-]\s+|(?<=\?)\s+")
 _AFTER_QUESTION_MARK = re.compile(r"(?<=[?!])\s+")
 # where a figure comes from or when it was counted ("laut Jahresbericht", "Stand November 2021")
 _SOURCE = re.compile(r"\b(?:laut|gemäß|according\s+to)\s+(?:(?:der|dem|den|des|the)\s+)?\S+"
@@ -1302,6 +1324,10 @@ _PARAGRAPH = re.compile(r"(?<=§)\s*(\d{1,3}[a-z]?)\b|\b(\d{1,3}[a-z])\b")
 _NUMBER = re.compile(r"(?<![§\w.,])(?<!§ )\d(?:[\d.,]*\d)?(?![\d.,]*\d)(?![^\W\d_])")
 # "seit Einführung", "bis Ende": the noun says when, not what
 _AFTER_TIME_WORD = re.compile(r"\b(?:seit|since|bis|until)\s+(\w+)", re.I)
+
+
+def _stands_for(term: GlossaryTerm) -> str:
+    return f"{term.abbr} steht für „{term.long}“."
 
 
 def _term_words(terms: list[GlossaryTerm]) -> set[str]:

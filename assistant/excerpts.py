@@ -60,8 +60,8 @@ def window_around(text: str, pos: int, limit: int) -> str:
     return out
 
 
-def limit_answer(answer: str) -> str:
-    """An answer cut to MAX_ANSWER_CHARS at a word border."""
-    if len(answer) <= MAX_ANSWER_CHARS:
+def limit_answer(answer: str, limit: int = MAX_ANSWER_CHARS) -> str:
+    """An answer cut to limit (MAX_ANSWER_CHARS) characters at a word border."""
+    if len(answer) <= limit:
         return answer
-    return answer[:MAX_ANSWER_CHARS - 2].rsplit(" ", 1)[0] + " …"
+    return answer[:limit - 2].rsplit(" ", 1)[0] + " …"

@@ -1442,6 +1442,32 @@ def test_long_form_alone_does_not_make_a_glossary_question(assistant, q):
     assert assistant.ask(q).kind != "glossary"
 
 
+@pytest.mark.parametrize("q,long,note", [
+    # the programme names no entries for bFM or AsA flex: the meaning is still what was asked first
+    ("Was bedeutet bFM und wie viele Eintritte sind geplant?", "beschäftigungsorientiertes Fallmanagement",
+     "Zum zweiten Teil der Frage enthält das Programm keine Angaben."),
+    ("What is AsA flex and how many entries are planned?", "Ausbildung",
+     "Zum zweiten Teil der Frage enthält das Programm keine Angaben."),
+    # the refusal's own reason stays with the part it is about
+    ("Was ist FbW und wie viele Eintritte gab es 2019?", "Förderung der beruflichen Weiterbildung",
+     "Für 2019 nennt es diese Zahl nicht."),
+])
+def test_a_refused_question_that_first_asks_what_a_term_means_gets_the_meaning(assistant, q, long, note):
+    a = assistant.ask(q)
+    assert a.kind == "glossary" and long in a.answer and a.answer.endswith(note)
+    assert a.citations and a.citations[0].section in ("Legende", "5.4.2") and len(a.answer) <= 600
+
+
+@pytest.mark.parametrize("q,kind,said", [
+    ("Was ist FbW und wie viel Geld ist dafür eingeplant?", "fact", "785.000 €"),  # answered whole, as before
+    ("Wer wurde 2014 Fußballweltmeister und wie viele Tore fielen?", "none", "keine Angaben"),  # no term
+    ("Was ist EGZ, bitte?", "glossary", "Eingliederungszuschuss"),  # nothing more asked
+])
+def test_only_a_refused_question_with_a_term_asked_first_is_answered_in_parts(assistant, q, kind, said):
+    a = assistant.ask(q)
+    assert a.kind == kind and said in a.answer and "zweiten Teil" not in a.answer
+
+
 @pytest.mark.parametrize("q,longs", [
     ("Was bedeuten EGZ und ESG?", ["Eingliederungszuschuss", "Einstiegsgeld"]),
     ("Was ist der Unterschied zwischen LZA und LZB?", ["Langzeitarbeitslose", "Langzeitleistungsbezieher"]),
