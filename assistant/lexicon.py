@@ -36,6 +36,9 @@ EN_DE = _load_en_de()
 # Two English words for one German compound ("integration budget": "Eingliederungstitel"); the words
 # of such a phrase are not translated one by one as well ("Eingliederung", "Budget" name other rows)
 _PHRASES = {english: german for english, german in EN_DE.items() if " " in english}
+# a phrase's hyphenated word typed as two ("long term unemployed" for "long-term unemployed")
+_PHRASES |= {spaced: german for english, german in _PHRASES.items()
+             if (spaced := english.replace("-", " ")) not in _PHRASES}
 _PHRASE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PHRASES), key=len, reverse=True)) + r")\b", re.I) \
     if _PHRASES else None
 

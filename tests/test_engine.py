@@ -1573,6 +1573,16 @@ def test_two_english_words_for_one_compound_are_bridged_together():
     assert bridge("integration and budget") == "Eingliederung Integration Budget Mittel Betrag"
 
 
+@pytest.mark.parametrize("q", ["How many people are long-term unemployed?", "How many people are long term unemployed?"])
+def test_the_long_term_unemployed_are_not_the_long_term_benefit_recipients(assistant, q):
+    from assistant.lexicon import bridge
+    # "long-term" alone is both (and more); the phrase is the Langzeitarbeitslose only (was LZB's 4.170)
+    german = bridge(q).split()
+    assert "Langzeitarbeitslose" in german and "Langzeitleistungsbezieher" not in german
+    a = assistant.ask(q)
+    assert a.kind == "fact" and "Langzeitarbeitslose (Arbeitslose)" in a.answer and "4.170" not in a.answer
+
+
 def test_each_word_of_a_two_word_entry_is_bridged(assistant):
     from assistant.lexicon import bridged_words
     # "managing" alone has no entry; "managing director" is the Geschäftsführer
