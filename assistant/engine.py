@@ -1002,7 +1002,7 @@ class Assistant:
             named = w[:1].isupper() or (english and stem(w) in self.one_part_nouns and not english_entry(w))
             # (a short name counts when it holds a digit: "U25-Kunden" are not the Fallmanager's)
             if not named or (len(w) < 4 and not _HAS_DIGIT.search(w)) or w in after_time or months_in(w) \
-                    or _names_no_subject(w, firsts):
+                    or _names_no_subject(w, firsts) or fold(w) in _ANY_PEOPLE:
                 continue
             s = stem(w)
             if table and (not w[:1].isupper() or self.chunk_kw.idf.get(s, 0.0) < RARE_NOUN_IDF
@@ -1323,6 +1323,9 @@ _PARAGRAPH = re.compile(r"(?<=§)\s*(\d{1,3}[a-z]?)\b|\b(\d{1,3}[a-z])\b")
 # a name ("§ 16", "16e", "U25")
 _NUMBER = re.compile(r"(?<![§\w.,])(?<!§ )\d(?:[\d.,]*\d)?(?![\d.,]*\d)(?![^\W\d_])")
 # "seit Einführung", "bis Ende": the noun says when, not what
+# people as such: what a count of people counts, whatever a section calls them ("Wie viele Menschen im
+# Fallmanagement?": "ca. 500 erwerbsfähige Leistungsberechtigte im Fallmanagement")
+_ANY_PEOPLE = frozenset({"menschen", "personen", "leute", "leuten", "people", "persons"})
 _AFTER_TIME_WORD = re.compile(r"\b(?:seit|since|bis|until)\s+(\w+)", re.I)
 
 

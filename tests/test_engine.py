@@ -892,6 +892,14 @@ def test_compared_with_last_year_alone_still_asks_for_the_level(assistant):
     assert a.kind == "fact" and "Neueintritte 2022: 150" in a.answer
 
 
+@pytest.mark.parametrize("q", ["Wie viele Menschen im Fallmanagement?",
+                               "Wie viele Menschen werden im Fallmanagement betreut?",
+                               "How many people are in case management?"])
+def test_people_counted_as_people_are_those_the_section_names_otherwise(assistant, q):
+    # 6.6 says "Leistungsberechtigte", never "Menschen": that made the count a figure of something else
+    assert _answered(assistant.ask(q), "fact", "ca. 500 erwerbsfähige Leistungsberechtigte im Fallmanagement", "6.6")
+
+
 @pytest.mark.parametrize("q,text,section", [
     # asked for a date in other words than "Seit wann": the sentence with its date answers
     ("As of which date is the Teilhabestärkungsgesetz in force?", "seit 01.01.2022", "6.5"),
