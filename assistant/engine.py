@@ -234,8 +234,8 @@ class Assistant:
             if not [w for w in content_words(rest) if fold(w) not in _term_words(terms)]:
                 return None  # "Was ist EGZ, bitte?": nothing more is asked
             meaning = self._glossary_answer(first, terms, self.embedder.embed_queries([first])[0])
-            missing = ("Zum zweiten Teil der Frage enthält das Programm keine Angaben." if refusal.answer == NONE_ANSWER
-                       else f"Zum zweiten Teil der Frage: {refusal.answer}")
+            missing = ("Zum zweiten Teil der Frage enthält das Programm keine Angaben."
+                       if refusal.answer == NONE_ANSWER else f"Zum zweiten Teil der Frage: {refusal.answer}")
             meaning.answer = f"{limit_answer(meaning.answer, MAX_ANSWER_CHARS - len(missing) - 1)} {missing}"
             return meaning
         return None
@@ -336,12 +336,15 @@ class Assistant:
                 elif self._count_not_given(noun, fact_answer, q) or noun.of:
                     # (an English rate's heads are what it is of: the figure found names none of them)
                     return Answer(q, "none", NONE_ANSWER)
-            if fact_answer is not None and self._section_misses_noun(fact_answer, q):
+            if fact_answer is not None and (missing := self._noun_section_misses(fact_answer, q)):
                 # "Wie viele Eintritte sind für § 16i geplant?": the best figure (AGH's 136, 6.1) stands
-                # where § 16i is never named; a section naming it may count what is asked ("Neueintritte")
-                fact_answer = self._fact_answer_where_paragraphs_named(q, expanded, qvec, terms) if noun else None
+                # where § 16i is never named; a section naming it may count what is asked ("Neueintritte").
+                # So for a noun: "Wie hoch ist das Budget für Reha?" is not 1.2's Verwaltungsbudget, 6.5 names Reha
+                naming = self._sections_naming(missing)
+                fact_answer = (self._fact_answer_where_paragraphs_named(q, expanded, qvec, terms) if noun else None) \
+                    or self._quoting_word(self._fact_answer_among(q, expanded, qvec, terms, naming), missing)
                 if fact_answer is None or self._section_misses_noun(fact_answer, q) \
-                        or self._figure_of_something_else(fact_answer, noun, q):
+                        or (noun and self._figure_of_something_else(fact_answer, noun, q)):
                     return Answer(q, "none", NONE_ANSWER)
             if fact_answer is not None and self._misses_group(fact_answer, q):
                 return Answer(q, "none", NONE_ANSWER)  # "How many of our LZB are women?": 4.170 counts all of them
@@ -756,10 +759,37 @@ class Assistant:
         law ("§ 16i": 1.2, 2.2, 4, 6.3); None when it names none."""
         paragraphs = _paragraphs(q)
         among = frozenset(key for key, named in self.paragraphs_named.items() if paragraphs & named)
+        return self._fact_answer_among(q, expanded, qvec, terms, among)
+
+    def _fact_answer_among(self, q: str, expanded: str, qvec: np.ndarray, terms: list[GlossaryTerm],
+                           among: frozenset[tuple[str, str]]) -> Optional[Answer]:
+        """The figure asked for, found only in the given sections; None when there are none."""
         if not among:
             return None
         ranked = self._rank_chunks(expanded, self._dense_chunks(qvec, among=among), among=among)
         return self._fact_answer(q, expanded, qvec, terms, ranked, among)
+
+    @staticmethod
+    def _quoting_word(answer: Optional[Answer], word: str) -> Optional[Answer]:
+        """The answer if its quote or the title of its section names the word, else None: a section
+        naming Gatekeeper U25 also counts the places of other projects ("16 Plätze im Projekt Future Train")."""
+        if answer is None:
+            return None
+        s, folded = stem(word), fold(word)
+        said = answer.answer
+        return answer if s in {stem(w) for w in content_words(said)} or (len(folded) >= 5 and folded in fold(said)) \
+            else None
+
+    def _sections_naming(self, word: str) -> frozenset[tuple[str, str]]:
+        """The sections whose title or text names a word of a question: its stem, or (5 letters or more)
+        the word inside a compound ("Reha" in 6.5's "Reha-Leistungen" and title "Schwerbehinderte und Reha")."""
+        s, folded = stem(word), fold(word)
+        out = []
+        for key in self.section_titles:
+            _, section_folded, section_stems, _ = self._section_words(*key)
+            if s in self.title_stems[key] or s in section_stems or (len(folded) >= 5 and folded in section_folded):
+                out.append(key)
+        return frozenset(out)
 
     def _prose_figure_answer(self, q: str, expanded: str, qvec: np.ndarray, ranked, years, months,
                              naming: Optional[AskedNoun] = None, date: bool = False) -> Optional[Answer]:
@@ -965,7 +995,12 @@ class Assistant:
         return named or is_english(q)
 
     def _section_misses_noun(self, answer: Answer, q: str) -> bool:
-        """A figure in prose from a part of the programme that never names a noun of the question:
+        return self._noun_section_misses(answer, q) is not None
+
+    def _noun_section_misses(self, answer: Answer, q: str) -> Optional[str]:
+        """The noun (or name, or paragraph) of the question a figure's section never names, or None.
+
+        A figure in prose from a part of the programme that never names a noun of the question:
         "Wie viele Mitarbeitende hat das Kompetenzteam Selbstständige?" would get the jobcenter's
         172 staff from 1.2, which never names the Kompetenzteam; "How many coaches work in the
         Gatekeeper U25 project?" a count of 6.3, which never names Gatekeeper.
@@ -976,18 +1011,20 @@ class Assistant:
         U25 project?" is not answered by FbW's row in 1.2, which never names Gatekeeper.
         """
         if not answer.citations:
-            return False
+            return None
         cited = answer.citations[0]
         answered = _answer_and_source(answer)
         section_text, section_folded, section_stems, section_long_forms = self._section_words(cited.doc, cited.section)
         text = f"{answered} {section_text}"
         paragraphs = _paragraphs(q)  # "What share of the § 16i participants ...?": 2.1 names none
         if paragraphs and not paragraphs & _paragraphs(text):
-            return True
-        if any(name.lower() not in text.lower() for name in _DOTTED_NAME.findall(q)):
-            return True  # "jobcenter.digital": a name written as one, which a section naming it writes so
-        if any(self._misses_name(m.group(1) or m.group(2), text) for m in _QUOTED.finditer(q)):
-            return True  # the project „Stark im Beruf“: a section counting its participants names it
+            return min(paragraphs)
+        for name in _DOTTED_NAME.findall(q):
+            if name.lower() not in text.lower():
+                return name  # "jobcenter.digital": a name written as one, which a section naming it writes so
+        for m in _QUOTED.finditer(q):  # the project „Stark im Beruf“: a section counting its participants names it
+            if self._misses_name(m.group(1) or m.group(2), text):
+                return m.group(1) or m.group(2)
         table = any(f.table for f in answer.facts)
         # a row names its measure by abbreviation ("ESG (Einstiegs geld)"): its long form counts
         long_forms = f"{self._long_forms(answered)} {section_long_forms}" if table else ""
@@ -1012,8 +1049,8 @@ class Assistant:
                 continue
             if s in self.chunk_kw.idf and s not in stems and s[:max(5, len(s) - 2)] not in folded \
                     and not any(stem(x) in stems for x in written_forms(w).split()):
-                return True  # ("Kollegen" are named as the written "Mitarbeiter")
-        return False
+                return w  # ("Kollegen" are named as the written "Mitarbeiter")
+        return None
 
     def _section_words(self, doc: str, section: str) -> tuple[str, str, frozenset[str], str]:
         """A section's text, the same folded, the stems of its words and the long forms (each as one word)
