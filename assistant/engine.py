@@ -1359,10 +1359,10 @@ _PARAGRAPH = re.compile(r"(?<=§)\s*(\d{1,3}[a-z]?)\b|\b(\d{1,3}[a-z])\b")
 # a figure as a question may write it ("1,212", "1.212", "16,44"); not the number of a paragraph or
 # a name ("§ 16", "16e", "U25")
 _NUMBER = re.compile(r"(?<![§\w.,])(?<!§ )\d(?:[\d.,]*\d)?(?![\d.,]*\d)(?![^\W\d_])")
-# "seit Einführung", "bis Ende": the noun says when, not what
 # people as such: what a count of people counts, whatever a section calls them ("Wie viele Menschen im
 # Fallmanagement?": "ca. 500 erwerbsfähige Leistungsberechtigte im Fallmanagement")
 _ANY_PEOPLE = frozenset({"menschen", "personen", "leute", "leuten", "people", "persons"})
+# "seit Einführung", "bis Ende": the noun says when, not what
 _AFTER_TIME_WORD = re.compile(r"\b(?:seit|since|bis|until)\s+(\w+)", re.I)
 
 
