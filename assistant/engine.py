@@ -28,7 +28,7 @@ import re
 import sys
 import time
 from pathlib import Path
-from typing import Callable, NamedTuple, Optional
+from typing import Callable, Collection, NamedTuple, Optional
 
 import numpy as np
 
@@ -340,9 +340,10 @@ class Assistant:
                 # "Wie viele Eintritte sind für § 16i geplant?": the best figure (AGH's 136, 6.1) stands
                 # where § 16i is never named; a section naming it may count what is asked ("Neueintritte").
                 # So for a noun: "Wie hoch ist das Budget für Reha?" is not 1.2's Verwaltungsbudget, 6.5 names Reha
-                naming = self._sections_naming(missing)
-                fact_answer = (self._fact_answer_where_paragraphs_named(q, expanded, qvec, terms) if noun else None) \
-                    or self._quoting_word(self._fact_answer_among(q, expanded, qvec, terms, naming), missing)
+                fact_answer = self._fact_answer_where_paragraphs_named(q, expanded, qvec, terms) if noun else None
+                if fact_answer is None:
+                    among = self._sections_naming(missing)
+                    fact_answer = self._quoting_word(self._fact_answer_among(q, expanded, qvec, terms, among), missing)
                 if fact_answer is None or self._section_misses_noun(fact_answer, q) \
                         or (noun and self._figure_of_something_else(fact_answer, noun, q)):
                     return Answer(q, "none", NONE_ANSWER)
@@ -775,19 +776,16 @@ class Assistant:
         naming Gatekeeper U25 also counts the places of other projects ("16 Plätze im Projekt Future Train")."""
         if answer is None:
             return None
-        s, folded = stem(word), fold(word)
         said = answer.answer
-        return answer if s in {stem(w) for w in content_words(said)} or (len(folded) >= 5 and folded in fold(said)) \
-            else None
+        return answer if _names_word(word, {stem(w) for w in content_words(said)}, fold(said)) else None
 
     def _sections_naming(self, word: str) -> frozenset[tuple[str, str]]:
         """The sections whose title or text names a word of a question: its stem, or (5 letters or more)
         the word inside a compound ("Reha" in 6.5's "Reha-Leistungen" and title "Schwerbehinderte und Reha")."""
-        s, folded = stem(word), fold(word)
         out = []
         for key in self.section_titles:
             _, section_folded, section_stems, _ = self._section_words(*key)
-            if s in self.title_stems[key] or s in section_stems or (len(folded) >= 5 and folded in section_folded):
+            if stem(word) in self.title_stems[key] or _names_word(word, section_stems, section_folded):
                 out.append(key)
         return frozenset(out)
 
@@ -1364,6 +1362,12 @@ _NUMBER = re.compile(r"(?<![§\w.,])(?<!§ )\d(?:[\d.,]*\d)?(?![\d.,]*\d)(?![^\W
 _ANY_PEOPLE = frozenset({"menschen", "personen", "leute", "leuten", "people", "persons"})
 # "seit Einführung", "bis Ende": the noun says when, not what
 _AFTER_TIME_WORD = re.compile(r"\b(?:seit|since|bis|until)\s+(\w+)", re.I)
+
+
+def _names_word(word: str, stems: Collection[str], folded: str) -> bool:
+    """Whether a text (the stems of its words, the text folded) names a word: by its stem, or (5 letters
+    or more) inside a compound ("Fallmanagement" in "Fallmanagementkunden")."""
+    return stem(word) in stems or (len(fold(word)) >= 5 and fold(word) in folded)
 
 
 def _stands_for(term: GlossaryTerm) -> str:
